@@ -1,0 +1,26 @@
+package io.jobstream.ingest.http;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A fetched body with where it finally came from (after redirects) and its content type.
+ *
+ * @param uri the final URI
+ * @param contentType the Content-Type header, lower case, without parameters ("" if absent)
+ * @param body the raw bytes, at most the fetcher's size limit
+ */
+public record FetchedPage(URI uri, String contentType, byte[] body) {
+
+  public String text() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  public boolean looksLikeXml() {
+    if (contentType.contains("xml")) {
+      return true;
+    }
+    String start = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).stripLeading();
+    return start.startsWith("<?xml") || start.startsWith("<urlset") || start.startsWith("<sitemapindex");
+  }
+}

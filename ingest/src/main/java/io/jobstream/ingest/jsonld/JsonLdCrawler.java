@@ -1,0 +1,163 @@
+package io.jobstream.ingest.jsonld;
+
+import io.jobstream.ingest.http.FetchException;
+import io.jobstream.ingest.http.FetchedPage;
+import io.jobstream.ingest.http.PageFetcher;
+import io.jobstream.ingest.publish.PostingSink;
+import io.jobstream.model.DeadLetter;
+import io.jobstream.model.RawPosting;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code jsonld:URL} connector: reads JobPostings from one posting page, from the posting
+ * pages a listing page links to on the same site (following {@code rel=next} pagination), or from
+ * the pages a sitemap or sitemap index lists.
+ *
+ * <p>Pages are fetched one at a time. Anything that cannot become a posting (a failed fetch,
+ * invalid JSON-LD, a posting without a title) goes to the sink as a dead letter; the crawl goes
+ * on.
+ */
+public final class JsonLdCrawler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JsonLdCrawler.class);
+
+  /** Default cap on pages fetched per crawl of one source. */
+  public static final int DEFAULT_MAX_PAGES = 10_000;
+
+  private final PageFetcher fetcher;
+  private final JsonLdExtractor extractor = new JsonLdExtractor();
+  private final PostingSink sink;
+  private final int maxPages;
+  private final Clock clock;
+
+  public JsonLdCrawler(PageFetcher fetcher, PostingSink sink, int maxPages, Clock clock) {
+    this.fetcher = fetcher;
+    this.sink = sink;
+    this.maxPages = maxPages;
+    this.clock = clock;
+  }
+
+  /** Counts of one crawl. */
+  public record Summary(int pages, int postings, int problems, int fetchErrors) {}
+
+  private enum Kind { START, SITEMAP, POSTING_PAGE, LISTING_PAGE }
+
+  private record Target(URI uri, Kind kind) {}
+
+  /** Crawls one source URL to the end and returns what it found. */
+  public Summary crawl(URI start) throws InterruptedException {
+    Deque<Target> queue = new ArrayDeque<>();
+    Set<URI> seen = new HashSet<>();
+    queue.add(new Target(start, Kind.START));
+    seen.add(start);
+    int pages = 0;
+    int postings = 0;
+    int problems = 0;
+    int fetchErrors = 0;
+    while (!queue.isEmpty() && pages < maxPages) {
+      Target target = queue.poll();
+      FetchedPage page;
+      try {
+        page = fetcher.fetch(target.uri());
+        pages++;
+      } catch (FetchException e) {
+        fetchErrors++;
+        LOG.warn("fetch failed ({}): {}", e.reason(), e.getMessage());
+        sink.reject(DeadLetter.of("ingest", "fetch_" + e.reason(), e.getMessage(),
+            target.uri().toString(), null, null));
+        continue;
+      }
+      if (target.kind() != Kind.POSTING_PAGE && page.looksLikeXml()) {
+        enqueueSitemap(page, queue, seen);
+        continue;
+      }
+      Extraction extraction = extractor.extract(page.uri(), page.text(), Instant.now(clock));
+      for (RawPosting posting : extraction.postings()) {
+        sink.publish(posting);
+        postings++;
+      }
+      for (Extraction.Problem problem : extraction.problems()) {
+        problems++;
+        sink.reject(DeadLetter.of("ingest", problem.reason(), problem.detail(),
+            page.uri().toString(), null, problem.excerpt()));
+      }
+      boolean listing = target.kind() == Kind.LISTING_PAGE
+          || (target.kind() == Kind.START && extraction.postings().isEmpty()
+              && extraction.problems().isEmpty());
+      if (listing) {
+        enqueueLinks(page, queue, seen);
+      }
+    }
+    if (!queue.isEmpty()) {
+      LOG.warn("stopped {} after {} pages (the per-source limit); {} pages not fetched",
+          start, maxPages, queue.size());
+    }
+    Summary summary = new Summary(pages, postings, problems, fetchErrors);
+    LOG.info("crawled {}: {} pages, {} postings, {} problems, {} fetch errors",
+        start, pages, postings, problems, fetchErrors);
+    return summary;
+  }
+
+  private static void enqueueSitemap(FetchedPage page, Deque<Target> queue, Set<URI> seen) {
+    Document xml = Jsoup.parse(page.text(), page.uri().toString(), Parser.xmlParser());
+    for (Element loc : xml.select("sitemap > loc")) {
+      add(queue, seen, page.uri(), loc.text(), Kind.SITEMAP);
+    }
+    for (Element loc : xml.select("url > loc")) {
+      add(queue, seen, page.uri(), loc.text(), Kind.POSTING_PAGE);
+    }
+  }
+
+  private static void enqueueLinks(FetchedPage page, Deque<Target> queue, Set<URI> seen) {
+    Document document = Jsoup.parse(page.text(), page.uri().toString());
+    String host = page.uri().getHost();
+    for (Element link : document.select("a[href]")) {
+      String href = link.absUrl("href");
+      if (href.isEmpty()) {
+        continue;
+      }
+      URI uri;
+      try {
+        uri = stripFragment(URI.create(href));
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      if (host == null || !host.equalsIgnoreCase(uri.getHost())) {
+        continue;
+      }
+      boolean next = link.attr("rel").toLowerCase(Locale.ROOT).contains("next");
+      add(queue, seen, page.uri(), uri.toString(), next ? Kind.LISTING_PAGE : Kind.POSTING_PAGE);
+    }
+  }
+
+  private static void add(Deque<Target> queue, Set<URI> seen, URI base, String href, Kind kind) {
+    try {
+      URI uri = stripFragment(base.resolve(href.trim()));
+      if (seen.add(uri)) {
+        queue.add(new Target(uri, kind));
+      }
+    } catch (IllegalArgumentException e) {
+      LOG.debug("skipping malformed link {} on {}", href, base);
+    }
+  }
+
+  private static URI stripFragment(URI uri) {
+    if (uri.getFragment() == null) {
+      return uri;
+    }
+    return URI.create(uri.toString().substring(0, uri.toString().indexOf('#')));
+  }
+}

@@ -1,0 +1,51 @@
+package io.jobstream.model;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topics of the pipeline, each with its serdes: the one place that knows a topic's name and
+ * format.
+ *
+ * <p>Keys are strings. Topics that are tables (the latest value per key is the answer) are
+ * compacted. Topics that carry event-time timestamps from years ago (the DLQ gets the timestamp
+ * of the record that failed) use the broker's append time, so time-based retention measures
+ * time since arrival rather than deleting old-dated records at once.
+ */
+public final class Topics {
+
+  private static final int PARTITIONS = 3;
+  private static final long WEEK_MS = 7L * 24 * 3600 * 1000;
+
+  /** Scraped postings, key = stable posting id. */
+  public static final Topic<String, RawPosting> RAW = new Topic<>(
+      "jobs.postings.raw", Serdes.String(), JsonSerde.of(RawPosting.class), PARTITIONS,
+      Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(4 * WEEK_MS),
+          "message.timestamp.type", "LogAppendTime"));
+
+  /** Classified postings: a changelog keyed by posting id. */
+  public static final Topic<String, ClassifiedPosting> CLASSIFIED = new Topic<>(
+      "jobs.postings.classified", Serdes.String(), JsonSerde.of(ClassifiedPosting.class),
+      PARTITIONS, Map.of("cleanup.policy", "compact"));
+
+  /** Anything rejected, with the reason. */
+  public static final Topic<String, DeadLetter> DLQ = new Topic<>(
+      "jobs.postings.dlq", Serdes.String(), JsonSerde.of(DeadLetter.class), PARTITIONS,
+      Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(4 * WEEK_MS),
+          "message.timestamp.type", "LogAppendTime"));
+
+  /** Windowed salary statistics; the latest value per key is the answer. */
+  public static final Topic<String, SalaryStats> STATS = new Topic<>(
+      "jobs.salary.stats", Serdes.String(), JsonSerde.of(SalaryStats.class), PARTITIONS,
+      Map.of("cleanup.policy", "compact"));
+
+  /** Pairwise pay gaps with their significance; the latest value per key is the answer. */
+  public static final Topic<String, SalaryDivergence> DIVERGENCE = new Topic<>(
+      "jobs.salary.divergence", Serdes.String(), JsonSerde.of(SalaryDivergence.class), PARTITIONS,
+      Map.of("cleanup.policy", "compact"));
+
+  public static final List<Topic<String, ?>> ALL = List.of(RAW, CLASSIFIED, DLQ, STATS, DIVERGENCE);
+
+  private Topics() {}
+}
