@@ -1,0 +1,109 @@
+package io.jobstream.aggregate;
+
+import io.jobstream.model.ClassifiedPosting;
+import io.jobstream.model.JsonSerde;
+import io.jobstream.model.Topics;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The jobstream topology, in two sub-topologies joined by {@code jobs.postings.classified}:
+ *
+ * <ol>
+ *   <li>{@code jobs.postings.raw} -> validate and classify -> {@code jobs.postings.classified},
+ *       or {@code jobs.postings.dlq} with the reason (every raw record ends in exactly one).
+ *   <li>{@code jobs.postings.classified} read as a table (latest version per posting id) ->
+ *       re-grouped by (family, posting day) into day buckets, where the table's subtractor takes
+ *       out a posting's old version when a new one arrives -> every window containing a changed
+ *       day is re-computed from its buckets -> {@code jobs.salary.stats}.
+ * </ol>
+ *
+ * <p>Day buckets are a plain (not windowed) table aggregation, so nothing expires with stream
+ * time and historical postings (years old) are counted like new ones.
+ */
+public final class JobstreamTopology {
+
+  /** Config key: comma-separated window specs (see {@link WindowSpec}); default {@code 30d/1d}. */
+  public static final String WINDOWS_CONFIG = "jobstream.windows";
+
+  /** Config key: reporting currency of the statistics; default {@code USD}. */
+  public static final String REPORTING_CURRENCY_CONFIG = "jobstream.reporting.currency";
+
+  public static final String DEFAULT_WINDOWS = "30d/1d";
+  public static final String DEFAULT_REPORTING_CURRENCY = "USD";
+
+  /** Store of the latest classified version of each posting. */
+  public static final String POSTINGS_STORE = "postings-latest";
+
+  /** Store of the day buckets, keyed {@code family|yyyy-MM-dd}. */
+  public static final String DAY_BUCKETS_STORE = "day-buckets";
+
+  /** Name of the repartition between the postings table and the day buckets. */
+  public static final String BY_FAMILY_DAY = "postings-by-family-day";
+
+  private JobstreamTopology() {}
+
+  /** Builds the topology from the {@code jobstream.*} keys of {@code config}. */
+  public static Topology build(Properties config) {
+    List<WindowSpec> windows =
+        WindowSpec.parseList(config.getProperty(WINDOWS_CONFIG, DEFAULT_WINDOWS));
+    String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
+    JsonSerde<ClassifiedPosting> classifiedSerde = JsonSerde.of(ClassifiedPosting.class);
+    JsonSerde<DayBucket> bucketSerde = JsonSerde.of(DayBucket.class);
+
+    StreamsBuilder builder = new StreamsBuilder();
+
+    KStream<String, ClassifyOutcome> outcomes = builder
+        .stream(Topics.RAW.name(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-postings"))
+        .processValues(ClassifyProcessor::new, Named.as("validate-and-classify"));
+    outcomes.split(Named.as("route-"))
+        .branch((id, outcome) -> outcome.isClassified(), Branched.withConsumer(classified -> classified
+            .mapValues(ClassifyOutcome::classified, Named.as("classified-value"))
+            .to(Topics.CLASSIFIED.name(), Produced.with(Topics.CLASSIFIED.keySerde(),
+                Topics.CLASSIFIED.valueSerde()).withName("classified-sink")), "classified"))
+        .defaultBranch(Branched.withConsumer(rejected -> rejected
+            .mapValues(ClassifyOutcome::deadLetter, Named.as("dead-letter-value"))
+            .to(Topics.DLQ.name(), Produced.with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde())
+                .withName("dlq-sink")), "rejected"));
+
+    KTable<String, ClassifiedPosting> postings = builder.table(Topics.CLASSIFIED.name(),
+        Consumed.with(Serdes.String(), classifiedSerde).withName("classified-postings"),
+        Materialized.<String, ClassifiedPosting, KeyValueStore<Bytes, byte[]>>as(POSTINGS_STORE)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(classifiedSerde));
+
+    postings
+        .groupBy((id, posting) -> KeyValue.pair(
+                BucketKey.of(posting.family(), posting.eventDate()), posting),
+            Grouped.with(BY_FAMILY_DAY, Serdes.String(), classifiedSerde))
+        .aggregate(DayBucket::empty,
+            (key, posting, bucket) -> bucket.plus(posting, currency),
+            (key, posting, bucket) -> bucket.minus(posting, currency),
+            Named.as("day-bucket-aggregate"),
+            Materialized.<String, DayBucket, KeyValueStore<Bytes, byte[]>>as(DAY_BUCKETS_STORE)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(bucketSerde))
+        .toStream(Named.as("day-bucket-changes"))
+        .process(() -> new WindowStatsProcessor(windows, DAY_BUCKETS_STORE, currency),
+            Named.as("window-stats"), DAY_BUCKETS_STORE)
+        .to(Topics.STATS.name(), Produced.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde())
+            .withName("stats-sink"));
+
+    return builder.build(config);
+  }
+}

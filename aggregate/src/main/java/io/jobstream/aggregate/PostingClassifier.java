@@ -1,0 +1,105 @@
+package io.jobstream.aggregate;
+
+import io.jobstream.classify.AnnualPay;
+import io.jobstream.classify.PayNormalizer;
+import io.jobstream.classify.TitleClassification;
+import io.jobstream.classify.TitleClassifier;
+import io.jobstream.model.ClassifiedPosting;
+import io.jobstream.model.DeadLetter;
+import io.jobstream.model.JsonSerde;
+import io.jobstream.model.Pay;
+import io.jobstream.model.RawPosting;
+import io.jobstream.model.SalaryGiven;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Validates one raw record and classifies it with the classify library. Pure: no Kafka state, so
+ * the topology and tests call it the same way.
+ *
+ * <p>Rejection reasons (the DLQ's {@code reason}): {@code no_key}, {@code no_value},
+ * {@code not_json} (also wrong types), {@code unsupported_schema}, {@code no_title},
+ * {@code no_date}.
+ */
+public final class PostingClassifier {
+
+  private static final JsonSerde<RawPosting> RAW = JsonSerde.of(RawPosting.class);
+
+  private final TitleClassifier titles = new TitleClassifier();
+  private final PayNormalizer pay = new PayNormalizer();
+
+  /**
+   * @param key the record key: the stable posting id
+   * @param value the raw JSON bytes
+   * @param origin where the record came from (topic/partition@offset), for the dead letter
+   */
+  public ClassifyOutcome classify(String key, byte[] value, String origin) {
+    if (value == null) {
+      return reject("no_value", "raw record has no value", origin, key, null);
+    }
+    if (key == null || key.isBlank()) {
+      return reject("no_key", "raw record has no key (the stable posting id)", origin, key, value);
+    }
+    RawPosting raw;
+    try {
+      raw = RAW.read(value);
+    } catch (SerializationException e) {
+      return reject("not_json", e.getMessage(), origin, key, value);
+    }
+    if (raw == null) {
+      return reject("not_json", "value is JSON null", origin, key, value);
+    }
+    if (raw.schemaVersion() > RawPosting.SCHEMA_VERSION) {
+      return reject("unsupported_schema", "schemaVersion " + raw.schemaVersion()
+          + " is newer than " + RawPosting.SCHEMA_VERSION, origin, key, value);
+    }
+    if (raw.title() == null || raw.title().isBlank()) {
+      return reject("no_title", "posting has no title", origin, key, value);
+    }
+    LocalDate eventDate = raw.datePosted();
+    String eventDateSource = "datePosted";
+    if (eventDate == null && raw.fetchedAt() != null) {
+      eventDate = raw.fetchedAt().atZone(ZoneOffset.UTC).toLocalDate();
+      eventDateSource = "fetchedAt";
+    }
+    if (eventDate == null) {
+      return reject("no_date", "posting has neither datePosted nor fetchedAt", origin, key, value);
+    }
+    TitleClassification title = titles.classify(raw.title());
+    return ClassifyOutcome.of(new ClassifiedPosting(
+        ClassifiedPosting.SCHEMA_VERSION,
+        key,
+        raw.source(),
+        raw.url(),
+        raw.title(),
+        raw.company(),
+        raw.location() == null ? null : raw.location().country(),
+        raw.remote(),
+        title.family().id(),
+        title.seniority().id(),
+        title.rule(),
+        pay(raw.salary()).orElse(null),
+        eventDate,
+        eventDateSource,
+        raw.fetchedAt()));
+  }
+
+  private Optional<Pay> pay(SalaryGiven given) {
+    if (given == null) {
+      return Optional.empty();
+    }
+    Optional<AnnualPay> annual =
+        pay.normalize(given.currency(), given.value(), given.min(), given.max(), given.unit());
+    return annual.map(a -> new Pay(a.currency(), a.period(), a.min(), a.max(), a.annualMin(),
+        a.annualMax()));
+  }
+
+  private static ClassifyOutcome reject(
+      String reason, String detail, String origin, String key, byte[] value) {
+    String input = value == null ? null : new String(value, StandardCharsets.UTF_8);
+    return ClassifyOutcome.rejected(DeadLetter.of("stream", reason, detail, origin, key, input));
+  }
+}

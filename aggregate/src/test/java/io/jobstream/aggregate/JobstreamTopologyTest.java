@@ -1,0 +1,198 @@
+package io.jobstream.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobstream.model.DeadLetter;
+import io.jobstream.model.JsonSerde;
+import io.jobstream.model.RawPosting;
+import io.jobstream.model.SalaryStats;
+import io.jobstream.model.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobstreamTopologyTest {
+
+  private static final JsonSerde<RawPosting> RAW = JsonSerde.of(RawPosting.class);
+  private static final LocalDate APRIL_10 = LocalDate.parse("2024-04-10");
+
+  @TempDir
+  Path stateDir;
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> raw;
+  private TestOutputTopic<String, SalaryStats> stats;
+  private TestOutputTopic<String, DeadLetter> dlq;
+  private TestOutputTopic<String, ?> classified;
+
+  private static Properties config(Path stateDir, String windows) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "jobstream-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(JobstreamTopology.WINDOWS_CONFIG, windows);
+    return props;
+  }
+
+  @BeforeEach
+  void start() {
+    Properties props = config(stateDir, "30d/1d,month");
+    driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
+    raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
+    stats = driver.createOutputTopic(Topics.STATS.name(), Topics.STATS.keySerde().deserializer(),
+        Topics.STATS.valueSerde().deserializer());
+    dlq = driver.createOutputTopic(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
+        Topics.DLQ.valueSerde().deserializer());
+    classified = driver.createOutputTopic(Topics.CLASSIFIED.name(),
+        Topics.CLASSIFIED.keySerde().deserializer(), Topics.CLASSIFIED.valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  private void send(RawPosting posting) {
+    raw.pipeInput(posting.postingId(), RAW.write(posting));
+  }
+
+  /** The latest statistics per key, as a compacted topic would keep them. */
+  private Map<String, SalaryStats> latestStats() {
+    return stats.readKeyValuesToMap();
+  }
+
+  @Test
+  void computesRollingAndMonthlyStatisticsPerFamily() {
+    send(Postings.raw("a", "Data Scientist", APRIL_10, 100_000, 120_000));
+    send(Postings.raw("b", "Senior Data Scientist", APRIL_10.plusDays(1), 140_000, 160_000));
+    send(Postings.raw("c", "Data Scientist II", APRIL_10.plusDays(2), 90_000, 90_000));
+    send(Postings.raw("d", "Machine Learning Engineer", APRIL_10, 150_000, 190_000));
+    send(Postings.raw("e", "Data Scientist", APRIL_10, null, null));
+
+    Map<String, SalaryStats> latest = latestStats();
+    SalaryStats ds = latest.get("30d/1d|2024-03-14|data_scientist|all|all|all");
+    assertThat(ds).isNotNull();
+    assertThat(ds.windowEnd()).isEqualTo(LocalDate.parse("2024-04-13"));
+    assertThat(ds.count()).isEqualTo(4);
+    assertThat(ds.salaryCount()).isEqualTo(3);
+    assertThat(ds.min()).isEqualTo(90_000.0);
+    assertThat(ds.median()).isEqualTo(110_000.0);
+    assertThat(ds.max()).isEqualTo(150_000.0);
+    assertThat(ds.mean()).isEqualTo((90_000.0 + 110_000 + 150_000) / 3);
+    assertThat(ds.p25()).isEqualTo(100_000.0);
+    assertThat(ds.currency()).isEqualTo("USD");
+
+    // A window starting after the first posting day holds only the later postings.
+    SalaryStats later = latest.get("30d/1d|2024-04-12|data_scientist|all|all|all");
+    assertThat(later.count()).isEqualTo(1);
+    assertThat(later.median()).isEqualTo(90_000.0);
+
+    SalaryStats month = latest.get("month|2024-04-01|ml_engineer|all|all|all");
+    assertThat(month.windowEnd()).isEqualTo(LocalDate.parse("2024-05-01"));
+    assertThat(month.count()).isEqualTo(1);
+    assertThat(month.median()).isEqualTo(170_000.0);
+  }
+
+  @Test
+  void aNewVersionOfAPostingReplacesItsContribution() {
+    send(Postings.raw("a", "Data Scientist", APRIL_10, 100_000, 120_000));
+    send(Postings.raw("b", "Data Scientist", APRIL_10, 80_000, 80_000));
+    // re-crawl of "a" unchanged, then an edit of its pay, then a move to another day
+    send(Postings.raw("a", "Data Scientist", APRIL_10, 100_000, 120_000));
+    send(Postings.raw("a", "Data Scientist", APRIL_10, 200_000, 220_000));
+
+    SalaryStats month = latestStats().get("month|2024-04-01|data_scientist|all|all|all");
+    assertThat(month.count()).isEqualTo(2);
+    assertThat(month.salaryCount()).isEqualTo(2);
+    assertThat(month.max()).isEqualTo(210_000.0);
+    assertThat(month.min()).isEqualTo(80_000.0);
+
+    send(Postings.raw("a", "Data Scientist", LocalDate.parse("2024-05-02"), 200_000, 220_000));
+    Map<String, SalaryStats> latest = latestStats();
+    assertThat(latest.get("month|2024-04-01|data_scientist|all|all|all").count()).isEqualTo(1);
+    assertThat(latest.get("month|2024-05-01|data_scientist|all|all|all").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aTitleChangeMovesThePostingToItsNewFamily() {
+    send(Postings.raw("a", "Data Scientist", APRIL_10, 100_000, 120_000));
+    send(Postings.raw("a", "Data Engineer", APRIL_10, 100_000, 120_000));
+    Map<String, SalaryStats> latest = latestStats();
+    assertThat(latest.get("month|2024-04-01|data_scientist|all|all|all").count()).isZero();
+    assertThat(latest.get("month|2024-04-01|data_scientist|all|all|all").median()).isNull();
+    assertThat(latest.get("month|2024-04-01|data_engineer|all|all|all").count()).isEqualTo(1);
+  }
+
+  @Test
+  void everyRawRecordEndsInExactlyOneOfClassifiedOrDeadLetters() {
+    send(Postings.raw("good-1", "Data Analyst", APRIL_10, 60_000, 70_000));
+    raw.pipeInput("bad-json", "{not json".getBytes(StandardCharsets.UTF_8));
+    raw.pipeInput("wrong-types", "{\"schemaVersion\":\"x\",\"datePosted\":42}".getBytes(StandardCharsets.UTF_8));
+    raw.pipeInput("no-title", RAW.write(Postings.raw("no-title", " ", APRIL_10, null, null)));
+    raw.pipeInput(null, RAW.write(Postings.raw("no-key", "Data Analyst", APRIL_10, null, null)));
+    raw.pipeInput("no-value", (byte[]) null);
+    raw.pipeInput("future", RAW.write(new RawPosting(99, "jsonld", null, "future", null, "Data Analyst",
+        null, null, null, null, APRIL_10, null, null, null, null, null, null)));
+    send(Postings.raw("good-2", "Nurse", APRIL_10, 60_000, 70_000));
+
+    List<String> classifiedKeys = classified.readKeyValuesToList().stream()
+        .map(kv -> kv.key).collect(Collectors.toList());
+    Map<String, String> reasons = dlq.readValuesToList().stream()
+        .collect(Collectors.toMap(d -> String.valueOf(d.key()), DeadLetter::reason));
+    assertThat(classifiedKeys).containsExactly("good-1", "good-2");
+    assertThat(reasons).containsOnly(
+        Map.entry("bad-json", "not_json"),
+        Map.entry("wrong-types", "not_json"),
+        Map.entry("no-title", "no_title"),
+        Map.entry("null", "no_key"),
+        Map.entry("no-value", "no_value"),
+        Map.entry("future", "unsupported_schema"));
+    assertThat(dlq.isEmpty()).isTrue();
+    DeadLetter sample = JsonSerde.of(DeadLetter.class).read(
+        JsonSerde.of(DeadLetter.class).write(DeadLetter.of("stream", "not_json", "d", "o", "k", "x")));
+    assertThat(sample.excerpt()).isEqualTo("x");
+  }
+
+  @Test
+  void postingWithoutDateCountsOnItsFetchDay() {
+    RawPosting undated = Postings.raw("u", "Data Scientist", null, 100_000, 100_000);
+    send(undated);
+    var value = classified.readValue();
+    assertThat(value).hasFieldOrPropertyWithValue("eventDateSource", "fetchedAt");
+    assertThat(latestStats()).containsKey("month|2024-04-01|data_scientist|all|all|all");
+  }
+
+  @Test
+  void topologyDescriptionIsPinned() throws IOException {
+    Topology topology = JobstreamTopology.build(config(stateDir, "30d/1d"));
+    String expected;
+    try (InputStream in = getClass().getResourceAsStream("/topology.txt")) {
+      expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String actual = topology.describe().toString();
+    if (!actual.strip().equals(expected.strip())) {
+      Files.writeString(stateDir.resolve("topology.actual.txt"), actual);
+    }
+    assertThat(actual.strip())
+        .as("topology changed: review it, then update aggregate/src/test/resources/topology.txt")
+        .isEqualTo(expected.strip());
+  }
+}

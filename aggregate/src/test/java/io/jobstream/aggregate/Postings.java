@@ -1,0 +1,22 @@
+package io.jobstream.aggregate;
+
+import io.jobstream.model.Location;
+import io.jobstream.model.RawPosting;
+import io.jobstream.model.SalaryGiven;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Raw postings for tests, shaped like what the JSON-LD connector publishes. */
+final class Postings {
+
+  private Postings() {}
+
+  static RawPosting raw(String id, String title, LocalDate posted, Integer min, Integer max) {
+    SalaryGiven salary = min == null ? null
+        : new SalaryGiven("USD", null, BigDecimal.valueOf(min), BigDecimal.valueOf(max), "YEAR", null);
+    return new RawPosting(RawPosting.SCHEMA_VERSION, "jsonld", id, id, "http://board.test/jobs/" + id,
+        title, "Acme", new Location("Austin", "TX", "US", "Austin, TX, US"), false, "FULL_TIME",
+        posted, null, "A job.", null, salary, Instant.parse("2024-04-20T10:00:00Z"), "fp-" + id);
+  }
+}
