@@ -189,10 +189,11 @@ class JobstreamTopologyTest {
     }
     String actual = topology.describe().toString();
     if (!actual.strip().equals(expected.strip())) {
-      Files.writeString(stateDir.resolve("topology.actual.txt"), actual);
+      Files.createDirectories(Path.of("target"));
+      Files.writeString(Path.of("target", "topology.actual.txt"), actual);
     }
     assertThat(actual.strip())
-        .as("topology changed: review it, then update aggregate/src/test/resources/topology.txt")
+        .as("topology changed: review it, then copy aggregate/target/topology.actual.txt to aggregate/src/test/resources/topology.txt")
         .isEqualTo(expected.strip());
   }
 }
