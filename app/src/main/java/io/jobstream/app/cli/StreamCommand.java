@@ -1,0 +1,81 @@
+package io.jobstream.app.cli;
+
+import io.jobstream.aggregate.JobstreamTopology;
+import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.WindowSpec;
+import io.jobstream.app.KafkaSettings;
+import io.jobstream.app.TopicSetup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "stream", mixinStandardHelpOptions = true,
+    description = "Run the Kafka Streams app: classify raw postings and publish rolling salary"
+        + " statistics to jobs.salary.stats, until Ctrl-C.")
+public final class StreamCommand implements Callable<Integer> {
+
+  @Mixin
+  KafkaOptions kafka;
+
+  @Option(names = "--window", paramLabel = "SPEC",
+      description = "Window spec (repeatable): SIZEd/ADVANCEd such as 30d/1d, or month, quarter,"
+          + " year. Default: jobstream.windows from --config, else 30d/1d.")
+  List<String> windows = new ArrayList<>();
+
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      defaultValue = "${sys:java.io.tmpdir}${sys:file.separator}jobstream-streams",
+      description = "Directory for the local state stores (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--application-id", paramLabel = "ID",
+      description = "Kafka Streams application.id (default: " + StreamApp.DEFAULT_APPLICATION_ID + ").")
+  String applicationId;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!windows.isEmpty()) {
+      WindowSpec.parseList(String.join(",", windows));
+    }
+    KafkaSettings settings = kafka.requireBootstrap();
+    Properties config = config(settings, windows, stateDir, applicationId);
+    TopicSetup.ensureTopics(settings.client());
+    try (StreamApp app = StreamApp.start(config)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(app::close, "stream-shutdown"));
+      System.out.println("stream: running with windows "
+          + config.getProperty(JobstreamTopology.WINDOWS_CONFIG) + ". Ctrl-C stops it.");
+      while (true) {
+        KafkaStreams.State state = app.state();
+        if (state == KafkaStreams.State.ERROR) {
+          System.err.println("stream: the streams app failed (see the log above)");
+          return 1;
+        }
+        if (state == KafkaStreams.State.NOT_RUNNING) {
+          return 0;
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  /** The streams config from the settings and options; invalid window specs are usage errors. */
+  static Properties config(KafkaSettings settings, List<String> windows, Path stateDir, String applicationId) {
+    Properties base = settings.client();
+    base.putAll(settings.own());
+    if (!windows.isEmpty()) {
+      base.setProperty(JobstreamTopology.WINDOWS_CONFIG, String.join(",", windows));
+    }
+    base.putIfAbsent(JobstreamTopology.WINDOWS_CONFIG, JobstreamTopology.DEFAULT_WINDOWS);
+    WindowSpec.parseList(base.getProperty(JobstreamTopology.WINDOWS_CONFIG));
+    if (applicationId != null) {
+      base.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    }
+    return StreamApp.streamsConfig(base, stateDir);
+  }
+}

@@ -1,0 +1,77 @@
+package io.jobstream.app.demo;
+
+import io.jobstream.model.SalaryStats;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The latest statistics per key of {@code jobs.salary.stats}, rendered as a table of the current
+ * window of one spec: per family, the window that ends the day after the latest posting day seen.
+ */
+public final class StatsView {
+
+  private final String window;
+  private final Map<String, SalaryStats> latest = new HashMap<>();
+  private LocalDate latestStart;
+
+  /** @param window the window spec to show, e.g. {@code 30d/1d} */
+  public StatsView(String window) {
+    this.window = window;
+  }
+
+  public void update(String key, SalaryStats stats) {
+    if (stats == null) {
+      latest.remove(key);
+      return;
+    }
+    latest.put(key, stats);
+    if (stats.window().equals(window) && (latestStart == null || stats.windowStart().isAfter(latestStart))) {
+      latestStart = stats.windowStart();
+    }
+  }
+
+  /** Per family, the row of the current window; empty until statistics arrived. */
+  public List<SalaryStats> currentRows() {
+    if (latestStart == null) {
+      return List.of();
+    }
+    LocalDate asOfEnd = latestStart.plusDays(1);
+    Map<String, SalaryStats> perFamily = new HashMap<>();
+    for (SalaryStats s : latest.values()) {
+      if (!s.window().equals(window) || s.count() == 0 || s.windowEnd().isAfter(asOfEnd)) {
+        continue;
+      }
+      perFamily.merge(s.family(), s, (a, b) -> a.windowEnd().isAfter(b.windowEnd()) ? a : b);
+    }
+    return perFamily.values().stream()
+        .sorted(Comparator.comparingLong(SalaryStats::count).reversed()
+            .thenComparing(SalaryStats::family))
+        .toList();
+  }
+
+  /** The table as text. */
+  public String render() {
+    List<SalaryStats> rows = currentRows();
+    if (rows.isEmpty()) {
+      return "waiting for statistics on jobs.salary.stats ...\n";
+    }
+    StringBuilder out = new StringBuilder();
+    SalaryStats first = rows.get(0);
+    out.append(String.format("Rolling salary statistics, window %s: %s .. %s (annual pay midpoint, %s)%n%n",
+        window, first.windowStart(), first.windowEnd().minusDays(1), first.currency()));
+    out.append(String.format("%-20s %8s %8s %10s %10s %10s %10s%n",
+        "family", "postings", "with pay", "p25", "median", "p75", "mean"));
+    for (SalaryStats s : rows) {
+      out.append(String.format("%-20s %8d %8d %10s %10s %10s %10s%n", s.family(), s.count(),
+          s.salaryCount(), money(s.p25()), money(s.median()), money(s.p75()), money(s.mean())));
+    }
+    return out.toString();
+  }
+
+  private static String money(Double value) {
+    return value == null ? "-" : String.format("%,.0f", value);
+  }
+}
