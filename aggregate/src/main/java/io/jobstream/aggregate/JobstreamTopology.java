@@ -18,7 +18,9 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The jobstream topology, in two sub-topologies joined by {@code jobs.postings.classified}:
@@ -28,8 +30,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       or {@code jobs.postings.dlq} with the reason (every raw record ends in exactly one).
  *   <li>{@code jobs.postings.classified} read as a table (latest version per posting id) ->
  *       re-grouped by (family, posting day) into day buckets, where the table's subtractor takes
- *       out a posting's old version when a new one arrives -> every window containing a changed
- *       day is re-computed from its buckets -> {@code jobs.salary.stats}.
+ *       out a posting's old version when a new one arrives -> bucket changes re-keyed by family,
+ *       so that all days of a family meet in one task -> every window containing a changed day
+ *       is re-computed from its buckets -> {@code jobs.salary.stats}.
  * </ol>
  *
  * <p>Day buckets are a plain (not windowed) table aggregation, so nothing expires with stream
@@ -55,6 +58,15 @@ public final class JobstreamTopology {
   /** Name of the repartition between the postings table and the day buckets. */
   public static final String BY_FAMILY_DAY = "postings-by-family-day";
 
+  /**
+   * Name of the repartition that brings all day buckets of a group to one task: day buckets are
+   * spread over partitions by (group, day), but a window needs all days of its group.
+   */
+  public static final String BY_GROUP = "day-buckets-by-group";
+
+  /** Store of the window processor: the latest bucket per {@code family|yyyy-MM-dd}. */
+  public static final String WINDOW_BUCKETS_STORE = "window-day-buckets";
+
   private JobstreamTopology() {}
 
   /** Builds the topology from the {@code jobstream.*} keys of {@code config}. */
@@ -66,6 +78,8 @@ public final class JobstreamTopology {
     JsonSerde<DayBucket> bucketSerde = JsonSerde.of(DayBucket.class);
 
     StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(WINDOW_BUCKETS_STORE), Serdes.String(), bucketSerde));
 
     KStream<String, ClassifyOutcome> outcomes = builder
         .stream(Topics.RAW.name(),
@@ -99,8 +113,16 @@ public final class JobstreamTopology {
                 .withKeySerde(Serdes.String())
                 .withValueSerde(bucketSerde))
         .toStream(Named.as("day-bucket-changes"))
-        .process(() -> new WindowStatsProcessor(windows, DAY_BUCKETS_STORE, currency),
-            Named.as("window-stats"), DAY_BUCKETS_STORE)
+        .map((key, bucket) -> {
+          BucketKey bucketKey = BucketKey.parse(key);
+          return KeyValue.pair(bucketKey.family(),
+              new DayBucketUpdate(bucketKey.family(), bucketKey.day(), bucket));
+        }, Named.as("key-by-group"))
+        .repartition(Repartitioned.<String, DayBucketUpdate>as(BY_GROUP)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(JsonSerde.of(DayBucketUpdate.class)))
+        .process(() -> new WindowStatsProcessor(windows, WINDOW_BUCKETS_STORE, currency),
+            Named.as("window-stats"), WINDOW_BUCKETS_STORE)
         .to(Topics.STATS.name(), Produced.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde())
             .withName("stats-sink"));
 

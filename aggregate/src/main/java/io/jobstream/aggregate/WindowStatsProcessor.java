@@ -4,27 +4,26 @@ import io.jobstream.model.SalaryStats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Turns a changed day bucket into the statistics of every window that contains that day: each
- * window is the merge of the day buckets inside it, read from the bucket store with one range
- * scan (bucket keys are {@code group|yyyy-MM-dd}, so a group's days are contiguous and in date
- * order).
+ * Turns a changed day bucket into the statistics of every window that contains that day. The
+ * processor keeps the latest bucket of every day of the groups its task owns (input is keyed by
+ * group, so all days of a group meet here); each window is the merge of the buckets inside it,
+ * read with one range scan (store keys are {@code group|yyyy-MM-dd}, so a group's days are
+ * contiguous and in date order).
  */
-final class WindowStatsProcessor implements Processor<String, DayBucket, String, SalaryStats> {
+final class WindowStatsProcessor implements Processor<String, DayBucketUpdate, String, SalaryStats> {
 
   private final List<WindowSpec> specs;
   private final String bucketStoreName;
   private final String reportingCurrency;
   private ProcessorContext<String, SalaryStats> context;
-  private TimestampedKeyValueStore<String, DayBucket> buckets;
+  private KeyValueStore<String, DayBucket> buckets;
 
   WindowStatsProcessor(List<WindowSpec> specs, String bucketStoreName, String reportingCurrency) {
     this.specs = specs;
@@ -39,8 +38,10 @@ final class WindowStatsProcessor implements Processor<String, DayBucket, String,
   }
 
   @Override
-  public void process(Record<String, DayBucket> record) {
-    BucketKey key = BucketKey.parse(record.key());
+  public void process(Record<String, DayBucketUpdate> record) {
+    DayBucketUpdate update = record.value();
+    BucketKey key = new BucketKey(update.family(), update.day());
+    buckets.put(key.toString(), update.bucket());
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     for (WindowSpec spec : specs) {
       for (WindowSpec.Window window : spec.windowsContaining(key.day())) {
@@ -54,11 +55,10 @@ final class WindowStatsProcessor implements Processor<String, DayBucket, String,
     long count = 0;
     PayDistribution pay = new PayDistribution();
     LocalDate lastDay = window.end().minusDays(1);
-    try (KeyValueIterator<String, ValueAndTimestamp<DayBucket>> it = buckets.range(
+    try (KeyValueIterator<String, DayBucket> it = buckets.range(
         BucketKey.of(family, window.start()), BucketKey.of(family, lastDay))) {
       while (it.hasNext()) {
-        KeyValue<String, ValueAndTimestamp<DayBucket>> entry = it.next();
-        DayBucket bucket = entry.value.value();
+        DayBucket bucket = it.next().value;
         count += bucket.count();
         pay.addAll(bucket.pay());
       }

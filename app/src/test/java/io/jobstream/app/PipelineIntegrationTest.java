@@ -1,0 +1,191 @@
+package io.jobstream.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobstream.aggregate.JobstreamTopology;
+import io.jobstream.aggregate.StreamApp;
+import io.jobstream.app.broker.EmbeddedKafkaBroker;
+import io.jobstream.app.cli.JobstreamCli;
+import io.jobstream.app.demo.DemoJobBoard;
+import io.jobstream.model.ClassifiedPosting;
+import io.jobstream.model.SalaryStats;
+import io.jobstream.model.Topic;
+import io.jobstream.model.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole thin path on real parts: the embedded broker, the demo job board on loopback, the
+ * {@code jobstream ingest} command, and the streams app with exactly-once; the statistics on
+ * {@code jobs.salary.stats} must equal a batch computation over the classified postings.
+ */
+@Tag("integration")
+class PipelineIntegrationTest {
+
+  @TempDir
+  static Path dir;
+
+  private static EmbeddedKafkaBroker broker;
+  private static DemoJobBoard board;
+  private static StreamApp app;
+
+  @BeforeAll
+  static void start() throws Exception {
+    broker = new EmbeddedKafkaBroker(dir.resolve("broker"), 0).start(Duration.ofSeconds(60));
+    TopicSetup.ensureTopics(client());
+    board = DemoJobBoard.start(0);
+    Properties settings = client();
+    settings.put(JobstreamTopology.WINDOWS_CONFIG, "month,30d/1d");
+    settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
+    settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "300");
+    app = StreamApp.start(StreamApp.streamsConfig(settings, dir.resolve("streams")));
+    assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+    if (board != null) {
+      board.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private static Properties client() {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", broker.bootstrapServers());
+    return props;
+  }
+
+  private static int ingestOnce() {
+    return JobstreamCli.commandLine().execute("ingest", "--bootstrap-servers", broker.bootstrapServers(),
+        "--source", "jsonld:" + board.sitemapUri(), "--once", "--allow-host", "127.0.0.1");
+  }
+
+  @Test
+  void statisticsFromScrapedPagesEqualABatchComputationAndReCrawlsDoNotCountTwice() throws Exception {
+    assertThat(ingestOnce()).isZero();
+    List<ConsumerRecord<String, ClassifiedPosting>> classified =
+        readUntil(Topics.CLASSIFIED, records -> records.size() >= board.postingCount());
+    assertThat(classified).hasSize(board.postingCount());
+    Map<String, ClassifiedPosting> latest = new HashMap<>();
+    classified.forEach(r -> latest.put(r.key(), r.value()));
+    assertThat(latest).hasSize(board.postingCount());
+
+    Map<String, Expected> expected = batchMonthlyStats(latest.values());
+    assertThat(expected).containsKey("month|2024-04-01|software_engineer|all|all|all");
+    Map<String, SalaryStats> stats = awaitStats(expected);
+    assertMatches(stats, expected);
+
+    // A second crawl publishes every posting again (this process has no crawl state):
+    // the statistics must not change, because the table keeps one version per posting id.
+    assertThat(ingestOnce()).isZero();
+    readUntil(Topics.CLASSIFIED, records -> records.size() >= 2 * board.postingCount());
+    Thread.sleep(1500);
+    assertMatches(awaitStats(expected), expected);
+  }
+
+  private record Expected(long count, long salaryCount, double min, double median, double max) {}
+
+  /** Month statistics per family, computed directly from the postings. */
+  private static Map<String, Expected> batchMonthlyStats(Iterable<ClassifiedPosting> postings) {
+    Map<String, List<ClassifiedPosting>> groups = new TreeMap<>();
+    for (ClassifiedPosting p : postings) {
+      LocalDate month = p.eventDate().withDayOfMonth(1);
+      groups.computeIfAbsent("month|" + month + "|" + p.family() + "|all|all|all", k -> new ArrayList<>()).add(p);
+    }
+    Map<String, Expected> out = new HashMap<>();
+    groups.forEach((key, list) -> {
+      List<Double> pay = list.stream()
+          .filter(p -> p.pay() != null && p.pay().currency().equals("USD"))
+          .map(p -> (p.pay().annualMin() + p.pay().annualMax()) / 2)
+          .sorted()
+          .toList();
+      int n = pay.size();
+      double median = n == 0 ? Double.NaN
+          : n % 2 == 1 ? pay.get(n / 2) : (pay.get(n / 2 - 1) + pay.get(n / 2)) / 2;
+      out.put(key, new Expected(list.size(), n, n == 0 ? Double.NaN : pay.get(0), median,
+          n == 0 ? Double.NaN : pay.get(n - 1)));
+    });
+    return out;
+  }
+
+  private static void assertMatches(Map<String, SalaryStats> stats, Map<String, Expected> expected) {
+    expected.forEach((key, e) -> {
+      SalaryStats s = stats.get(key);
+      assertThat(s).as(key).isNotNull();
+      assertThat(s.count()).as(key + " count").isEqualTo(e.count());
+      assertThat(s.salaryCount()).as(key + " salaryCount").isEqualTo(e.salaryCount());
+      if (e.salaryCount() > 0) {
+        assertThat(s.min()).as(key + " min").isEqualTo(e.min());
+        assertThat(s.median()).as(key + " median").isEqualTo(e.median());
+        assertThat(s.max()).as(key + " max").isEqualTo(e.max());
+      }
+    });
+  }
+
+  private static Map<String, SalaryStats> awaitStats(Map<String, Expected> expected) {
+    Map<String, SalaryStats> latest = new HashMap<>();
+    try {
+      readStats(expected, latest);
+    } catch (AssertionError timeout) {
+      assertMatches(latest, expected); // names the first group that differs
+      throw timeout;
+    }
+    return latest;
+  }
+
+  private static void readStats(Map<String, Expected> expected, Map<String, SalaryStats> latest) {
+    readUntil(Topics.STATS, records -> {
+      records.forEach(r -> latest.put(r.key(), r.value()));
+      records.clear();
+      return expected.entrySet().stream().allMatch(e -> latest.get(e.getKey()) != null
+          && latest.get(e.getKey()).count() == e.getValue().count());
+    });
+  }
+
+  /** Reads a topic from the beginning (committed records only) until {@code done} holds. */
+  private static <V> List<ConsumerRecord<String, V>> readUntil(
+      Topic<String, V> topic, Predicate<List<ConsumerRecord<String, V>>> done) {
+    Properties props = client();
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, V>> records = new ArrayList<>();
+    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props,
+        topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        if (done.test(records)) {
+          return records;
+        }
+      }
+    }
+    throw new AssertionError("timed out reading " + topic.name() + " (" + records.size() + " records)");
+  }
+}
