@@ -14,7 +14,7 @@ import io.jobstream.ingest.http.PageFetcher;
 import io.jobstream.ingest.jsonld.JsonLdCrawler;
 import io.jobstream.ingest.publish.KafkaPostingSink;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +27,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the whole pipeline on one machine: an embedded Kafka broker, a job board on"
         + " loopback serving real postings, ingest and the streams app, and print the rolling"
         + " salary statistics per role family as they arrive.")
 public final class DemoCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   @Mixin
   KafkaOptions kafka;
@@ -54,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     KafkaSettings settings = kafka.settings();
     boolean temporary = dataDir == null;
     Path dir = temporary ? Files.createTempDirectory("jobstream-demo-") : dataDir;
@@ -96,7 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Thread startIngest(DemoJobBoard board, KafkaPostingSink sink, PrintStream out) {
+  private static Thread startIngest(DemoJobBoard board, KafkaPostingSink sink, PrintWriter out) {
     PageFetcher fetcher = new PageFetcher(new AddressGuard(Set.of("127.0.0.1")),
         IngestCommand.userAgent("https://github.com/jobstream/jobstream"),
         PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
@@ -118,7 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
     return thread;
   }
 
-  private void run(StatsReader reader, StreamApp app, PrintStream out, long start,
+  private void run(StatsReader reader, StreamApp app, PrintWriter out, long start,
       CountDownLatch stop) throws InterruptedException {
     StatsView view = new StatsView(window);
     boolean interactive = System.console() != null;
@@ -148,6 +153,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       out.println(table);
       out.println(duration == null ? "(Ctrl-C stops the demo)" : "");
+      out.flush();
       shown = table;
     }
   }
