@@ -1,0 +1,106 @@
+package io.jobstream.classify.wording;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Counts gender-coded words (see {@link GenderCoding}) in tokenized text with a character trie of
+ * the word stems: each token is walked once, without building strings.
+ */
+public final class GenderCoder {
+
+  /** Masculine-coded stems; a trailing '*' matches any ending. */
+  static final List<String> MASCULINE = List.of(
+      "active", "adventurous", "aggress*", "ambitio*", "analy*", "assert*", "athlet*", "autonom*",
+      "battle*", "boast*", "challeng*", "champion*", "compet*", "confident", "courag*", "decide",
+      "decisive", "decision*", "determin*", "dominant", "domina*", "driven", "fearless", "fight*",
+      "force*", "greedy", "headstrong", "hierarch*", "hostil*", "impulsive", "independen*",
+      "individual*", "intellect*", "lead*", "logic", "masculine", "objective", "opinion",
+      "outspoken", "persist", "principle*", "reckless", "selfconfiden*", "selfrelian*",
+      "selfsufficien*", "stubborn", "superior", "unreasonab*");
+
+  /** Feminine-coded stems; a trailing '*' matches any ending. */
+  static final List<String> FEMININE = List.of(
+      "affectionate", "agree*", "cheer*", "child*", "collab*", "commit*", "communal",
+      "compassion*", "connect*", "considerate", "cooperat*", "depend*", "emotiona*", "empath*",
+      "enthusias*", "feel*", "feminine", "flatterable", "gentle", "honest", "inclusive",
+      "interdependen*", "interpersona*", "kind", "kinship", "loyal*", "modesty", "nag",
+      "nurtur*", "pleasant*", "polite", "quiet*", "respon*", "sensitiv*", "share", "sharin*",
+      "submissive", "support*", "sympath*", "tender*", "together*", "trust*", "understand*",
+      "warm*", "whin*", "yield*");
+
+  private static final int MAX_WORDS = 20;
+
+  private static final class Node {
+    final Node[] next = new Node[27];
+    byte exact; // 1 masculine, 2 feminine
+    byte prefix;
+  }
+
+  private final Node root = new Node();
+
+  public GenderCoder() {
+    MASCULINE.forEach(stem -> add(stem, (byte) 1));
+    FEMININE.forEach(stem -> add(stem, (byte) 2));
+  }
+
+  private void add(String stem, byte kind) {
+    boolean prefix = stem.endsWith("*");
+    String word = prefix ? stem.substring(0, stem.length() - 1) : stem;
+    Node node = root;
+    for (int i = 0; i < word.length(); i++) {
+      int c = word.charAt(i) - 'a';
+      if (node.next[c] == null) {
+        node.next[c] = new Node();
+      }
+      node = node.next[c];
+    }
+    if (prefix) {
+      node.prefix = kind;
+    } else {
+      node.exact = kind;
+    }
+  }
+
+  /** 1 masculine, 2 feminine, 0 neither. */
+  int kindOf(String token) {
+    Node node = root;
+    for (int i = 0; i < token.length(); i++) {
+      if (node.prefix != 0) {
+        return node.prefix;
+      }
+      int c = token.charAt(i) - 'a';
+      if (c < 0 || c >= 26 || (node = node.next[c]) == null) {
+        return 0;
+      }
+    }
+    return node.prefix != 0 ? node.prefix : node.exact;
+  }
+
+  public GenderCoding code(List<String> tokens) {
+    int masculine = 0;
+    int feminine = 0;
+    Set<String> mWords = new LinkedHashSet<>();
+    Set<String> fWords = new LinkedHashSet<>();
+    for (String token : tokens) {
+      int kind = kindOf(token);
+      if (kind == 1) {
+        masculine++;
+        if (mWords.size() < MAX_WORDS) {
+          mWords.add(token);
+        }
+      } else if (kind == 2) {
+        feminine++;
+        if (fWords.size() < MAX_WORDS) {
+          fWords.add(token);
+        }
+      }
+    }
+    int total = masculine + feminine;
+    double score = total == 0 ? 0 : Math.round((double) (masculine - feminine) / total * 1000) / 1000.0;
+    return new GenderCoding(masculine, feminine, score, GenderCoding.label(score, total),
+        new ArrayList<>(mWords), new ArrayList<>(fWords));
+  }
+}

@@ -1,0 +1,106 @@
+package io.jobstream.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobstream.classify.skills.Emphasis;
+import io.jobstream.classify.skills.Skill;
+import io.jobstream.classify.skills.SkillDictionary;
+import io.jobstream.classify.text.Tokens;
+import io.jobstream.classify.wording.GenderCoder;
+import io.jobstream.classify.wording.GenderCoding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SkillsAndWordingTest {
+
+  private static final SkillDictionary SKILLS = SkillDictionary.builtIn();
+  private final PostingEnricher enricher = new PostingEnricher();
+
+  private static String description(String name) throws IOException {
+    try (InputStream in = SkillsAndWordingTest.class.getResourceAsStream("/descriptions/" + name + ".txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Set<String> skillsIn(String text) {
+    return SKILLS.find(Tokens.of(text)).stream().map(Skill::name).collect(Collectors.toSet());
+  }
+
+  @Test
+  void dictionaryHasOverTwoHundredTaggedSkills() {
+    List<Skill> all = SKILLS.skills();
+    assertThat(all).hasSizeGreaterThanOrEqualTo(200);
+    assertThat(all.stream().map(Skill::tag).distinct()).containsExactlyInAnyOrderElementsOf(SkillDictionary.TAGS);
+    assertThat(all.stream().map(Skill::name).distinct().count()).isEqualTo(all.size());
+  }
+
+  @Test
+  void matchesNamesAndAliasesOnWordBoundariesIgnoringCase() {
+    assertThat(skillsIn("Experience with Scikit-Learn, sklearn and PYTORCH; CI/CD with GitHub Actions; git"))
+        .contains("scikit-learn", "PyTorch", "CI/CD", "Git", "Jenkins");
+    assertThat(skillsIn("Strong JavaScript; node.js a plus; A/B testing and causal inference"))
+        .contains("JavaScript", "Node.js", "A/B testing", "Causal inference")
+        .doesNotContain("Java");
+    assertThat(skillsIn("You will meet the rest of the team and excel in a fast-paced spring launch"))
+        .isEmpty();
+    assertThat(skillsIn("Python, R and SQL; R&D experience")).contains("Python", "R", "SQL");
+    assertThat(skillsIn("C++ and C# on .NET core")).contains("C++", "C#", ".NET framework");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "ai-engineer-intern-chatbot, ml_heavy",
+      "rnd-lead-data-scientist, ml_heavy",
+      "data-scientist-fi-solutions, ml_heavy",
+      "frontend-engineer, software_heavy",
+      "backend-engineer, software_heavy",
+      "senior-java-developer, software_heavy",
+      "data-platform-engineer, software_heavy",
+  })
+  void emphasisOfRealAds(String file, String label) throws IOException {
+    String text = description(file);
+    String title = text.substring(0, text.indexOf('\n'));
+    Enrichment e = enricher.enrich(title, text.substring(title.length() + 1), null, null, null, null);
+    assertThat(e.emphasis()).as(e.skills().toString()).isNotNull();
+    assertThat(e.emphasis().label()).as(e.skills().toString()).isEqualTo(label);
+  }
+
+  @Test
+  void emphasisScoreAndThresholds() {
+    Skill ml = new Skill("a", "ml");
+    Skill ml2 = new Skill("b", "ml");
+    Skill sw = new Skill("c", "software");
+    Skill sw2 = new Skill("d", "software");
+    Skill data = new Skill("e", "data");
+    assertThat(Emphasis.of(List.of(ml, data))).isNull();
+    assertThat(Emphasis.of(List.of(ml, ml2, sw)).label()).isEqualTo("ml_heavy"); // 1/3
+    assertThat(Emphasis.of(List.of(ml, sw)).label()).isEqualTo("balanced");
+    assertThat(Emphasis.of(List.of(ml, ml2, sw, sw2)).score()).isZero();
+    assertThat(Emphasis.of(List.of(ml, sw, sw2)).label()).isEqualTo("software_heavy");
+    assertThat(Emphasis.of(List.of(sw, sw2)).score()).isEqualTo(-1.0);
+  }
+
+  @Test
+  void genderCodedWordingOfAHandCountedSentence() {
+    GenderCoding coding = new GenderCoder().code(Tokens.of(
+        "We want a competitive, confident leader who will support and nurture a kind team."));
+    // masculine: competitive, confident, leader; feminine: support, nurture, kind
+    assertThat(coding.masculine()).isEqualTo(3);
+    assertThat(coding.feminine()).isEqualTo(3);
+    assertThat(coding.score()).isZero();
+    assertThat(coding.label()).isEqualTo("neutral");
+    GenderCoding masculine = new GenderCoder().code(Tokens.of("Aggressive, ambitious, driven, dominant; collaborative."));
+    assertThat(masculine.score()).isEqualTo(0.6); // (4 - 1) / 5
+    assertThat(masculine.label()).isEqualTo("strongly_masculine");
+    assertThat(masculine.masculineWords()).containsExactly("aggressive", "ambitious", "driven", "dominant");
+    assertThat(new GenderCoder().code(Tokens.of("kindly note: the kindergarten")).feminine()).isZero();
+    assertThat(new GenderCoder().code(List.of()).label()).isEqualTo("neutral");
+  }
+}
