@@ -7,8 +7,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /** Runs {@link PostingClassifier} on each raw record, naming the record's offset as its origin. */
 final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], ClassifyOutcome> {
 
-  private final PostingClassifier classifier = new PostingClassifier();
+  private final PostingClassifier classifier;
   private FixedKeyProcessorContext<String, ClassifyOutcome> context;
+
+  ClassifyProcessor(PostingClassifier classifier) {
+    this.classifier = classifier;
+  }
 
   @Override
   public void init(FixedKeyProcessorContext<String, ClassifyOutcome> context) {

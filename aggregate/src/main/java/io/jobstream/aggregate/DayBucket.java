@@ -37,11 +37,14 @@ public record DayBucket(long count, long salaryCount, TreeMap<Double, Long> pay)
     return new DayBucket(count - 1, salaryCount - (value != null ? 1 : 0), next);
   }
 
-  /** The annual pay midpoint the statistics use, or null when the posting has none in currency. */
+  /**
+   * The annual pay midpoint in the reporting currency that the statistics use, or null when the
+   * posting has no pay or none convertible to that currency.
+   */
   static Double payValue(ClassifiedPosting posting, String reportingCurrency) {
-    if (posting.pay() == null || !reportingCurrency.equals(posting.pay().currency())) {
+    if (posting.pay() == null || !reportingCurrency.equals(posting.pay().reportingCurrency())) {
       return null;
     }
-    return posting.pay().annualMidpoint();
+    return posting.pay().reportingMidpoint();
   }
 }

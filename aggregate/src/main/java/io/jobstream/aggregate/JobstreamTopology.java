@@ -1,8 +1,14 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.classify.PayExtractor;
+import io.jobstream.classify.PostingEnricher;
+import io.jobstream.classify.TitleClassifier;
+import io.jobstream.classify.pay.CurrencyRates;
+import io.jobstream.classify.title.Taxonomy;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.Topics;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -46,6 +52,12 @@ public final class JobstreamTopology {
   /** Config key: reporting currency of the statistics; default {@code USD}. */
   public static final String REPORTING_CURRENCY_CONFIG = "jobstream.reporting.currency";
 
+  /** Config key: a taxonomy file over the built-in one (see the classify module). */
+  public static final String TAXONOMY_CONFIG = "jobstream.classify.taxonomy";
+
+  /** Config key: an exchange-rate file over the built-in table. */
+  public static final String RATES_CONFIG = "jobstream.classify.rates";
+
   public static final String DEFAULT_WINDOWS = "30d/1d";
   public static final String DEFAULT_REPORTING_CURRENCY = "USD";
 
@@ -74,6 +86,7 @@ public final class JobstreamTopology {
     List<WindowSpec> windows =
         WindowSpec.parseList(config.getProperty(WINDOWS_CONFIG, DEFAULT_WINDOWS));
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
+    PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
     JsonSerde<ClassifiedPosting> classifiedSerde = JsonSerde.of(ClassifiedPosting.class);
     JsonSerde<DayBucket> bucketSerde = JsonSerde.of(DayBucket.class);
 
@@ -84,7 +97,7 @@ public final class JobstreamTopology {
     KStream<String, ClassifyOutcome> outcomes = builder
         .stream(Topics.RAW.name(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-postings"))
-        .processValues(ClassifyProcessor::new, Named.as("validate-and-classify"));
+        .processValues(() -> new ClassifyProcessor(classifier), Named.as("validate-and-classify"));
     outcomes.split(Named.as("route-"))
         .branch((id, outcome) -> outcome.isClassified(), Branched.withConsumer(classified -> classified
             .mapValues(ClassifyOutcome::classified, Named.as("classified-value"))
@@ -127,5 +140,15 @@ public final class JobstreamTopology {
             .withName("stats-sink"));
 
     return builder.build(config);
+  }
+
+  /** The classify library as configured; a bad taxonomy or rates file is a usage error. */
+  static PostingEnricher enricher(Properties config, String reportingCurrency) {
+    String taxonomy = config.getProperty(TAXONOMY_CONFIG);
+    String rates = config.getProperty(RATES_CONFIG);
+    return new PostingEnricher(
+        new TitleClassifier(taxonomy == null ? Taxonomy.builtIn() : Taxonomy.withOverride(Path.of(taxonomy))),
+        new PayExtractor(rates == null ? CurrencyRates.builtIn() : CurrencyRates.withOverride(Path.of(rates)),
+            reportingCurrency));
   }
 }

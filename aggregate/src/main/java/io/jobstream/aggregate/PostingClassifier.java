@@ -1,9 +1,8 @@
 package io.jobstream.aggregate;
 
-import io.jobstream.classify.AnnualPay;
-import io.jobstream.classify.PayNormalizer;
-import io.jobstream.classify.TitleClassification;
-import io.jobstream.classify.TitleClassifier;
+import io.jobstream.classify.Enrichment;
+import io.jobstream.classify.PostingEnricher;
+import io.jobstream.classify.Salary;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.JsonSerde;
@@ -13,12 +12,11 @@ import io.jobstream.model.SalaryGiven;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * Validates one raw record and classifies it with the classify library. Pure: no Kafka state, so
- * the topology and tests call it the same way.
+ * Validates one raw record and enriches it with the classify library (title, pay, skills,
+ * emphasis, wording). Pure: no Kafka state, so the topology and tests call it the same way.
  *
  * <p>Rejection reasons (the DLQ's {@code reason}): {@code no_key}, {@code no_value},
  * {@code not_json} (also wrong types), {@code unsupported_schema}, {@code no_title},
@@ -28,8 +26,15 @@ public final class PostingClassifier {
 
   private static final JsonSerde<RawPosting> RAW = JsonSerde.of(RawPosting.class);
 
-  private final TitleClassifier titles = new TitleClassifier();
-  private final PayNormalizer pay = new PayNormalizer();
+  private final PostingEnricher enricher;
+
+  public PostingClassifier() {
+    this(new PostingEnricher());
+  }
+
+  public PostingClassifier(PostingEnricher enricher) {
+    this.enricher = enricher;
+  }
 
   /**
    * @param key the record key: the stable posting id
@@ -68,7 +73,11 @@ public final class PostingClassifier {
     if (eventDate == null) {
       return reject("no_date", "posting has neither datePosted nor fetchedAt", origin, key, value);
     }
-    TitleClassification title = titles.classify(raw.title());
+    SalaryGiven given = raw.salary();
+    PostingEnricher.StructuredPay structured = given == null ? null
+        : new PostingEnricher.StructuredPay(given.currency(), given.value(), given.min(), given.max(), given.unit());
+    Enrichment e = enricher.enrich(raw.title(), raw.description(), structured,
+        given == null ? null : given.text(), given == null ? null : given.currency(), eventDate);
     return ClassifyOutcome.of(new ClassifiedPosting(
         ClassifiedPosting.SCHEMA_VERSION,
         key,
@@ -78,23 +87,29 @@ public final class PostingClassifier {
         raw.company(),
         raw.location() == null ? null : raw.location().country(),
         raw.remote(),
-        title.family(),
-        title.seniority(),
-        title.rule(),
-        pay(raw.salary()).orElse(null),
+        e.classification().family(),
+        e.classification().seniority(),
+        e.classification().rule(),
+        e.classification().soc(),
+        e.classification().confidence(),
+        e.classification().explanation(),
+        pay(e.salary()),
+        e.salaryRejected(),
+        e.skills(),
+        e.emphasis() == null ? null : e.emphasis().label(),
+        e.emphasis() == null ? null : e.emphasis().score(),
+        e.genderCoding().score(),
         eventDate,
         eventDateSource,
         raw.fetchedAt()));
   }
 
-  private Optional<Pay> pay(SalaryGiven given) {
-    if (given == null) {
-      return Optional.empty();
+  private static Pay pay(Salary s) {
+    if (s == null) {
+      return null;
     }
-    Optional<AnnualPay> annual =
-        pay.normalize(given.currency(), given.value(), given.min(), given.max(), given.unit());
-    return annual.map(a -> new Pay(a.currency(), a.period(), a.min(), a.max(), a.annualMin(),
-        a.annualMax()));
+    return new Pay(s.currency(), s.period(), s.min(), s.max(), s.annualMin(), s.annualMax(),
+        s.reportingCurrency(), s.annualMinReporting(), s.annualMaxReporting());
   }
 
   private static ClassifyOutcome reject(

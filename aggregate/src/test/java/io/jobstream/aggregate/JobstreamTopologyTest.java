@@ -181,6 +181,27 @@ class JobstreamTopologyTest {
   }
 
   @Test
+  void payInOtherCurrenciesAndInTextIsConvertedToTheReportingCurrency() {
+    RawPosting pounds = Postings.raw("gb", "Machine Learning Engineer", APRIL_10, null, null);
+    pounds = new RawPosting(pounds.schemaVersion(), pounds.source(), pounds.sourceId(), pounds.postingId(),
+        pounds.url(), pounds.title(), pounds.company(), pounds.location(), pounds.remote(),
+        pounds.employmentType(), pounds.datePosted(), pounds.validThrough(),
+        "We use PyTorch and TensorFlow to train deep learning models; Python.", null,
+        new io.jobstream.model.SalaryGiven(null, null, null, null, null, "£70,000 - £90,000 per annum"),
+        pounds.fetchedAt(), pounds.fingerprint());
+    send(pounds);
+    var value = (io.jobstream.model.ClassifiedPosting) classified.readValue();
+    assertThat(value.pay().currency()).isEqualTo("GBP");
+    assertThat(value.pay().annualMinReporting()).isCloseTo(70_000 / 0.783, org.assertj.core.api.Assertions.within(0.01));
+    assertThat(value.soc()).isEqualTo("15-2051.00");
+    assertThat(value.skills()).contains("PyTorch", "TensorFlow", "Deep learning", "Python");
+    assertThat(value.emphasis()).isEqualTo("ml_heavy");
+    SalaryStats month = latestStats().get("month|2024-04-01|ml_engineer|all|all|all");
+    assertThat(month.salaryCount()).isEqualTo(1);
+    assertThat(month.median()).isCloseTo(80_000 / 0.783, org.assertj.core.api.Assertions.within(0.01));
+  }
+
+  @Test
   void topologyDescriptionIsPinned() throws IOException {
     Topology topology = JobstreamTopology.build(config(stateDir, "30d/1d"));
     String expected;

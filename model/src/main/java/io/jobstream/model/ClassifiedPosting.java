@@ -9,8 +9,17 @@ import java.time.LocalDate;
  *
  * @param family role family id, e.g. {@code data_scientist}
  * @param seniority seniority id, e.g. {@code senior}
- * @param classification which rule decided the family, for audits
+ * @param classification id of the rule that decided the family, e.g. {@code ml_engineer#1}
+ * @param soc O*NET-SOC code of the family (null for {@code other})
+ * @param confidence 0..1, how sure the title classification is
+ * @param explanation the rule and evidence that decided, for audits
  * @param pay normalized pay, or null when the posting gave none that could be read
+ * @param payRejected why a pay figure was not kept (e.g. implausible), or null
+ * @param skills skills the description asks for
+ * @param emphasis {@code ml_heavy}, {@code software_heavy}, {@code balanced}, or null with too
+ *     little evidence
+ * @param emphasisScore (ML skills - software skills) / (ML + software skills), or null
+ * @param genderCodingScore (masculine - feminine) / (masculine + feminine) coded words, 0 if none
  * @param eventDate the day the posting counts on (UTC)
  * @param eventDateSource {@code datePosted}, or {@code fetchedAt} when the source gave no date
  */
@@ -26,7 +35,15 @@ public record ClassifiedPosting(
     String family,
     String seniority,
     String classification,
+    String soc,
+    double confidence,
+    String explanation,
     Pay pay,
+    String payRejected,
+    java.util.List<String> skills,
+    String emphasis,
+    Double emphasisScore,
+    double genderCodingScore,
     LocalDate eventDate,
     String eventDateSource,
     Instant fetchedAt) {
