@@ -3,7 +3,7 @@ package io.jobstream.classify;
 import io.jobstream.classify.skills.Emphasis;
 import io.jobstream.classify.skills.Skill;
 import io.jobstream.classify.skills.SkillDictionary;
-import io.jobstream.classify.text.Tokens;
+import io.jobstream.classify.text.TokenSpans;
 import io.jobstream.classify.wording.GenderCoder;
 import io.jobstream.classify.wording.GenderCoding;
 import java.math.BigDecimal;
@@ -66,7 +66,7 @@ public final class PostingEnricher {
     if (!payResult.found() && payResult.rejected() == null && description != null) {
       payResult = pay.fromText(description, null, on);
     }
-    List<String> tokens = description == null ? List.of() : Tokens.of(description);
+    TokenSpans tokens = TokenSpans.of(description == null ? "" : description);
     Set<Skill> found = skills.find(tokens);
     List<String> names = new ArrayList<>(found.size());
     Map<String, Integer> byTag = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jobstream.classify.skills.Emphasis;
 import io.jobstream.classify.skills.Skill;
 import io.jobstream.classify.skills.SkillDictionary;
-import io.jobstream.classify.text.Tokens;
+import io.jobstream.classify.text.TokenSpans;
 import io.jobstream.classify.wording.GenderCoder;
 import io.jobstream.classify.wording.GenderCoding;
 import java.io.IOException;
@@ -30,7 +30,7 @@ class SkillsAndWordingTest {
   }
 
   private static Set<String> skillsIn(String text) {
-    return SKILLS.find(Tokens.of(text)).stream().map(Skill::name).collect(Collectors.toSet());
+    return SKILLS.find(TokenSpans.of(text)).stream().map(Skill::name).collect(Collectors.toSet());
   }
 
   @Test
@@ -89,18 +89,18 @@ class SkillsAndWordingTest {
 
   @Test
   void genderCodedWordingOfAHandCountedSentence() {
-    GenderCoding coding = new GenderCoder().code(Tokens.of(
+    GenderCoding coding = new GenderCoder().code(TokenSpans.of(
         "We want a competitive, confident leader who will support and nurture a kind team."));
     // masculine: competitive, confident, leader; feminine: support, nurture, kind
     assertThat(coding.masculine()).isEqualTo(3);
     assertThat(coding.feminine()).isEqualTo(3);
     assertThat(coding.score()).isZero();
     assertThat(coding.label()).isEqualTo("neutral");
-    GenderCoding masculine = new GenderCoder().code(Tokens.of("Aggressive, ambitious, driven, dominant; collaborative."));
+    GenderCoding masculine = new GenderCoder().code(TokenSpans.of("Aggressive, ambitious, driven, dominant; collaborative."));
     assertThat(masculine.score()).isEqualTo(0.6); // (4 - 1) / 5
     assertThat(masculine.label()).isEqualTo("strongly_masculine");
     assertThat(masculine.masculineWords()).containsExactly("aggressive", "ambitious", "driven", "dominant");
-    assertThat(new GenderCoder().code(Tokens.of("kindly note: the kindergarten")).feminine()).isZero();
-    assertThat(new GenderCoder().code(List.of()).label()).isEqualTo("neutral");
+    assertThat(new GenderCoder().code(TokenSpans.of("kindly note: the kindergarten")).feminine()).isZero();
+    assertThat(new GenderCoder().code(TokenSpans.of("")).label()).isEqualTo("neutral");
   }
 }

@@ -22,6 +22,11 @@ final class Currencies {
     if (i >= s.length()) {
       return null;
     }
+    char first = s.charAt(i);
+    if (first != '$' && first != 'U' && first != 'C' && first != 'A' && first != 'N' && first != 'H'
+        && first != 'S' && first != 'R' && first != 'M' && first < 128) {
+      return null;
+    }
     for (String[] p : DOLLAR_PREFIXES) {
       if (s.startsWith(p[0], i) && (i == 0 || !Character.isLetter(s.charAt(i - 1)))) {
         return p[1];
@@ -60,7 +65,10 @@ final class Currencies {
     return 1;
   }
 
-  /** An ISO code written as a word at {@code i} (upper case, or lower case "usd"), or null. */
+  /**
+   * An ISO code written as a word at {@code i}, all upper case or all lower case ("usd"; "Eur"
+   * in running text is not a code), or null. Builds a string only for three-letter words.
+   */
   static String codeAt(String s, int i) {
     if (i + 3 > s.length()) {
       return null;
@@ -71,11 +79,23 @@ final class Currencies {
     if (i + 3 < s.length() && Character.isLetter(s.charAt(i + 3))) {
       return null;
     }
-    String code = s.substring(i, i + 3);
-    String upper = code.toUpperCase(java.util.Locale.ROOT);
-    if (!code.equals(upper) && !code.equals(code.toLowerCase(java.util.Locale.ROOT))) {
-      return null; // "Eur" in running text is not a code
+    char a = s.charAt(i);
+    char b = s.charAt(i + 1);
+    char c = s.charAt(i + 2);
+    boolean upper = isUpper(a) && isUpper(b) && isUpper(c);
+    boolean lower = isLower(a) && isLower(b) && isLower(c);
+    if (!upper && !lower) {
+      return null;
     }
-    return CODES.contains(upper) ? upper : null;
+    String code = upper ? s.substring(i, i + 3) : s.substring(i, i + 3).toUpperCase(java.util.Locale.ROOT);
+    return CODES.contains(code) ? code : null;
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
   }
 }

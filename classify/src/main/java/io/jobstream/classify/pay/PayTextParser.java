@@ -25,6 +25,9 @@ public final class PayTextParser {
   private static final int AFTER_WINDOW = 32;
   private static final int BEFORE_WINDOW = 60;
 
+  /** How far back a pay word makes a small bare amount an hourly rate. */
+  private static final int CONTEXT_WINDOW = 300;
+
   private static final String[][] PERIODS = {
       {"biweekly", "biweek"}, {"bi-weekly", "biweek"}, {"every two weeks", "biweek"},
       {"/hour", "hour"}, {"/ hour", "hour"}, {"/hr", "hour"}, {"/ hr", "hour"}, {"per hour", "hour"},
@@ -74,6 +77,13 @@ public final class PayTextParser {
       "commission per", "in revenue", "in sales", "in funding", "of funding", "referral", "credit",
       "deductible", "match", "for every", "per referral", "gift"};
 
+  private static final PhraseList PERIOD_LIST = new PhraseList(PERIODS, false);
+  private static final PhraseList PERIOD_ADJECTIVE_LIST = new PhraseList(PERIOD_ADJECTIVES, true);
+  private static final PhraseList PAY_LIST = PhraseList.of(PAY_WORDS, false);
+  private static final PhraseList PAY_WHOLE_LIST = PhraseList.of(PAY_WHOLE_WORDS, true);
+  private static final PhraseList NOT_PAY_BEFORE_LIST = PhraseList.of(NOT_PAY_BEFORE, false);
+  private static final PhraseList NOT_PAY_SOON_AFTER_LIST = PhraseList.of(NOT_PAY_SOON_AFTER, false);
+
   /**
    * Finds the pay in {@code text}.
    *
@@ -84,14 +94,36 @@ public final class PayTextParser {
     if (text == null || text.isEmpty()) {
       return Optional.empty();
     }
-    String lower = lowerSameLength(text);
     boolean shortField = text.length() <= 40;
+    char[] chars = text.toCharArray();
+    String lower = null; // built on the first amount: most characters of a description are not
     int i = 0;
-    while (i < text.length()) {
+    while (i < chars.length) {
+      char c = chars[i];
+      // only a digit, a currency symbol or an upper-case letter (ISO code, "CA$", "Rs") can
+      // start an amount: skip everything else without looking closer
+      if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && c != '$' && c != '\u00a3'
+          && c != '\u20ac' && c != '\u20b9' && c != '\u00a5') {
+        i++;
+        continue;
+      }
+      if (c >= 'A' && c <= 'Z' && !digitSoon(chars, i + 1)) {
+        i++; // a code or prefix ("USD 95", "CA$90", "Rs. 500") has its number within a few chars
+        continue;
+      }
+      if (c >= '0' && c <= '9' && defaultCurrency == null && !currencySoon(text, chars, i)) {
+        while (i < chars.length && (chars[i] >= '0' && chars[i] <= '9')) {
+          i++; // a bare number is pay only with a currency after it ("70.000 €", "150k USD")
+        }
+        continue;
+      }
       Amount first = Amount.read(text, i);
       if (first == null) {
         i++;
         continue;
+      }
+      if (lower == null) {
+        lower = lowerSameLength(chars);
       }
       Amount second = null;
       int connectorEnd = connector(lower, first.end);
@@ -134,13 +166,13 @@ public final class PayTextParser {
       return null;
     }
     if (startsWithAny(lower, skipSpacesAndPunct(lower, end), NOT_PAY_AFTER)
-        || lastIndexOfAny(lower, end, Math.min(lower.length(), end + AFTER_WINDOW), NOT_PAY_SOON_AFTER, false) >= 0) {
+        || NOT_PAY_SOON_AFTER_LIST.lastWordStart(lower, end, Math.min(lower.length(), end + AFTER_WINDOW)) >= 0) {
       return null;
     }
     int before = Math.max(0, first.start - BEFORE_WINDOW);
-    int payWord = Math.max(lastIndexOfAny(lower, before, first.start, PAY_WORDS, false),
-        lastIndexOfAny(lower, before, first.start, PAY_WHOLE_WORDS, true));
-    int notPayWord = lastIndexOfAny(lower, before, first.start, NOT_PAY_BEFORE, false);
+    int payWord = Math.max(PAY_LIST.lastWordStart(lower, before, first.start),
+        PAY_WHOLE_LIST.lastWordStart(lower, before, first.start));
+    int notPayWord = NOT_PAY_BEFORE_LIST.lastWordStart(lower, before, first.start);
     if (notPayWord >= 0 && wordEnd(lower, notPayWord) > wordEnd(lower, payWord)) {
       return null; // the nearest word before the amount says it is not pay ("bonus", "budget")
     }
@@ -159,9 +191,10 @@ public final class PayTextParser {
       period = "year";
     }
     if (period == null) {
+      int context = Math.max(0, first.start - CONTEXT_WINDOW);
       boolean payContext = payWord >= 0
-          || lastIndexOfAny(lower, 0, first.start, PAY_WORDS, false) >= 0
-          || lastIndexOfAny(lower, 0, first.start, PAY_WHOLE_WORDS, true) >= 0;
+          || PAY_LIST.lastWordStart(lower, context, first.start) >= 0
+          || PAY_WHOLE_LIST.lastWordStart(lower, context, first.start) >= 0;
       if (max >= 10_000) {
         period = "year";
         inferred = true;
@@ -236,27 +269,34 @@ public final class PayTextParser {
   private static String periodAfter(String text, String lower, int end) {
     int limit = Math.min(lower.length(), end + AFTER_WINDOW);
     for (int i = end; i < limit; i++) {
-      for (String[] p : PERIODS) {
-        if (lower.startsWith(p[0], i) && (wordEnd(lower, i + p[0].length(), p[0])
-            || gluedSentence(text, i + p[0].length()))) {
-          return p[1];
+      char c = lower.charAt(i);
+      if (c >= 128) {
+        continue;
+      }
+      String period = PERIOD_LIST.at(lower, i);
+      if (period != null) {
+        String phrase = matchedPhrase(lower, i);
+        if (wordEnd(lower, i + phrase.length(), phrase) || gluedSentence(text, i + phrase.length())) {
+          return period;
         }
       }
     }
     return null;
   }
 
-  private static String periodBefore(String lower, int from, int to) {
-    String best = null;
-    int bestAt = -1;
-    for (String[] p : PERIOD_ADJECTIVES) {
-      int at = lower.lastIndexOf(p[0], to - 1);
-      if (at >= from && at > bestAt && wordEnd(lower, at + p[0].length(), p[0])) {
-        best = p[1];
-        bestAt = at;
+  /** The period phrase at {@code i} (PERIOD_LIST found one there). */
+  private static String matchedPhrase(String lower, int i) {
+    for (String[] p : PERIODS) {
+      if (lower.startsWith(p[0], i)) {
+        return p[0];
       }
     }
-    return best;
+    throw new IllegalStateException("no period phrase at " + i);
+  }
+
+  private static String periodBefore(String lower, int from, int to) {
+    int at = PERIOD_ADJECTIVE_LIST.lastWordStart(lower, from, to);
+    return at < 0 ? null : PERIOD_ADJECTIVE_LIST.at(lower, at);
   }
 
   /**
@@ -280,28 +320,6 @@ public final class PayTextParser {
   private static String suffixCurrency(String text, int end) {
     int i = skipSpaces(text, end);
     return Currencies.codeAt(text, i);
-  }
-
-  /**
-   * Last start of any of {@code words} in {@code [from, to)} at the start of a word (and, with
-   * {@code whole}, at its end too), or -1.
-   */
-  private static int lastIndexOfAny(String lower, int from, int to, String[] words, boolean whole) {
-    int best = -1;
-    for (String w : words) {
-      int at = lower.lastIndexOf(w, to - w.length());
-      while (at >= from && at > best) {
-        int end = at + w.length();
-        boolean startOk = at == 0 || !Character.isLetter(lower.charAt(at - 1));
-        boolean endOk = !whole || end >= lower.length() || !Character.isLetter(lower.charAt(end));
-        if (startOk && endOk) {
-          best = at;
-          break;
-        }
-        at = lower.lastIndexOf(w, at - 1);
-      }
-    }
-    return best;
   }
 
   private static boolean startsWithAny(String lower, int at, String[] words) {
@@ -351,10 +369,43 @@ public final class PayTextParser {
     return i;
   }
 
-  private static String lowerSameLength(String s) {
-    char[] out = new char[s.length()];
+  /** A currency symbol or upper-case ISO code within the next 24 characters. */
+  private static boolean currencySoon(String text, char[] chars, int from) {
+    int limit = Math.min(chars.length, from + 24);
+    for (int j = from; j < limit; j++) {
+      char c = chars[j];
+      if (c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u20b9' || c == '\u00a5') {
+        return true;
+      }
+      if (c >= 'A' && c <= 'Z' && Currencies.codeAt(text, j) != null) {
+        return true;
+      }
+      if (c >= 'a' && c <= 'z' && Currencies.codeAt(text, j) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean digitSoon(char[] chars, int from) {
+    int limit = Math.min(chars.length, from + 6);
+    for (int j = from; j < limit; j++) {
+      if (chars[j] >= '0' && chars[j] <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String lowerSameLength(char[] chars) {
+    char[] out = chars.clone();
     for (int i = 0; i < out.length; i++) {
-      out[i] = Character.toLowerCase(s.charAt(i));
+      char c = out[i];
+      if (c >= 'A' && c <= 'Z') {
+        out[i] = (char) (c + 32);
+      } else if (c >= '\u00c0' && c <= '\u00de' && c != '\u00d7') {
+        out[i] = (char) (c + 32); // Latin-1 capitals such as 'Ä' (the word lists are Latin-1)
+      }
     }
     return new String(out);
   }

@@ -1,5 +1,6 @@
 package io.jobstream.classify.skills;
 
+import io.jobstream.classify.text.TokenSpans;
 import io.jobstream.classify.text.TokenTrie;
 import io.jobstream.classify.text.Tokens;
 import java.io.BufferedReader;
@@ -68,7 +69,7 @@ public final class SkillDictionary {
   }
 
   /** The distinct skills mentioned in already tokenized text, in order of first mention. */
-  public Set<Skill> find(List<String> tokens) {
+  public Set<Skill> find(TokenSpans tokens) {
     Set<Skill> found = new LinkedHashSet<>();
     trie.scan(tokens, (start, end, skill) -> found.add(skill));
     return found;

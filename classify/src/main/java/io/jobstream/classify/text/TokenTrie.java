@@ -1,19 +1,13 @@
 package io.jobstream.classify.text;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Phrases of one or more tokens, each with a value, found in a token list longest match first,
- * left to right, one hash lookup per token step.
+ * Phrases of one or more tokens, each with a value, found in {@link TokenSpans} longest match
+ * first, left to right. Each trie node holds its children in an open-addressing table keyed by
+ * the token's characters, so a scan hashes characters in place and builds no strings.
  */
 public final class TokenTrie<V> {
-
-  private static final class Node<V> {
-    Map<String, Node<V>> next;
-    V value;
-  }
 
   /** Receives each phrase found: the tokens {@code [start, end)} and the phrase's value. */
   @FunctionalInterface
@@ -21,34 +15,113 @@ public final class TokenTrie<V> {
     void found(int start, int end, V value);
   }
 
+  private static final class Node<V> {
+    char[][] keys;
+    Node<V>[] children;
+    int count;
+    V value;
+
+    @SuppressWarnings("unchecked")
+    Node<V> child(char[] key, boolean create) {
+      if (keys == null) {
+        if (!create) {
+          return null;
+        }
+        keys = new char[4][];
+        children = new Node[4];
+      }
+      int mask = keys.length - 1;
+      int slot = hash(key, 0, key.length) & mask;
+      while (keys[slot] != null) {
+        if (java.util.Arrays.equals(keys[slot], key)) {
+          return children[slot];
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (!create) {
+        return null;
+      }
+      if ((count + 1) * 2 > keys.length) {
+        grow();
+        return child(key, true);
+      }
+      keys[slot] = key;
+      children[slot] = new Node<>();
+      count++;
+      return children[slot];
+    }
+
+    Node<V> find(char[] buf, int from, int to) {
+      if (keys == null) {
+        return null;
+      }
+      int mask = keys.length - 1;
+      int slot = hash(buf, from, to) & mask;
+      int length = to - from;
+      while (keys[slot] != null) {
+        char[] k = keys[slot];
+        if (k.length == length && java.util.Arrays.equals(k, 0, length, buf, from, to)) {
+          return children[slot];
+        }
+        slot = (slot + 1) & mask;
+      }
+      return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void grow() {
+      char[][] oldKeys = keys;
+      Node<V>[] oldChildren = children;
+      keys = new char[oldKeys.length * 2][];
+      children = new Node[oldKeys.length * 2];
+      int mask = keys.length - 1;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] != null) {
+          int slot = hash(oldKeys[i], 0, oldKeys[i].length) & mask;
+          while (keys[slot] != null) {
+            slot = (slot + 1) & mask;
+          }
+          keys[slot] = oldKeys[i];
+          children[slot] = oldChildren[i];
+        }
+      }
+    }
+  }
+
+  private static int hash(char[] buf, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + buf[i];
+    }
+    return h ^ (h >>> 16);
+  }
+
   private final Node<V> root = new Node<>();
 
-  /** Adds a phrase; a phrase already present keeps its first value. */
+  /** Adds a phrase given as tokens; a phrase already present keeps its first value. */
   public void add(List<String> phrase, V value) {
     if (phrase.isEmpty()) {
       return;
     }
     Node<V> node = root;
     for (String token : phrase) {
-      if (node.next == null) {
-        node.next = new HashMap<>(4);
-      }
-      node = node.next.computeIfAbsent(token, t -> new Node<>());
+      node = node.child(token.toCharArray(), true);
     }
     if (node.value == null) {
       node.value = value;
     }
   }
 
-  public void scan(List<String> tokens, Sink<V> sink) {
+  public void scan(TokenSpans tokens, Sink<V> sink) {
     int i = 0;
-    int n = tokens.size();
+    int n = tokens.size;
+    char[] buf = tokens.chars;
     while (i < n) {
       Node<V> node = root;
       int bestEnd = -1;
       V best = null;
-      for (int j = i; j < n && node.next != null; j++) {
-        node = node.next.get(tokens.get(j));
+      for (int j = i; j < n; j++) {
+        node = node.find(buf, tokens.starts[j], tokens.ends[j]);
         if (node == null) {
           break;
         }

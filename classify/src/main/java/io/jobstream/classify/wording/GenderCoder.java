@@ -2,6 +2,7 @@ package io.jobstream.classify.wording;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import io.jobstream.classify.text.TokenSpans;
 import java.util.List;
 import java.util.Set;
 
@@ -64,14 +65,14 @@ public final class GenderCoder {
     }
   }
 
-  /** 1 masculine, 2 feminine, 0 neither. */
-  int kindOf(String token) {
+  /** 1 masculine, 2 feminine, 0 neither, for the token {@code buf[from, to)}. */
+  int kindOf(char[] buf, int from, int to) {
     Node node = root;
-    for (int i = 0; i < token.length(); i++) {
+    for (int i = from; i < to; i++) {
       if (node.prefix != 0) {
         return node.prefix;
       }
-      int c = token.charAt(i) - 'a';
+      int c = buf[i] - 'a';
       if (c < 0 || c >= 26 || (node = node.next[c]) == null) {
         return 0;
       }
@@ -79,22 +80,23 @@ public final class GenderCoder {
     return node.prefix != 0 ? node.prefix : node.exact;
   }
 
-  public GenderCoding code(List<String> tokens) {
+  public GenderCoding code(TokenSpans tokens) {
     int masculine = 0;
     int feminine = 0;
     Set<String> mWords = new LinkedHashSet<>();
     Set<String> fWords = new LinkedHashSet<>();
-    for (String token : tokens) {
-      int kind = kindOf(token);
+    char[] buf = tokens.chars();
+    for (int t = 0; t < tokens.size(); t++) {
+      int kind = kindOf(buf, tokens.start(t), tokens.end(t));
       if (kind == 1) {
         masculine++;
         if (mWords.size() < MAX_WORDS) {
-          mWords.add(token);
+          mWords.add(tokens.token(t));
         }
       } else if (kind == 2) {
         feminine++;
         if (fWords.size() < MAX_WORDS) {
-          fWords.add(token);
+          fWords.add(tokens.token(t));
         }
       }
     }
