@@ -71,6 +71,16 @@ public final class PayExtractor {
   }
 
   /**
+   * Structured pay in cents per year, as Greenhouse's {@code pay_input_ranges} give it
+   * ({@code min_cents}, {@code max_cents}, {@code currency_type}).
+   */
+  public PayResult fromCents(String currency, Long minCents, Long maxCents, LocalDate on) {
+    BigDecimal min = minCents == null ? null : BigDecimal.valueOf(minCents).movePointLeft(2);
+    BigDecimal max = maxCents == null ? null : BigDecimal.valueOf(maxCents).movePointLeft(2);
+    return fromStructured(currency, null, min, max, "YEAR", on);
+  }
+
+  /**
    * Pay in free text (a salary field, a title or a description).
    *
    * @param defaultCurrency currency for amounts that name none (null: they must name one)

@@ -89,6 +89,39 @@ class PayExtractorTest {
         .isFalse();
   }
 
+  /** The structured shapes of the job-board APIs and LinkedIn's export (see shared/README.md). */
+  @ParameterizedTest(name = "{0} {1}..{2} {3}")
+  @CsvSource({
+      "USD, 17, 24, HOURLY, hour, 35360, 49920",                // LinkedIn pay_period
+      "USD, 71323, 89965, BIWEEKLY, biweek, 1854398, 2339090",  // LinkedIn (as published)
+      "USD, 4817, 4817, MONTHLY, month, 57804, 57804",          // LinkedIn
+      "EUR, 60000, 80000, per-year-salary, year, 60000, 80000", // Lever salaryRange.interval
+      "GBP, 25, 30, per-hour-wage, hour, 52000, 62400",          // Lever
+      "USD, 150000, 180000, 1 YEAR, year, 150000, 180000",       // Ashby compensation interval
+      "USD, 300, 400, DAY, day, 78000, 104000",                  // schema.org unitText
+  })
+  void structuredShapes(String currency, String min, String max, String unit, String period,
+      double annualMin, double annualMax) {
+    Salary s = extractor.fromStructured(currency, null, new BigDecimal(min), new BigDecimal(max), unit, ON).salary();
+    assertThat(s.period()).isEqualTo(period);
+    assertThat(s.annualMin()).isEqualTo(annualMin);
+    assertThat(s.annualMax()).isEqualTo(annualMax);
+  }
+
+  @Test
+  void greenhouseRangesAreInCents() {
+    Salary s = extractor.fromCents("USD", 12_000_000L, 15_000_000L, ON).salary();
+    assertThat(s.annualMin()).isEqualTo(120_000.0);
+    assertThat(s.annualMax()).isEqualTo(150_000.0);
+  }
+
+  @Test
+  void recruiteeStringAmountsWithAPeriodWord() {
+    // Recruitee gives min/max as strings and a period word
+    Salary s = extractor.fromStructured("EUR", null, new BigDecimal("3500"), new BigDecimal("4500"), "month", ON).salary();
+    assertThat(s.annualMax()).isEqualTo(54_000.0);
+  }
+
   @Test
   void aCurrencyFieldAppliesToBareNumbersInShortSalaryFields() {
     Salary s = extractor.fromText("120000-150000", "EUR", ON).salary();

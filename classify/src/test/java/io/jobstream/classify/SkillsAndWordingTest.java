@@ -73,6 +73,21 @@ class SkillsAndWordingTest {
   }
 
   @Test
+  void knownFalseHitsAreNotCounted() {
+    GenderCoding coding = new GenderCoder().code(TokenSpans.of(
+        "Responsibilities: data-driven analytics for the Air Force. Competitive salary and "
+        + "dependent care. Qualified individuals with disabilities are encouraged to apply. "
+        + "Report to the steering committee."));
+    assertThat(coding.masculine()).as(coding.masculineWords().toString()).isZero();
+    assertThat(coding.feminine()).as(coding.feminineWords().toString()).isZero();
+    GenderCoding real = new GenderCoder().code(TokenSpans.of(
+        "A driven, competitive self-starter who takes responsibility... and a responsible, supportive colleague."));
+    assertThat(real.masculineWords()).containsExactly("driven", "competitive");
+    assertThat(real.feminineWords()).containsExactly("responsible", "supportive");
+    assertThat(real.label()).isEqualTo("neutral");
+  }
+
+  @Test
   void emphasisScoreAndThresholds() {
     Skill ml = new Skill("a", "ml");
     Skill ml2 = new Skill("b", "ml");
@@ -101,6 +116,8 @@ class SkillsAndWordingTest {
     assertThat(masculine.label()).isEqualTo("strongly_masculine");
     assertThat(masculine.masculineWords()).containsExactly("aggressive", "ambitious", "driven", "dominant");
     assertThat(new GenderCoder().code(TokenSpans.of("kindly note: the kindergarten")).feminine()).isZero();
+    GenderCoding somewhat = new GenderCoder().code(TokenSpans.of("A confident analyst; we support you."));
+    assertThat(somewhat.label()).isEqualTo("neutral"); // "analyst" is a field name, not coding
     assertThat(new GenderCoder().code(TokenSpans.of("")).label()).isEqualTo("neutral");
   }
 }

@@ -34,6 +34,32 @@ public final class GenderCoder {
 
   private static final int MAX_WORDS = 20;
 
+  /**
+   * Known false hits of stem matching, never counted: section headings and field names that
+   * every ad of a kind contains ("Responsibilities:", "analytics"), and words the stems catch by
+   * accident ("committee", "dependents", "childcare").
+   */
+  static final java.util.Set<String> NOT_CODED = java.util.Set.of(
+      "responsibilities", "responsibility", "committee", "committees", "analytics", "analyst",
+      "analysts", "dependents", "childcare", "forced", "forces", "leadsource");
+
+  /**
+   * Known false hits in context, as (word, neighbour) pairs: the word is not counted when the
+   * previous token (prefix "<") or the next token (prefix ">") is the neighbour. "data-driven",
+   * "competitive salary", "qualified individuals with disabilities" (equal-opportunity
+   * boilerplate), "Air Force", "active duty", "dependent care", "child care".
+   */
+  static final java.util.Map<String, java.util.Set<String>> NOT_CODED_NEXT_TO = java.util.Map.of(
+      "driven", java.util.Set.of("<data", "<results", "<metrics"),
+      "competitive", java.util.Set.of(">salary", ">salaries", ">pay", ">compensation", ">benefits",
+          ">wages", ">wage", ">rates", ">base", ">package", ">total", ">benefit"),
+      "individuals", java.util.Set.of("<qualified", ">with"),
+      "individual", java.util.Set.of("<qualified", ">with"),
+      "force", java.util.Set.of("<air", "<work", "<task", "<sales"),
+      "active", java.util.Set.of(">duty", ">clearance", ">secret"),
+      "dependent", java.util.Set.of(">care", ">upon", ">on"),
+      "child", java.util.Set.of(">care"));
+
   private static final class Node {
     final Node[] next = new Node[27];
     byte exact; // 1 masculine, 2 feminine
@@ -80,6 +106,19 @@ public final class GenderCoder {
     return node.prefix != 0 ? node.prefix : node.exact;
   }
 
+  private static boolean isFalseHit(TokenSpans tokens, int t) {
+    String word = tokens.token(t);
+    if (NOT_CODED.contains(word)) {
+      return true;
+    }
+    java.util.Set<String> neighbours = NOT_CODED_NEXT_TO.get(word);
+    if (neighbours == null) {
+      return false;
+    }
+    return (t > 0 && neighbours.contains("<" + tokens.token(t - 1)))
+        || (t + 1 < tokens.size() && neighbours.contains(">" + tokens.token(t + 1)));
+  }
+
   public GenderCoding code(TokenSpans tokens) {
     int masculine = 0;
     int feminine = 0;
@@ -88,6 +127,9 @@ public final class GenderCoder {
     char[] buf = tokens.chars();
     for (int t = 0; t < tokens.size(); t++) {
       int kind = kindOf(buf, tokens.start(t), tokens.end(t));
+      if (kind != 0 && isFalseHit(tokens, t)) {
+        kind = 0;
+      }
       if (kind == 1) {
         masculine++;
         if (mWords.size() < MAX_WORDS) {

@@ -9,8 +9,10 @@ import java.util.List;
  *
  * <p>{@code score = (masculine - feminine) / (masculine + feminine)}, from -1 (only
  * feminine-coded words) to +1 (only masculine-coded), 0 when there are none. Labels: at least 0.5
- * {@code strongly_masculine}, above 0.1 {@code masculine}, -0.1..0.1 {@code neutral}, below -0.1
- * {@code feminine}, at most -0.5 {@code strongly_feminine}. Note that the published masculine list
+ * {@code strongly_masculine}, above 0.1 {@code somewhat_masculine}, -0.1..0.1 {@code neutral},
+ * below -0.1 {@code somewhat_feminine}, at most -0.5 {@code strongly_feminine}. Known false hits
+ * of stem matching (headings such as "Responsibilities", "data-driven", "competitive salary",
+ * equal-opportunity boilerplate) are not counted; see {@link GenderCoder}. Note that the published masculine list
  * contains stems such as "analy*", "lead*" and "individual*", so analytical roles lean masculine by
  * construction; compare ads of one family with each other rather than across families.
  *
@@ -30,13 +32,13 @@ public record GenderCoding(int masculine, int feminine, double score, String lab
       return "strongly_masculine";
     }
     if (score > 0.1) {
-      return "masculine";
+      return "somewhat_masculine";
     }
     if (score >= -0.1) {
       return "neutral";
     }
     if (score > -0.5) {
-      return "feminine";
+      return "somewhat_feminine";
     }
     return "strongly_feminine";
   }
