@@ -79,14 +79,15 @@ class PipelineIntegrationTest {
     return props;
   }
 
-  private static int ingestOnce() {
+  private static int ingestOnce(Path stateDir) {
     return JobstreamCli.commandLine().execute("ingest", "--bootstrap-servers", broker.bootstrapServers(),
-        "--source", "jsonld:" + board.sitemapUri(), "--once", "--allow-host", "127.0.0.1");
+        "--source", "jsonld:" + board.sitemapUri(), "--once", "--allow-host", "127.0.0.1",
+        "--state-dir", stateDir.toString());
   }
 
   @Test
   void statisticsFromScrapedPagesEqualABatchComputationAndReCrawlsDoNotCountTwice() throws Exception {
-    assertThat(ingestOnce()).isZero();
+    assertThat(ingestOnce(dir.resolve("state"))).isZero();
     List<ConsumerRecord<String, ClassifiedPosting>> classified =
         readUntil(Topics.CLASSIFIED, records -> records.size() >= board.postingCount());
     assertThat(classified).hasSize(board.postingCount());
@@ -99,9 +100,13 @@ class PipelineIntegrationTest {
     Map<String, SalaryStats> stats = awaitStats(expected);
     assertMatches(stats, expected);
 
-    // A second crawl publishes every posting again (this process has no crawl state):
-    // the statistics must not change, because the table keeps one version per posting id.
-    assertThat(ingestOnce()).isZero();
+    // A crawl with the same state publishes nothing new.
+    assertThat(ingestOnce(dir.resolve("state"))).isZero();
+    // A crawl with a fresh state publishes every posting again: the statistics must not change,
+    // because the table keeps one version per posting id.
+    assertThat(ingestOnce(dir.resolve("fresh-state"))).isZero();
+    assertThat(readUntil(Topics.RAW, records -> records.size() >= 2 * board.postingCount()))
+        .hasSize(2 * board.postingCount());
     readUntil(Topics.CLASSIFIED, records -> records.size() >= 2 * board.postingCount());
     Thread.sleep(1500);
     assertMatches(awaitStats(expected), expected);

@@ -1,52 +1,108 @@
 package io.jobstream.ingest;
 
+import io.jobstream.ingest.file.FileBackfill;
+import io.jobstream.ingest.file.Progress;
 import io.jobstream.ingest.http.PageFetcher;
 import io.jobstream.ingest.jsonld.JsonLdCrawler;
 import io.jobstream.ingest.publish.ChangeFilter;
 import io.jobstream.ingest.publish.PostingSink;
+import io.jobstream.ingest.state.CrawlState;
+import io.jobstream.model.DeadLetter;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.MonthDay;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the sources: one pass over all of them, or passes repeated every {@code interval} until the
- * thread is interrupted. Postings go through a {@link ChangeFilter}, so a posting is published
- * only when it is new or changed since the last pass of this process.
+ * thread is interrupted. Postings go through a {@link ChangeFilter} over the {@link CrawlState},
+ * so a posting is published only when it is new or changed since it was last published, also
+ * across restarts. A source that fails (a missing file, an unknown layout) is reported and the
+ * others still run.
  */
 public final class Ingestor {
 
   private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
 
   /** Totals of a pass. */
-  public record PassSummary(int pages, long published, long unchanged, long rejected) {}
+  public record PassSummary(int pages, long rows, long published, long unchanged, long rejected,
+      int failedSources) {}
 
   private final List<SourceSpec> sources;
   private final ChangeFilter sink;
   private final JsonLdCrawler crawler;
+  private final FileBackfill files;
+  private final PrintStream progressOut;
+  private final boolean terminal;
 
-  public Ingestor(List<SourceSpec> sources, PageFetcher fetcher, PostingSink sink, int maxPages) {
+  /**
+   * @param progressOut where backfill progress goes (null: none)
+   * @param terminal whether {@code progressOut} is a terminal (progress rewritten in place)
+   */
+  public Ingestor(List<SourceSpec> sources, PageFetcher fetcher, PostingSink sink, int maxPages,
+      CrawlState state, MonthDay surveyDay, PrintStream progressOut, boolean terminal) {
     this.sources = List.copyOf(sources);
-    this.sink = new ChangeFilter(sink);
+    this.sink = new ChangeFilter(sink, state);
     this.crawler = new JsonLdCrawler(fetcher, this.sink, maxPages, Clock.systemUTC());
+    this.files = new FileBackfill(this.sink, Clock.systemUTC(), surveyDay);
+    this.progressOut = progressOut;
+    this.terminal = terminal;
   }
 
-  /** Crawls every source once, flushes, and returns the counts of this pass. */
+  /** An ingestor without persistent state or progress output. */
+  public Ingestor(List<SourceSpec> sources, PageFetcher fetcher, PostingSink sink, int maxPages) {
+    this(sources, fetcher, sink, maxPages, CrawlState.inMemory(), MonthDay.of(7, 1), null, false);
+  }
+
+  /** Runs every source once, flushes, saves the state, and returns the counts of this pass. */
   public PassSummary runOnce() throws InterruptedException {
     long published = sink.published();
     long unchanged = sink.unchanged();
     long rejected = sink.rejected();
     int pages = 0;
+    long rows = 0;
+    int failed = 0;
     for (SourceSpec source : sources) {
-      pages += crawler.crawl(source.uri()).pages();
+      try {
+        if (source.isFile()) {
+          rows += backfill(source);
+        } else {
+          pages += crawler.crawl(source.uri()).pages();
+        }
+      } catch (IOException | IllegalArgumentException e) {
+        failed++;
+        LOG.error("source {} failed: {}", source, e.getMessage());
+        sink.reject(DeadLetter.of("ingest", "source_failed", e.getMessage(), source.toString(), null, null));
+      }
+      sink.flush();
     }
-    sink.flush();
-    PassSummary summary = new PassSummary(pages, sink.published() - published,
-        sink.unchanged() - unchanged, sink.rejected() - rejected);
-    LOG.info("pass done: {} pages, {} published, {} unchanged, {} rejected", summary.pages(),
-        summary.published(), summary.unchanged(), summary.rejected());
+    PassSummary summary = new PassSummary(pages, rows, sink.published() - published,
+        sink.unchanged() - unchanged, sink.rejected() - rejected, failed);
+    LOG.info("pass done: {} pages, {} rows, {} published, {} unchanged, {} rejected, {} sources failed",
+        summary.pages(), summary.rows(), summary.published(), summary.unchanged(), summary.rejected(), failed);
     return summary;
+  }
+
+  private long backfill(SourceSpec source) throws IOException {
+    Progress progress = new Progress(progressOut == null ? nullStream() : progressOut,
+        source.toString(), FileBackfill.estimatedChars(source.path()), sink::published,
+        sink::unchanged, sink::rejected, terminal);
+    FileBackfill.Summary s = source.type().equals("csv")
+        ? files.csv(source.path(), progress)
+        : files.jsonLines(source.path(), progress);
+    if (progressOut != null) {
+      progress.done(String.format("%s, %,d rows, %,d postings read, %,d rows rejected",
+          s.layout(), s.rows(), s.postings(), s.rejected()));
+    }
+    return s.rows();
+  }
+
+  private static PrintStream nullStream() {
+    return new PrintStream(java.io.OutputStream.nullOutputStream());
   }
 
   /** Runs passes every {@code interval} until interrupted. */

@@ -1,13 +1,19 @@
 package io.jobstream.ingest;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * A {@code --source} of {@code jobstream ingest}: {@code TYPE:TARGET}. This version supports
- * {@code jsonld:URL} (a posting page, a listing page or a sitemap).
+ * A {@code --source} of {@code jobstream ingest}: {@code TYPE:TARGET}. Types: {@code jsonld:URL}
+ * (a posting page, a listing page or a sitemap), {@code csv:PATH} (the ai-jobs.net salary survey
+ * or the LinkedIn postings export) and {@code jsonl:PATH} (raw postings as JSON lines).
  */
 public record SourceSpec(String type, String target) {
+
+  public static final Set<String> TYPES = Set.of("jsonld", "csv", "jsonl");
 
   /** @throws IllegalArgumentException with a one-line reason when the spec is not usable */
   public static SourceSpec parse(String spec) {
@@ -17,9 +23,20 @@ public record SourceSpec(String type, String target) {
     }
     String type = spec.substring(0, colon).toLowerCase(Locale.ROOT);
     String target = spec.substring(colon + 1);
-    if (!type.equals("jsonld")) {
-      throw new IllegalArgumentException("unknown source type '" + type + "' (supported: jsonld)");
+    switch (type) {
+      case "jsonld" -> checkUrl(spec, target);
+      case "csv", "jsonl" -> {
+        if (!Files.isRegularFile(Path.of(target))) {
+          throw new IllegalArgumentException("source '" + spec + "': no such file " + target);
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown source type '" + type
+          + "' (supported: jsonld, csv, jsonl)");
     }
+    return new SourceSpec(type, target);
+  }
+
+  private static void checkUrl(String spec, String target) {
     URI uri;
     try {
       uri = URI.create(target);
@@ -30,11 +47,18 @@ public record SourceSpec(String type, String target) {
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
       throw new IllegalArgumentException("source '" + spec + "' needs an http or https URL with a host");
     }
-    return new SourceSpec(type, target);
+  }
+
+  public boolean isFile() {
+    return type.equals("csv") || type.equals("jsonl");
   }
 
   public URI uri() {
     return URI.create(target);
+  }
+
+  public Path path() {
+    return Path.of(target);
   }
 
   @Override

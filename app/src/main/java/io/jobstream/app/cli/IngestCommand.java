@@ -8,6 +8,9 @@ import io.jobstream.ingest.http.AddressGuard;
 import io.jobstream.ingest.http.PageFetcher;
 import io.jobstream.ingest.jsonld.JsonLdCrawler;
 import io.jobstream.ingest.publish.KafkaPostingSink;
+import io.jobstream.ingest.state.CrawlState;
+import java.nio.file.Path;
+import java.time.MonthDay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,8 +29,21 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Option(names = "--source", required = true, paramLabel = "TYPE:TARGET",
       description = "A source to read (repeatable). jsonld:URL reads schema.org JobPosting"
-          + " JSON-LD from a posting page, a listing page or a sitemap.")
+          + " JSON-LD from a posting page, a listing page or a sitemap; csv:PATH backfills the"
+          + " ai-jobs.net salary survey or the LinkedIn postings export; jsonl:PATH reads raw"
+          + " postings as JSON lines. Files may be .gz.")
   List<String> sources = new ArrayList<>();
+
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      defaultValue = "${sys:user.home}${sys:file.separator}.jobstream${sys:file.separator}ingest-state",
+      description = "Where ingest remembers what it published (fingerprints, HTTP validators),"
+          + " so a re-run publishes only what changed (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--survey-day", paramLabel = "MM-DD", defaultValue = "07-01",
+      description = "Day of the year that salary-survey rows (which give only a year) are dated"
+          + " on (default: ${DEFAULT-VALUE}).")
+  String surveyDay;
 
   @Option(names = "--once", description = "Make one pass over the sources and exit.")
   boolean once;
@@ -51,6 +67,12 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<SourceSpec> specs = sources.stream().map(SourceSpec::parse).toList();
+    MonthDay day;
+    try {
+      day = MonthDay.parse("--" + surveyDay);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("--survey-day '" + surveyDay + "' is not MM-DD");
+    }
     if (maxPages < 1) {
       throw new IllegalArgumentException("--max-pages must be at least 1");
     }
@@ -59,15 +81,18 @@ public final class IngestCommand implements Callable<Integer> {
     PageFetcher fetcher = new PageFetcher(new AddressGuard(new HashSet<>(allowHosts)),
         userAgent(contact), PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
     try (KafkaPostingSink sink = new KafkaPostingSink(settings.client())) {
-      Ingestor ingestor = new Ingestor(specs, fetcher, sink, maxPages);
+      Ingestor ingestor = new Ingestor(specs, fetcher, sink, maxPages, CrawlState.open(stateDir),
+          day, System.err, System.console() != null);
       if (!once) {
         ingestor.runContinuously(interval);
         return 0;
       }
       Ingestor.PassSummary summary = ingestor.runOnce();
-      System.out.printf("ingest: %d pages fetched, %d postings published, %d unchanged, %d rejected%n",
-          summary.pages(), summary.published(), summary.unchanged(), summary.rejected());
-      return summary.pages() == 0 ? 1 : 0;
+      System.out.printf("ingest: %d pages fetched, %d rows read, %d postings published, %d unchanged,"
+          + " %d rejected%s%n", summary.pages(), summary.rows(), summary.published(),
+          summary.unchanged(), summary.rejected(),
+          summary.failedSources() > 0 ? ", " + summary.failedSources() + " sources failed" : "");
+      return summary.failedSources() > 0 || summary.pages() + summary.rows() == 0 ? 1 : 0;
     }
   }
 

@@ -2,36 +2,42 @@ package io.jobstream.ingest.publish;
 
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.RawPosting;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.jobstream.ingest.state.CrawlState;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Passes a posting on only when it is new or its content fingerprint changed, so that re-polling
- * an unchanged board publishes nothing. The fingerprints are kept in memory for the life of the
- * process; they do not yet survive a restart.
+ * Passes a posting on only when it is new or its content fingerprint changed since it was last
+ * published, so that re-polling an unchanged board, or re-reading an unchanged file, publishes
+ * nothing. The fingerprints live in a {@link CrawlState}, which survives restarts.
  */
 public final class ChangeFilter implements PostingSink {
 
   private final PostingSink next;
-  private final Map<String, String> lastFingerprint = new ConcurrentHashMap<>();
+  private final CrawlState state;
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
 
+  /** A filter whose memory lasts as long as the process. */
   public ChangeFilter(PostingSink next) {
+    this(next, CrawlState.inMemory());
+  }
+
+  public ChangeFilter(PostingSink next, CrawlState state) {
     this.next = next;
+    this.state = state;
   }
 
   @Override
   public void publish(RawPosting posting) {
-    String previous = lastFingerprint.put(posting.postingId(), posting.fingerprint());
+    String previous = state.fingerprint(posting.postingId());
     if (posting.fingerprint() != null && posting.fingerprint().equals(previous)) {
       unchanged.incrementAndGet();
       return;
     }
     published.incrementAndGet();
     next.publish(posting);
+    state.published(posting.postingId(), posting.fingerprint());
   }
 
   @Override
@@ -40,9 +46,11 @@ public final class ChangeFilter implements PostingSink {
     next.reject(deadLetter);
   }
 
+  /** Flushes the sink, then saves the state: a fingerprint is saved only once its posting is written. */
   @Override
   public void flush() {
     next.flush();
+    state.save();
   }
 
   @Override
