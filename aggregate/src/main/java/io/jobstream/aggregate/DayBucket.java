@@ -4,47 +4,41 @@ import io.jobstream.model.ClassifiedPosting;
 import java.util.TreeMap;
 
 /**
- * The current postings of one group on one day: how many there are, how many have pay in the
- * reporting currency, and the exact multiset of their annual pay midpoints.
+ * The current postings of one family on one day, split into cells by
+ * {@code seniority|country|remote} (country {@code unknown} when the posting gave none).
  *
  * <p>The table aggregation adds a posting's new version and subtracts its old one, so a bucket
- * always reflects the latest version of each posting. Pay values repeat a lot, which keeps the
- * multiset small.
+ * always reflects the latest version of each posting. Cells that fall to zero postings stay (with
+ * zero counts), so that statistics of a slice that emptied are emitted as zero rather than left
+ * stale. Pay values repeat a lot, which keeps the multisets small.
  */
-public record DayBucket(long count, long salaryCount, TreeMap<Double, Long> pay) {
+public record DayBucket(TreeMap<String, Cell> cells) {
 
   public static DayBucket empty() {
-    return new DayBucket(0, 0, new TreeMap<>());
+    return new DayBucket(new TreeMap<>());
   }
 
-  /** This bucket with {@code posting} added. */
+  /** The cell key of a posting. */
+  static String cellKey(ClassifiedPosting p) {
+    String country = p.country() == null || p.country().isBlank() ? "unknown" : p.country();
+    String remote = p.remote() == null ? "unknown" : p.remote().toString();
+    return p.seniority() + "|" + country + "|" + remote;
+  }
+
+  /** This bucket with {@code posting} added (the aggregation owns the bucket; it is changed in place). */
   public DayBucket plus(ClassifiedPosting posting, String reportingCurrency) {
-    TreeMap<Double, Long> next = new TreeMap<>(pay);
-    Double value = payValue(posting, reportingCurrency);
-    if (value != null) {
-      next.merge(value, 1L, Long::sum);
-    }
-    return new DayBucket(count + 1, salaryCount + (value != null ? 1 : 0), next);
+    cells.computeIfAbsent(cellKey(posting), k -> new Cell()).add(posting, reportingCurrency, 1);
+    return this;
   }
 
   /** This bucket with {@code posting} (a version previously added) taken out. */
   public DayBucket minus(ClassifiedPosting posting, String reportingCurrency) {
-    TreeMap<Double, Long> next = new TreeMap<>(pay);
-    Double value = payValue(posting, reportingCurrency);
-    if (value != null) {
-      next.computeIfPresent(value, (v, c) -> c > 1 ? c - 1 : null);
-    }
-    return new DayBucket(count - 1, salaryCount - (value != null ? 1 : 0), next);
+    cells.computeIfAbsent(cellKey(posting), k -> new Cell()).add(posting, reportingCurrency, -1);
+    return this;
   }
 
-  /**
-   * The annual pay midpoint in the reporting currency that the statistics use, or null when the
-   * posting has no pay or none convertible to that currency.
-   */
-  static Double payValue(ClassifiedPosting posting, String reportingCurrency) {
-    if (posting.pay() == null || !reportingCurrency.equals(posting.pay().reportingCurrency())) {
-      return null;
-    }
-    return posting.pay().reportingMidpoint();
+  /** All postings of the bucket in one cell. */
+  public long count() {
+    return cells.values().stream().mapToLong(c -> c.count).sum();
   }
 }

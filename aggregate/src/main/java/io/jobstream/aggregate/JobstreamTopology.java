@@ -36,9 +36,10 @@ import org.apache.kafka.streams.state.Stores;
  *       or {@code jobs.postings.dlq} with the reason (every raw record ends in exactly one).
  *   <li>{@code jobs.postings.classified} read as a table (latest version per posting id) ->
  *       re-grouped by (family, posting day) into day buckets, where the table's subtractor takes
- *       out a posting's old version when a new one arrives -> bucket changes re-keyed by family,
- *       so that all days of a family meet in one task -> every window containing a changed day
- *       is re-computed from its buckets -> {@code jobs.salary.stats}.
+ *       out a posting's old version when a new one arrives -> bucket changes brought to one task
+ *       -> every window containing a changed day is re-computed from its buckets ->
+ *       {@code jobs.salary.stats}, and the pay gaps of the configured family pairs ->
+ *       {@code jobs.salary.divergence}.
  * </ol>
  *
  * <p>Day buckets are a plain (not windowed) table aggregation, so nothing expires with stream
@@ -71,10 +72,15 @@ public final class JobstreamTopology {
   public static final String BY_FAMILY_DAY = "postings-by-family-day";
 
   /**
-   * Name of the repartition that brings all day buckets of a group to one task: day buckets are
-   * spread over partitions by (group, day), but a window needs all days of its group.
+   * Name of the repartition that brings all day buckets to the window task: day buckets are
+   * spread over partitions by (family, day), but a window needs all days of a family and a
+   * divergence both families of its pair. The stage runs in one task (one partition key); the
+   * stages before it, where the per-posting work is, spread over all partitions.
    */
-  public static final String BY_GROUP = "day-buckets-by-group";
+  public static final String BY_GROUP = "day-buckets-to-windows";
+
+  /** The one key of the window stage's repartition. */
+  static final String WINDOW_TASK_KEY = "windows";
 
   /** Store of the window processor: the latest bucket per {@code family|yyyy-MM-dd}. */
   public static final String WINDOW_BUCKETS_STORE = "window-day-buckets";
@@ -86,6 +92,7 @@ public final class JobstreamTopology {
     List<WindowSpec> windows =
         WindowSpec.parseList(config.getProperty(WINDOWS_CONFIG, DEFAULT_WINDOWS));
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
+    DivergenceSettings divergence = DivergenceSettings.from(config);
     PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
     JsonSerde<ClassifiedPosting> classifiedSerde = JsonSerde.of(ClassifiedPosting.class);
     JsonSerde<DayBucket> bucketSerde = JsonSerde.of(DayBucket.class);
@@ -128,16 +135,23 @@ public final class JobstreamTopology {
         .toStream(Named.as("day-bucket-changes"))
         .map((key, bucket) -> {
           BucketKey bucketKey = BucketKey.parse(key);
-          return KeyValue.pair(bucketKey.family(),
+          return KeyValue.pair(WINDOW_TASK_KEY,
               new DayBucketUpdate(bucketKey.family(), bucketKey.day(), bucket));
-        }, Named.as("key-by-group"))
+        }, Named.as("key-for-windows"))
         .repartition(Repartitioned.<String, DayBucketUpdate>as(BY_GROUP)
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(DayBucketUpdate.class)))
-        .process(() -> new WindowStatsProcessor(windows, WINDOW_BUCKETS_STORE, currency),
-            Named.as("window-stats"), WINDOW_BUCKETS_STORE)
-        .to(Topics.STATS.name(), Produced.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde())
-            .withName("stats-sink"));
+        .process(() -> new WindowProcessor(windows, WINDOW_BUCKETS_STORE, currency, divergence),
+            Named.as("windows"), WINDOW_BUCKETS_STORE)
+        .split(Named.as("window-output-"))
+        .branch((key, out) -> out.isStats(), Branched.withConsumer(stats -> stats
+            .mapValues(WindowOutput::stats, Named.as("stats-value"))
+            .to(Topics.STATS.name(), Produced.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde())
+                .withName("stats-sink")), "stats"))
+        .defaultBranch(Branched.withConsumer(gaps -> gaps
+            .mapValues(WindowOutput::divergence, Named.as("divergence-value"))
+            .to(Topics.DIVERGENCE.name(), Produced.with(Topics.DIVERGENCE.keySerde(),
+                Topics.DIVERGENCE.valueSerde()).withName("divergence-sink")), "divergence"));
 
     return builder.build(config);
   }

@@ -115,6 +115,16 @@ public final class WindowSpec {
     return windows;
   }
 
+  /** The window just before {@code window} that does not overlap it. */
+  public Window previous(Window window) {
+    return switch (kind) {
+      case MONTH -> new Window(window.start().minusMonths(1), window.start());
+      case QUARTER -> new Window(window.start().minusMonths(3), window.start());
+      case YEAR -> new Window(window.start().minusYears(1), window.start());
+      case ROLLING -> new Window(window.start().minusDays(sizeDays), window.start());
+    };
+  }
+
   @Override
   public String toString() {
     return text;

@@ -202,6 +202,76 @@ class JobstreamTopologyTest {
   }
 
   @Test
+  void statisticsPerSeniorityCountryAndRemoteWithWordingAndRemoteShares() {
+    send(Postings.raw("a", "Senior Data Scientist", APRIL_10, 100_000, 120_000));
+    send(Postings.raw("b", "Data Scientist", APRIL_10, 80_000, 80_000));
+    Map<String, SalaryStats> latest = latestStats();
+    assertThat(latest.get("month|2024-04-01|data_scientist|senior|all|all").count()).isEqualTo(1);
+    assertThat(latest.get("month|2024-04-01|data_scientist|mid|all|all").median()).isEqualTo(80_000.0);
+    assertThat(latest.get("month|2024-04-01|data_scientist|all|US|all").count()).isEqualTo(2);
+    SalaryStats all = latest.get("month|2024-04-01|data_scientist|all|all|all");
+    assertThat(all.shareRemote()).isZero();
+    assertThat(all.medianAnnualMin()).isEqualTo(90_000.0);
+    assertThat(all.medianAnnualMax()).isEqualTo(100_000.0);
+    assertThat(latest.get("month|2024-04-01|data_scientist|all|all|false").count()).isEqualTo(2);
+  }
+
+  @Test
+  void divergenceOfAPairWithItsSignificanceAndTrend() {
+    Properties props = config(stateDir, "month");
+    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
+    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    driver.close();
+    driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
+    raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
+    TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = driver.createOutputTopic(
+        Topics.DIVERGENCE.name(), Topics.DIVERGENCE.keySerde().deserializer(),
+        Topics.DIVERGENCE.valueSerde().deserializer());
+    LocalDate march = LocalDate.parse("2024-03-05");
+    int i = 0;
+    for (int pay : new int[] {100_000, 120_000, 140_000}) {
+      send(Postings.raw("m-ml-" + i, "Machine Learning Engineer", march, pay, pay));
+      i++;
+    }
+    for (int pay : new int[] {100_000, 105_000, 110_000}) {
+      send(Postings.raw("m-ds-" + i, "Data Scientist", march, pay, pay));
+      i++;
+    }
+    for (int pay : new int[] {110_000, 130_000, 150_000, 170_000}) {
+      send(Postings.raw("a-ml-" + i, "Machine Learning Engineer", APRIL_10, pay, pay));
+      i++;
+    }
+    for (int pay : new int[] {90_000, 100_000, 120_000, 125_000}) {
+      send(Postings.raw("a-ds-" + i, "Data Scientist", APRIL_10, pay, pay));
+      i++;
+    }
+    Map<String, io.jobstream.model.SalaryDivergence> latest = gaps.readKeyValuesToMap();
+    var april = latest.get("ml_engineer|data_scientist|month|2024-04-01|all|all");
+    assertThat(april).isNotNull();
+    assertThat(april.nA()).isEqualTo(4);
+    assertThat(april.nB()).isEqualTo(4);
+    assertThat(april.medianA()).isEqualTo(140_000.0);
+    assertThat(april.medianB()).isEqualTo(110_000.0);
+    assertThat(april.gap()).isEqualTo(30_000.0);
+    assertThat(april.pValue()).isCloseTo(0.11235119769046385, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(april.significant()).isFalse();
+    assertThat(april.ciLow()).isLessThan(30_000.0);
+    assertThat(april.ciHigh()).isGreaterThan(30_000.0);
+    var march2 = latest.get("ml_engineer|data_scientist|month|2024-03-01|all|all");
+    assertThat(march2.pValue()).isCloseTo(0.5065551690490403, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(april.trend()).isNotNull();
+    assertThat(april.trend().previousWindowStart()).isEqualTo(LocalDate.parse("2024-03-01"));
+    assertThat(april.trend().change()).isEqualTo(30_000.0 - 15_000.0);
+    assertThat(april.trend().verdict()).isIn("widened", "narrowed", "no_clear_change");
+    // a slice below the minimum gets a tombstone, not a number
+    send(Postings.raw("may", "Senior Machine Learning Engineer", LocalDate.parse("2024-05-02"), 200_000, 200_000));
+    Map<String, io.jobstream.model.SalaryDivergence> may = gaps.readKeyValuesToMap();
+    assertThat(may).containsKey("ml_engineer|data_scientist|month|2024-05-01|senior|all");
+    assertThat(may.get("ml_engineer|data_scientist|month|2024-05-01|senior|all")).isNull();
+    assertThat(may.get("ml_engineer|data_scientist|month|2024-05-01|all|all")).isNull();
+  }
+
+  @Test
   void topologyDescriptionIsPinned() throws IOException {
     Topology topology = JobstreamTopology.build(config(stateDir, "30d/1d"));
     String expected;

@@ -18,6 +18,11 @@ import java.time.LocalDate;
  * @param count postings in the window
  * @param salaryCount postings with pay in the reporting currency
  * @param duplicatesDropped cross-posted duplicates not counted
+ * @param medianAnnualMin median of the annual lower ends of the pay ranges
+ * @param medianAnnualMax median of the annual upper ends
+ * @param shareRemote share of the postings that are remote (0..1)
+ * @param emphasis shares of ML-vs-software emphasis among postings with one
+ * @param genderCodingMean mean gender-coding score (-1 feminine .. +1 masculine)
  */
 public record SalaryStats(
     int schemaVersion,
@@ -41,7 +46,15 @@ public record SalaryStats(
     Double max,
     Double mean,
     Double stddev,
+    Double medianAnnualMin,
+    Double medianAnnualMax,
+    Double shareRemote,
+    EmphasisShares emphasis,
+    Double genderCodingMean,
     Instant updatedAt) {
+
+  /** Shares (0..1) of postings by emphasis, over the postings that have one; null when none do. */
+  public record EmphasisShares(long postings, double mlHeavy, double softwareHeavy, double balanced) {}
 
   public static final int SCHEMA_VERSION = 1;
 

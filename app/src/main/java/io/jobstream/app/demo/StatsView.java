@@ -27,6 +27,9 @@ public final class StatsView {
       latest.remove(key);
       return;
     }
+    if (!stats.seniority().equals("all") || !stats.country().equals("all") || !stats.remote().equals("all")) {
+      return; // the table shows one row per family
+    }
     latest.put(key, stats);
     if (stats.window().equals(window) && (latestStart == null || stats.windowStart().isAfter(latestStart))) {
       latestStart = stats.windowStart();

@@ -1,0 +1,198 @@
+package io.jobstream.aggregate;
+
+import io.jobstream.aggregate.stats.MannWhitney;
+import io.jobstream.aggregate.stats.MedianGap;
+import io.jobstream.aggregate.stats.Normal;
+import io.jobstream.model.SalaryDivergence;
+import io.jobstream.model.SalaryStats;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Turns a changed day bucket into the statistics of every window that contains that day, and the
+ * divergences of every configured pair that involves the bucket's family.
+ *
+ * <p>The processor keeps the latest bucket of every family and day (all bucket changes come to
+ * this one task, so both sides of a pair are here). A window is the merge of the buckets inside
+ * it, read with one range scan per family: store keys are {@code family|yyyy-MM-dd}, so a
+ * family's days are contiguous and in date order.
+ *
+ * <p>Groups emitted per family and window (bounded): all; each seniority; each country (ISO code,
+ * or {@code unknown}); remote {@code true}/{@code false}/{@code unknown}. Divergence slices: all;
+ * each seniority; each country; where both sides have at least the minimum number of postings with
+ * pay.
+ */
+final class WindowProcessor implements Processor<String, DayBucketUpdate, String, WindowOutput> {
+
+  static final String METHOD = "median gap with Price-Bonett 95% interval; two-sided Mann-Whitney U,"
+      + " tie-corrected, normal approximation with continuity correction";
+
+  private final List<WindowSpec> specs;
+  private final String storeName;
+  private final String currency;
+  private final DivergenceSettings divergence;
+  private ProcessorContext<String, WindowOutput> context;
+  private KeyValueStore<String, DayBucket> buckets;
+
+  WindowProcessor(List<WindowSpec> specs, String storeName, String currency, DivergenceSettings divergence) {
+    this.specs = specs;
+    this.storeName = storeName;
+    this.currency = currency;
+    this.divergence = divergence;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, WindowOutput> context) {
+    this.context = context;
+    this.buckets = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<String, DayBucketUpdate> record) {
+    DayBucketUpdate update = record.value();
+    buckets.put(BucketKey.of(update.family(), update.day()), update.bucket());
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    for (WindowSpec spec : specs) {
+      for (WindowSpec.Window window : spec.windowsContaining(update.day())) {
+        Map<String, Cell> cells = merged(update.family(), window);
+        emitStats(update.family(), spec, window, cells, now, record.timestamp());
+        for (DivergenceSettings.Pair pair : divergence.pairs()) {
+          if (pair.a().equals(update.family()) || pair.b().equals(update.family())) {
+            emitDivergence(pair, spec, window, now, record.timestamp());
+          }
+        }
+      }
+    }
+  }
+
+  /** The family's cells over the window, merged by cell key. */
+  private Map<String, Cell> merged(String family, WindowSpec.Window window) {
+    Map<String, Cell> cells = new LinkedHashMap<>();
+    try (KeyValueIterator<String, DayBucket> it = buckets.range(
+        BucketKey.of(family, window.start()), BucketKey.of(family, window.end().minusDays(1)))) {
+      while (it.hasNext()) {
+        it.next().value.cells().forEach((key, cell) -> cells.computeIfAbsent(key, k -> new Cell()).merge(cell));
+      }
+    }
+    return cells;
+  }
+
+  /** Cells merged by one dimension of the cell key (0 seniority, 1 country, 2 remote); -1: all. */
+  private static Map<String, Cell> by(Map<String, Cell> cells, int dimension) {
+    Map<String, Cell> out = new LinkedHashMap<>();
+    cells.forEach((key, cell) -> {
+      String slice = dimension < 0 ? "all" : key.split("\\|")[dimension];
+      out.computeIfAbsent(slice, k -> new Cell()).merge(cell);
+    });
+    return out;
+  }
+
+  private void emitStats(String family, WindowSpec spec, WindowSpec.Window window,
+      Map<String, Cell> cells, Instant now, long timestamp) {
+    forward(stats(family, "all", "all", "all", spec, window, by(cells, -1).getOrDefault("all", new Cell()), now), timestamp);
+    by(cells, 0).forEach((s, c) -> forward(stats(family, s, "all", "all", spec, window, c, now), timestamp));
+    by(cells, 1).forEach((s, c) -> forward(stats(family, "all", s, "all", spec, window, c, now), timestamp));
+    by(cells, 2).forEach((s, c) -> forward(stats(family, "all", "all", s, spec, window, c, now), timestamp));
+  }
+
+  private void forward(SalaryStats stats, long timestamp) {
+    context.forward(new Record<>(stats.key(), new WindowOutput(stats, null), timestamp));
+  }
+
+  private SalaryStats stats(String family, String seniority, String country, String remote,
+      WindowSpec spec, WindowSpec.Window window, Cell c, Instant now) {
+    PayDistribution pay = new PayDistribution();
+    pay.addAll(c.mid);
+    boolean hasPay = pay.size() > 0;
+    long withEmphasis = c.mlHeavy + c.softwareHeavy + c.balanced;
+    return new SalaryStats(SalaryStats.SCHEMA_VERSION, family, seniority, country, remote,
+        spec.text(), window.start(), window.end(), c.count, pay.size(), 0, currency,
+        hasPay ? pay.min() : null,
+        hasPay ? pay.quantile(0.10) : null,
+        hasPay ? pay.quantile(0.25) : null,
+        hasPay ? pay.quantile(0.50) : null,
+        hasPay ? pay.quantile(0.75) : null,
+        hasPay ? pay.quantile(0.90) : null,
+        hasPay ? pay.max() : null,
+        hasPay ? pay.mean() : null,
+        hasPay ? pay.stddev() : null,
+        hasPay ? median(c.min) : null,
+        hasPay ? median(c.max) : null,
+        c.count > 0 ? (double) c.remote / c.count : null,
+        withEmphasis > 0 ? new SalaryStats.EmphasisShares(withEmphasis,
+            (double) c.mlHeavy / withEmphasis, (double) c.softwareHeavy / withEmphasis,
+            (double) c.balanced / withEmphasis) : null,
+        c.count > 0 ? c.genderMilli / 1000.0 / c.count : null,
+        now);
+  }
+
+  private static double median(Map<Double, Long> values) {
+    PayDistribution d = new PayDistribution();
+    d.addAll(values);
+    return d.quantile(0.5);
+  }
+
+  private void emitDivergence(DivergenceSettings.Pair pair, WindowSpec spec, WindowSpec.Window window,
+      Instant now, long timestamp) {
+    Map<String, Cell> a = merged(pair.a(), window);
+    Map<String, Cell> b = merged(pair.b(), window);
+    WindowSpec.Window previous = spec.previous(window);
+    Map<String, Cell> prevA = null;
+    Map<String, Cell> prevB = null;
+    for (int dimension : new int[] {-1, 0, 1}) {
+      Map<String, Cell> sliceA = by(a, dimension);
+      Map<String, Cell> sliceB = by(b, dimension);
+      TreeSet<String> slices = new TreeSet<>(sliceA.keySet());
+      slices.addAll(sliceB.keySet());
+      for (String slice : slices) {
+        String seniority = dimension == 0 ? slice : "all";
+        String country = dimension == 1 ? slice : "all";
+        String key = SalaryDivergence.key(pair.a(), pair.b(), spec.text(), window.start(), seniority, country);
+        Cell ca = sliceA.get(slice);
+        Cell cb = sliceB.get(slice);
+        if (ca == null || cb == null || ca.salaryCount < divergence.minN() || cb.salaryCount < divergence.minN()) {
+          context.forward(new Record<>(key, new WindowOutput(null, null), timestamp));
+          continue;
+        }
+        if (prevA == null) {
+          prevA = merged(pair.a(), previous);
+          prevB = merged(pair.b(), previous);
+        }
+        Cell pa = by(prevA, dimension).get(slice);
+        Cell pb = by(prevB, dimension).get(slice);
+        context.forward(new Record<>(key, new WindowOutput(null,
+            divergence(pair, spec, window, seniority, country, ca, cb, previous, pa, pb, now)), timestamp));
+      }
+    }
+  }
+
+  private SalaryDivergence divergence(DivergenceSettings.Pair pair, WindowSpec spec,
+      WindowSpec.Window window, String seniority, String country, Cell a, Cell b,
+      WindowSpec.Window previous, Cell prevA, Cell prevB, Instant now) {
+    MedianGap gap = MedianGap.of(a.mid, b.mid, 0.95);
+    MannWhitney test = MannWhitney.test(a.mid, b.mid);
+    SalaryDivergence.Trend trend = null;
+    if (prevA != null && prevB != null && prevA.salaryCount >= divergence.minN()
+        && prevB.salaryCount >= divergence.minN()) {
+      MedianGap before = MedianGap.of(prevA.mid, prevB.mid, 0.95);
+      double change = gap.gap() - before.gap();
+      double half = Normal.ppf(0.975) * Math.sqrt(gap.variance() + before.variance());
+      String verdict = change - half > 0 ? "widened" : change + half < 0 ? "narrowed" : "no_clear_change";
+      trend = new SalaryDivergence.Trend(previous.start(), before.gap(), change, change - half,
+          change + half, verdict);
+    }
+    return new SalaryDivergence(SalaryDivergence.SCHEMA_VERSION, pair.a(), pair.b(), spec.text(),
+        window.start(), window.end(), seniority, country, a.salaryCount, b.salaryCount,
+        gap.medianA(), gap.medianB(), gap.gap(), gap.medianB() != 0 ? gap.medianA() / gap.medianB() : null,
+        gap.ciLow(), gap.ciHigh(), test.pValue(), test.pValue() < divergence.alpha(),
+        divergence.alpha(), currency, METHOD, trend, now);
+  }
+}
