@@ -1,15 +1,12 @@
 package io.jobstream.aggregate;
 
-import io.jobstream.model.ClassifiedPosting;
 import java.util.TreeMap;
 
 /**
- * The current postings of one group slice (seniority, country, remote) of one family on one day:
- * counts and exact multisets of the annual pay figures in the reporting currency.
- *
- * <p>Mutable and only used inside one aggregation step: {@link #add} and {@link #remove} are
- * exact inverses, so replacing a posting's version leaves no trace of the old one. Gender-coding
- * scores (three decimals) are summed as integer thousandths for the same reason.
+ * The postings of one group slice (seniority, country, remote) of one family in one window:
+ * counts and exact multisets of the annual pay figures in the reporting currency, built from
+ * {@link PostingTuple} counts. Gender-coding scores (three decimals) are summed as integer
+ * thousandths, so sums are exact.
  */
 public final class Cell {
 
@@ -24,29 +21,25 @@ public final class Cell {
   public long balanced;
   public long genderMilli;
 
-  void add(ClassifiedPosting p, String currency, int sign) {
-    count += sign;
-    if (Boolean.TRUE.equals(p.remote())) {
-      remote += sign;
+  /** Adds {@code n} postings with the values of {@code t}. */
+  void add(PostingTuple t, long n) {
+    count += n;
+    if (t.remote().equals("true")) {
+      remote += n;
     }
-    if (p.emphasis() != null) {
-      switch (p.emphasis()) {
-        case "ml_heavy" -> mlHeavy += sign;
-        case "software_heavy" -> softwareHeavy += sign;
-        default -> balanced += sign;
-      }
+    switch (t.emphasis()) {
+      case "ml_heavy" -> mlHeavy += n;
+      case "software_heavy" -> softwareHeavy += n;
+      case "balanced" -> balanced += n;
+      default -> { }
     }
-    genderMilli += sign * Math.round(p.genderCodingScore() * 1000);
-    if (p.pay() != null && currency.equals(p.pay().reportingCurrency()) && p.pay().reportingMidpoint() != null) {
-      salaryCount += sign;
-      change(mid, p.pay().reportingMidpoint(), sign);
-      change(min, p.pay().annualMinReporting(), sign);
-      change(max, p.pay().annualMaxReporting(), sign);
+    genderMilli += n * t.genderMilli();
+    if (t.mid() != null) {
+      salaryCount += n;
+      mid.merge(t.mid(), n, Long::sum);
+      min.merge(t.min(), n, Long::sum);
+      max.merge(t.max(), n, Long::sum);
     }
-  }
-
-  private static void change(TreeMap<Double, Long> multiset, double value, int sign) {
-    multiset.merge(value, (long) sign, (a, b) -> a + b == 0 ? null : a + b);
   }
 
   /** Adds another cell's postings into this one. */

@@ -9,6 +9,7 @@ import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -35,15 +36,17 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@code jobs.postings.raw} -> validate and classify -> {@code jobs.postings.classified},
  *       or {@code jobs.postings.dlq} with the reason (every raw record ends in exactly one).
  *   <li>{@code jobs.postings.classified} read as a table (latest version per posting id) ->
- *       re-grouped by (family, posting day) into day buckets, where the table's subtractor takes
- *       out a posting's old version when a new one arrives -> bucket changes brought to one task
- *       -> every window containing a changed day is re-computed from its buckets ->
+ *       counted by {@link PostingTuple} (family, day, slice and pay), where the table's subtractor
+ *       takes out a posting's old version when a new one arrives -> counts brought to one task ->
+ *       every emit interval, every window containing a changed day is re-computed ->
  *       {@code jobs.salary.stats}, and the pay gaps of the configured family pairs ->
  *       {@code jobs.salary.divergence}.
  * </ol>
  *
- * <p>Day buckets are a plain (not windowed) table aggregation, so nothing expires with stream
- * time and historical postings (years old) are counted like new ones.
+ * <p>The counts are a plain (not windowed) table aggregation, so nothing expires with stream time
+ * and historical postings (years old) are counted like new ones; every topic on the way has no
+ * time-based retention on record timestamps (the raw and dead-letter topics use the broker's
+ * append time), so postings dated years ago are not deleted by the broker either.
  */
 public final class JobstreamTopology {
 
@@ -62,14 +65,17 @@ public final class JobstreamTopology {
   public static final String DEFAULT_WINDOWS = "30d/1d";
   public static final String DEFAULT_REPORTING_CURRENCY = "USD";
 
+  /** Config key: how often changed windows are re-computed and emitted, in ms (default 1000). */
+  public static final String EMIT_INTERVAL_CONFIG = "jobstream.windows.emit-interval-ms";
+
   /** Store of the latest classified version of each posting. */
   public static final String POSTINGS_STORE = "postings-latest";
 
-  /** Store of the day buckets, keyed {@code family|yyyy-MM-dd}. */
-  public static final String DAY_BUCKETS_STORE = "day-buckets";
+  /** Store of the current number of postings per {@link PostingTuple}. */
+  public static final String TUPLE_COUNTS_STORE = "posting-tuple-counts";
 
-  /** Name of the repartition between the postings table and the day buckets. */
-  public static final String BY_FAMILY_DAY = "postings-by-family-day";
+  /** Name of the repartition between the postings table and the tuple counts. */
+  public static final String BY_TUPLE = "postings-by-tuple";
 
   /**
    * Name of the repartition that brings all day buckets to the window task: day buckets are
@@ -82,8 +88,11 @@ public final class JobstreamTopology {
   /** The one key of the window stage's repartition. */
   static final String WINDOW_TASK_KEY = "windows";
 
-  /** Store of the window processor: the latest bucket per {@code family|yyyy-MM-dd}. */
-  public static final String WINDOW_BUCKETS_STORE = "window-day-buckets";
+  /** Store of the window processor: the tuple counts, all in one task. */
+  public static final String WINDOW_TUPLES_STORE = "window-tuple-counts";
+
+  /** Store of the window processor: the days changed since the last emission. */
+  public static final String WINDOW_DIRTY_STORE = "window-changed-days";
 
   private JobstreamTopology() {}
 
@@ -93,13 +102,15 @@ public final class JobstreamTopology {
         WindowSpec.parseList(config.getProperty(WINDOWS_CONFIG, DEFAULT_WINDOWS));
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     DivergenceSettings divergence = DivergenceSettings.from(config);
+    Duration emitInterval = Duration.ofMillis(Long.parseLong(config.getProperty(EMIT_INTERVAL_CONFIG, "1000")));
     PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
     JsonSerde<ClassifiedPosting> classifiedSerde = JsonSerde.of(ClassifiedPosting.class);
-    JsonSerde<DayBucket> bucketSerde = JsonSerde.of(DayBucket.class);
 
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(WINDOW_BUCKETS_STORE), Serdes.String(), bucketSerde));
+        Stores.persistentKeyValueStore(WINDOW_TUPLES_STORE), Serdes.String(), Serdes.Long()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(WINDOW_DIRTY_STORE), Serdes.String(), Serdes.String()));
 
     KStream<String, ClassifyOutcome> outcomes = builder
         .stream(Topics.RAW.name(),
@@ -122,27 +133,21 @@ public final class JobstreamTopology {
             .withValueSerde(classifiedSerde));
 
     postings
-        .groupBy((id, posting) -> KeyValue.pair(
-                BucketKey.of(posting.family(), posting.eventDate()), posting),
-            Grouped.with(BY_FAMILY_DAY, Serdes.String(), classifiedSerde))
-        .aggregate(DayBucket::empty,
-            (key, posting, bucket) -> bucket.plus(posting, currency),
-            (key, posting, bucket) -> bucket.minus(posting, currency),
-            Named.as("day-bucket-aggregate"),
-            Materialized.<String, DayBucket, KeyValueStore<Bytes, byte[]>>as(DAY_BUCKETS_STORE)
+        .groupBy((id, posting) -> KeyValue.pair(PostingTuple.of(posting, currency).key(), ""),
+            Grouped.with(BY_TUPLE, Serdes.String(), Serdes.String()))
+        .count(Named.as("tuple-count"),
+            Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(TUPLE_COUNTS_STORE)
                 .withKeySerde(Serdes.String())
-                .withValueSerde(bucketSerde))
-        .toStream(Named.as("day-bucket-changes"))
-        .map((key, bucket) -> {
-          BucketKey bucketKey = BucketKey.parse(key);
-          return KeyValue.pair(WINDOW_TASK_KEY,
-              new DayBucketUpdate(bucketKey.family(), bucketKey.day(), bucket));
-        }, Named.as("key-for-windows"))
-        .repartition(Repartitioned.<String, DayBucketUpdate>as(BY_GROUP)
+                .withValueSerde(Serdes.Long()))
+        .toStream(Named.as("tuple-count-changes"))
+        .map((tuple, count) -> KeyValue.pair(WINDOW_TASK_KEY,
+            new TupleCount(tuple, count == null ? 0 : count)), Named.as("key-for-windows"))
+        .repartition(Repartitioned.<String, TupleCount>as(BY_GROUP)
             .withKeySerde(Serdes.String())
-            .withValueSerde(JsonSerde.of(DayBucketUpdate.class)))
-        .process(() -> new WindowProcessor(windows, WINDOW_BUCKETS_STORE, currency, divergence),
-            Named.as("windows"), WINDOW_BUCKETS_STORE)
+            .withValueSerde(JsonSerde.of(TupleCount.class)))
+        .process(() -> new WindowProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE,
+                currency, divergence, emitInterval),
+            Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE)
         .split(Named.as("window-output-"))
         .branch((key, out) -> out.isStats(), Branched.withConsumer(stats -> stats
             .mapValues(WindowOutput::stats, Named.as("stats-value"))

@@ -5,11 +5,17 @@ import io.jobstream.aggregate.stats.MedianGap;
 import io.jobstream.aggregate.stats.Normal;
 import io.jobstream.model.SalaryDivergence;
 import io.jobstream.model.SalaryStats;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,69 +23,106 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Turns a changed day bucket into the statistics of every window that contains that day, and the
- * divergences of every configured pair that involves the bucket's family.
- *
- * <p>The processor keeps the latest bucket of every family and day (all bucket changes come to
- * this one task, so both sides of a pair are here). A window is the merge of the buckets inside
- * it, read with one range scan per family: store keys are {@code family|yyyy-MM-dd}, so a
- * family's days are contiguous and in date order.
+ * Keeps the count of every {@link PostingTuple} (all counts come to this one task, so both sides
+ * of a pair are here) and, every emit interval of wall-clock time, re-computes the statistics of
+ * every window that contains a day that changed since, and the divergences of every configured
+ * pair that involves a changed family. A window is read with one range scan per family (tuple keys
+ * start with family and ISO date). The days that changed are kept in a store of their own, so a
+ * crash between a change and its emission loses nothing.
  *
  * <p>Groups emitted per family and window (bounded): all; each seniority; each country (ISO code,
  * or {@code unknown}); remote {@code true}/{@code false}/{@code unknown}. Divergence slices: all;
  * each seniority; each country; where both sides have at least the minimum number of postings with
  * pay.
  */
-final class WindowProcessor implements Processor<String, DayBucketUpdate, String, WindowOutput> {
+final class WindowProcessor implements Processor<String, TupleCount, String, WindowOutput> {
 
   static final String METHOD = "median gap with Price-Bonett 95% interval; two-sided Mann-Whitney U,"
       + " tie-corrected, normal approximation with continuity correction";
 
   private final List<WindowSpec> specs;
-  private final String storeName;
+  private final String tupleStoreName;
+  private final String dirtyStoreName;
   private final String currency;
   private final DivergenceSettings divergence;
+  private final Duration emitInterval;
   private ProcessorContext<String, WindowOutput> context;
-  private KeyValueStore<String, DayBucket> buckets;
+  private KeyValueStore<String, Long> tuples;
+  private KeyValueStore<String, String> dirty;
 
-  WindowProcessor(List<WindowSpec> specs, String storeName, String currency, DivergenceSettings divergence) {
+  WindowProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName,
+      String currency, DivergenceSettings divergence, Duration emitInterval) {
     this.specs = specs;
-    this.storeName = storeName;
+    this.tupleStoreName = tupleStoreName;
+    this.dirtyStoreName = dirtyStoreName;
     this.currency = currency;
     this.divergence = divergence;
+    this.emitInterval = emitInterval;
   }
 
   @Override
   public void init(ProcessorContext<String, WindowOutput> context) {
     this.context = context;
-    this.buckets = context.getStateStore(storeName);
+    this.tuples = context.getStateStore(tupleStoreName);
+    this.dirty = context.getStateStore(dirtyStoreName);
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitChanged());
   }
 
   @Override
-  public void process(Record<String, DayBucketUpdate> record) {
-    DayBucketUpdate update = record.value();
-    buckets.put(BucketKey.of(update.family(), update.day()), update.bucket());
+  public void process(Record<String, TupleCount> record) {
+    TupleCount update = record.value();
+    if (update.count() > 0) {
+      tuples.put(update.tuple(), update.count());
+    } else {
+      tuples.delete(update.tuple());
+    }
+    PostingTuple t = PostingTuple.parse(update.tuple());
+    dirty.put(t.family() + "|" + t.day(), "");
+  }
+
+  /** Emits every window touched by a changed day, each once. */
+  void emitChanged() {
+    Set<String> statsDone = new HashSet<>();
+    Set<String> divergenceDone = new HashSet<>();
+    List<String> changed = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = dirty.all()) {
+      it.forEachRemaining(kv -> changed.add(kv.key));
+    }
+    if (changed.isEmpty()) {
+      return;
+    }
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-    for (WindowSpec spec : specs) {
-      for (WindowSpec.Window window : spec.windowsContaining(update.day())) {
-        Map<String, Cell> cells = merged(update.family(), window);
-        emitStats(update.family(), spec, window, cells, now, record.timestamp());
-        for (DivergenceSettings.Pair pair : divergence.pairs()) {
-          if (pair.a().equals(update.family()) || pair.b().equals(update.family())) {
-            emitDivergence(pair, spec, window, now, record.timestamp());
+    long timestamp = now.toEpochMilli();
+    for (String familyDay : changed) {
+      int bar = familyDay.lastIndexOf('|');
+      String family = familyDay.substring(0, bar);
+      LocalDate day = LocalDate.parse(familyDay.substring(bar + 1));
+      for (WindowSpec spec : specs) {
+        for (WindowSpec.Window window : spec.windowsContaining(day)) {
+          if (statsDone.add(family + "|" + spec.text() + "|" + window.start())) {
+            emitStats(family, spec, window, merged(family, window), now, timestamp);
+          }
+          for (DivergenceSettings.Pair pair : divergence.pairs()) {
+            if ((pair.a().equals(family) || pair.b().equals(family))
+                && divergenceDone.add(pair + "|" + spec.text() + "|" + window.start())) {
+              emitDivergence(pair, spec, window, now, timestamp);
+            }
           }
         }
       }
+      dirty.delete(familyDay);
     }
   }
 
-  /** The family's cells over the window, merged by cell key. */
+  /** The family's postings over the window, by cell. */
   private Map<String, Cell> merged(String family, WindowSpec.Window window) {
     Map<String, Cell> cells = new LinkedHashMap<>();
-    try (KeyValueIterator<String, DayBucket> it = buckets.range(
-        BucketKey.of(family, window.start()), BucketKey.of(family, window.end().minusDays(1)))) {
+    try (KeyValueIterator<String, Long> it = tuples.range(
+        PostingTuple.from(family, window.start()), PostingTuple.to(family, window.end().minusDays(1)))) {
       while (it.hasNext()) {
-        it.next().value.cells().forEach((key, cell) -> cells.computeIfAbsent(key, k -> new Cell()).merge(cell));
+        var kv = it.next();
+        PostingTuple t = PostingTuple.parse(kv.key);
+        cells.computeIfAbsent(t.cellKey(), k -> new Cell()).add(t, kv.value);
       }
     }
     return cells;

@@ -76,6 +76,7 @@ class JobstreamTopologyTest {
 
   /** The latest statistics per key, as a compacted topic would keep them. */
   private Map<String, SalaryStats> latestStats() {
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2)); // the emit interval
     return stats.readKeyValuesToMap();
   }
 
@@ -245,6 +246,7 @@ class JobstreamTopologyTest {
       send(Postings.raw("a-ds-" + i, "Data Scientist", APRIL_10, pay, pay));
       i++;
     }
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
     Map<String, io.jobstream.model.SalaryDivergence> latest = gaps.readKeyValuesToMap();
     var april = latest.get("ml_engineer|data_scientist|month|2024-04-01|all|all");
     assertThat(april).isNotNull();
@@ -265,6 +267,7 @@ class JobstreamTopologyTest {
     assertThat(april.trend().verdict()).isIn("widened", "narrowed", "no_clear_change");
     // a slice below the minimum gets a tombstone, not a number
     send(Postings.raw("may", "Senior Machine Learning Engineer", LocalDate.parse("2024-05-02"), 200_000, 200_000));
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
     Map<String, io.jobstream.model.SalaryDivergence> may = gaps.readKeyValuesToMap();
     assertThat(may).containsKey("ml_engineer|data_scientist|month|2024-05-01|senior|all");
     assertThat(may.get("ml_engineer|data_scientist|month|2024-05-01|senior|all")).isNull();

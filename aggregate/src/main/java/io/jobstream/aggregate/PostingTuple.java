@@ -1,0 +1,65 @@
+package io.jobstream.aggregate;
+
+import io.jobstream.model.ClassifiedPosting;
+import java.time.LocalDate;
+
+/**
+ * What the statistics need of one posting, as a store key:
+ * {@code family|yyyy-MM-dd|seniority|country|remote|emphasis|genderMilli|mid|min|max}.
+ *
+ * <p>The postings table is counted by this key, so that a posting's old version is subtracted
+ * and its new one added by Kafka Streams' table aggregation at constant cost per update, however
+ * many postings share a day; equal tuples (pay values repeat a lot) share one counter. Keys start
+ * with family and ISO date, so one family's days are one contiguous, date-ordered key range.
+ * Pay fields are {@code -} when the posting has no pay in the reporting currency.
+ */
+record PostingTuple(String family, LocalDate day, String seniority, String country, String remote,
+    String emphasis, long genderMilli, Double mid, Double min, Double max) {
+
+  static PostingTuple of(ClassifiedPosting p, String currency) {
+    boolean pay = p.pay() != null && currency.equals(p.pay().reportingCurrency())
+        && p.pay().reportingMidpoint() != null;
+    return new PostingTuple(p.family(), p.eventDate(), p.seniority(),
+        p.country() == null || p.country().isBlank() ? "unknown" : p.country().replace("|", ""),
+        p.remote() == null ? "unknown" : p.remote().toString(),
+        p.emphasis() == null ? "-" : p.emphasis(),
+        Math.round(p.genderCodingScore() * 1000),
+        pay ? p.pay().reportingMidpoint() : null,
+        pay ? p.pay().annualMinReporting() : null,
+        pay ? p.pay().annualMaxReporting() : null);
+  }
+
+  String key() {
+    return String.join("|", family, day.toString(), seniority, country, remote, emphasis,
+        Long.toString(genderMilli), num(mid), num(min), num(max));
+  }
+
+  static PostingTuple parse(String key) {
+    String[] f = key.split("\\|", -1);
+    return new PostingTuple(f[0], LocalDate.parse(f[1]), f[2], f[3], f[4], f[5],
+        Long.parseLong(f[6]), value(f[7]), value(f[8]), value(f[9]));
+  }
+
+  /** The cell this tuple belongs to: {@code seniority|country|remote}. */
+  String cellKey() {
+    return seniority + "|" + country + "|" + remote;
+  }
+
+  private static String num(Double v) {
+    return v == null ? "-" : Double.toString(v);
+  }
+
+  private static Double value(String s) {
+    return s.equals("-") ? null : Double.valueOf(s);
+  }
+
+  /** First key of a family's day (inclusive) for range scans. */
+  static String from(String family, LocalDate day) {
+    return family + "|" + day + "|";
+  }
+
+  /** Last key before a family's day (exclusive end) for range scans: '|' + 1 is '}'. */
+  static String to(String family, LocalDate dayInclusive) {
+    return family + "|" + dayInclusive + "}";
+  }
+}
