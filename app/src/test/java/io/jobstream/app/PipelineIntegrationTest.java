@@ -112,6 +112,34 @@ class PipelineIntegrationTest {
     assertMatches(awaitStats(expected), expected);
   }
 
+  @Test
+  void postingsDatedYearsAgoAreCountedAndNotLost() throws Exception {
+    // Old event dates meet two traps: brokers deleting segments whose record timestamps are past
+    // retention, and window stores dropping records older than their retention. The raw topic
+    // uses the broker's append time and the statistics use no windowed store, so a 2016 posting
+    // is counted like a new one.
+    Path file = dir.resolve("old.jsonl");
+    java.nio.file.Files.writeString(file,
+        "{\"schemaVersion\":1,\"postingId\":\"old-1\",\"title\":\"Statistician\",\"datePosted\":\"2016-03-01\","
+            + "\"salary\":{\"currency\":\"USD\",\"min\":80000,\"max\":90000,\"unit\":\"YEAR\"}}\n"
+            + "{\"schemaVersion\":1,\"postingId\":\"old-2\",\"title\":\"Statistician\",\"datePosted\":\"2016-03-20\"}\n"
+            + "this line is not a posting\n");
+    assertThat(JobstreamCli.commandLine().execute("ingest", "--bootstrap-servers", broker.bootstrapServers(),
+        "--source", "jsonl:" + file, "--once", "--state-dir", dir.resolve("old-state").toString())).isZero();
+    Map<String, SalaryStats> latest = new HashMap<>();
+    readUntil(Topics.STATS, records -> {
+      records.forEach(r -> latest.put(r.key(), r.value()));
+      records.clear();
+      SalaryStats march = latest.get("month|2016-03-01|statistician|all|all|all");
+      return march != null && march.count() == 2;
+    });
+    SalaryStats march = latest.get("month|2016-03-01|statistician|all|all|all");
+    assertThat(march.salaryCount()).isEqualTo(1);
+    assertThat(march.median()).isEqualTo(85_000.0);
+    assertThat(readUntil(Topics.DLQ, records -> records.stream().anyMatch(r -> "bad_line".equals(r.value().reason()))))
+        .anyMatch(r -> r.value().origin().endsWith("old.jsonl line 3"));
+  }
+
   private record Expected(long count, long salaryCount, double min, double median, double max) {}
 
   /** Month statistics per family, computed directly from the postings. */
