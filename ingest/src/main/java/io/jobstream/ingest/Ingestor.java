@@ -13,7 +13,9 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.MonthDay;
+import io.jobstream.ingest.api.JobBoardApi;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,7 @@ public final class Ingestor {
   private final List<SourceSpec> sources;
   private final ChangeFilter sink;
   private final JsonLdCrawler crawler;
+  private final JobBoardApi apis;
   private final FileBackfill files;
   private final PrintStream progressOut;
   private final boolean terminal;
@@ -45,9 +48,17 @@ public final class Ingestor {
    */
   public Ingestor(List<SourceSpec> sources, PageFetcher fetcher, PostingSink sink, int maxPages,
       CrawlState state, MonthDay surveyDay, PrintStream progressOut, boolean terminal) {
+    this(sources, fetcher, sink, maxPages, state, surveyDay, progressOut, terminal, Map.of());
+  }
+
+  /** @param apiBaseUrls base URL per job-board API type ({@code greenhouse}, ...), see {@link JobBoardApi} */
+  public Ingestor(List<SourceSpec> sources, PageFetcher fetcher, PostingSink sink, int maxPages,
+      CrawlState state, MonthDay surveyDay, PrintStream progressOut, boolean terminal,
+      Map<String, String> apiBaseUrls) {
     this.sources = List.copyOf(sources);
     this.sink = new ChangeFilter(sink, state);
     this.crawler = new JsonLdCrawler(fetcher, this.sink, maxPages, Clock.systemUTC());
+    this.apis = new JobBoardApi(fetcher, this.sink, apiBaseUrls, Clock.systemUTC());
     this.files = new FileBackfill(this.sink, Clock.systemUTC(), surveyDay);
     this.progressOut = progressOut;
     this.terminal = terminal;
@@ -70,6 +81,9 @@ public final class Ingestor {
       try {
         if (source.isFile()) {
           rows += backfill(source);
+        } else if (source.isApi()) {
+          apis.read(source.type(), source.target());
+          pages++;
         } else {
           pages += crawler.crawl(source.uri()).pages();
         }

@@ -9,11 +9,16 @@ import java.util.Set;
 /**
  * A {@code --source} of {@code jobstream ingest}: {@code TYPE:TARGET}. Types: {@code jsonld:URL}
  * (a posting page, a listing page or a sitemap), {@code csv:PATH} (the ai-jobs.net salary survey
- * or the LinkedIn postings export) and {@code jsonl:PATH} (raw postings as JSON lines).
+ * or the LinkedIn postings export), {@code jsonl:PATH} (raw postings as JSON lines), and the
+ * job-board APIs {@code greenhouse:BOARD}, {@code lever:SITE}, {@code ashby:BOARD},
+ * {@code recruitee:COMPANY}.
  */
 public record SourceSpec(String type, String target) {
 
-  public static final Set<String> TYPES = Set.of("jsonld", "csv", "jsonl");
+  public static final Set<String> TYPES = Set.of("jsonld", "csv", "jsonl", "greenhouse", "lever", "ashby", "recruitee");
+
+  /** The job-board APIs, whose target is a board, site or company name. */
+  public static final Set<String> APIS = Set.of("greenhouse", "lever", "ashby", "recruitee");
 
   /** @throws IllegalArgumentException with a one-line reason when the spec is not usable */
   public static SourceSpec parse(String spec) {
@@ -30,8 +35,14 @@ public record SourceSpec(String type, String target) {
           throw new IllegalArgumentException("source '" + spec + "': no such file " + target);
         }
       }
+      case "greenhouse", "lever", "ashby", "recruitee" -> {
+        if (!target.matches("[A-Za-z0-9._-]+")) {
+          throw new IllegalArgumentException("source '" + spec + "': '" + target
+              + "' is not a board name (letters, digits, . _ -)");
+        }
+      }
       default -> throw new IllegalArgumentException("unknown source type '" + type
-          + "' (supported: jsonld, csv, jsonl)");
+          + "' (supported: jsonld, csv, jsonl, greenhouse, lever, ashby, recruitee)");
     }
     return new SourceSpec(type, target);
   }
@@ -47,6 +58,10 @@ public record SourceSpec(String type, String target) {
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
       throw new IllegalArgumentException("source '" + spec + "' needs an http or https URL with a host");
     }
+  }
+
+  public boolean isApi() {
+    return APIS.contains(type);
   }
 
   public boolean isFile() {

@@ -31,7 +31,8 @@ public final class IngestCommand implements Callable<Integer> {
       description = "A source to read (repeatable). jsonld:URL reads schema.org JobPosting"
           + " JSON-LD from a posting page, a listing page or a sitemap; csv:PATH backfills the"
           + " ai-jobs.net salary survey or the LinkedIn postings export; jsonl:PATH reads raw"
-          + " postings as JSON lines. Files may be .gz.")
+          + " postings as JSON lines (files may be .gz); greenhouse:BOARD, lever:SITE,"
+          + " ashby:BOARD, recruitee:COMPANY read the public job-board APIs.")
   List<String> sources = new ArrayList<>();
 
   @Option(names = "--state-dir", paramLabel = "DIR",
@@ -81,8 +82,15 @@ public final class IngestCommand implements Callable<Integer> {
     PageFetcher fetcher = new PageFetcher(new AddressGuard(new HashSet<>(allowHosts)),
         userAgent(contact), PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
     try (KafkaPostingSink sink = new KafkaPostingSink(settings.client())) {
+      java.util.Map<String, String> baseUrls = new java.util.HashMap<>();
+      for (String api : SourceSpec.APIS) {
+        String base = settings.get("ingest." + api + ".base-url", null);
+        if (base != null) {
+          baseUrls.put(api, base);
+        }
+      }
       Ingestor ingestor = new Ingestor(specs, fetcher, sink, maxPages, CrawlState.open(stateDir),
-          day, System.err, System.console() != null);
+          day, System.err, System.console() != null, baseUrls);
       if (!once) {
         ingestor.runContinuously(interval);
         return 0;
