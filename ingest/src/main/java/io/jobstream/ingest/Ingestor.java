@@ -57,8 +57,8 @@ public final class Ingestor {
       Map<String, String> apiBaseUrls) {
     this.sources = List.copyOf(sources);
     this.sink = new ChangeFilter(sink, state);
-    this.crawler = new JsonLdCrawler(fetcher, this.sink, maxPages, Clock.systemUTC());
-    this.apis = new JobBoardApi(fetcher, this.sink, apiBaseUrls, Clock.systemUTC());
+    this.crawler = new JsonLdCrawler(fetcher, this.sink, maxPages, Clock.systemUTC(), state);
+    this.apis = new JobBoardApi(fetcher, this.sink, apiBaseUrls, Clock.systemUTC(), state);
     this.files = new FileBackfill(this.sink, Clock.systemUTC(), surveyDay);
     this.progressOut = progressOut;
     this.terminal = terminal;

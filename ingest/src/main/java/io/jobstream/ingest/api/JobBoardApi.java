@@ -6,6 +6,7 @@ import io.jobstream.ingest.http.FetchedPage;
 import io.jobstream.ingest.http.PageFetcher;
 import io.jobstream.ingest.jsonld.JsonLdExtractor;
 import io.jobstream.ingest.publish.PostingSink;
+import io.jobstream.ingest.state.CrawlState;
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.Location;
@@ -57,13 +58,24 @@ public final class JobBoardApi {
   private final PostingSink sink;
   private final Map<String, String> baseUrls;
   private final Clock clock;
+  private final CrawlState state;
 
   /** @param baseUrls base URL per API type; missing types use {@link #DEFAULT_BASE_URLS} */
   public JobBoardApi(PageFetcher fetcher, PostingSink sink, Map<String, String> baseUrls, Clock clock) {
+    this(fetcher, sink, baseUrls, clock, CrawlState.inMemory());
+  }
+
+  /**
+   * @param state HTTP validators of the API responses: an unchanged board answers 304 to the
+   *     conditional request and publishes nothing
+   */
+  public JobBoardApi(PageFetcher fetcher, PostingSink sink, Map<String, String> baseUrls,
+      Clock clock, CrawlState state) {
     this.fetcher = fetcher;
     this.sink = sink;
     this.baseUrls = baseUrls;
     this.clock = clock;
+    this.state = state;
   }
 
   /** Reads one board; returns the number of postings published to the sink. */
@@ -143,12 +155,19 @@ public final class JobBoardApi {
 
   private JsonNode fetchJson(String type, String url) throws InterruptedException {
     FetchedPage page;
+    CrawlState.Validators known = state.validators(url);
     try {
-      page = fetcher.fetch(URI.create(url));
+      page = fetcher.fetch(URI.create(url), known == null ? null : known.etag(),
+          known == null ? null : known.lastModified());
     } catch (FetchException e) {
       sink.reject(DeadLetter.of("ingest", "fetch_" + e.reason(), e.getMessage(), url, null, null));
       return null;
     }
+    if (page.notModified()) {
+      LOG.info("{} not modified", url);
+      return type.equals("lever") ? JsonSerde.MAPPER.createArrayNode() : null;
+    }
+    state.validators(url, new CrawlState.Validators(page.etag(), page.lastModified()));
     try {
       return JsonSerde.MAPPER.readTree(page.body());
     } catch (IOException e) {

@@ -4,13 +4,22 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A fetched body with where it finally came from (after redirects) and its content type.
+ * A fetched body with where it finally came from (after redirects), its content type, and the
+ * response's HTTP validators.
  *
  * @param uri the final URI
  * @param contentType the Content-Type header, lower case, without parameters ("" if absent)
- * @param body the raw bytes, at most the fetcher's size limit
+ * @param body the raw bytes, at most the fetcher's size limit (empty when not modified)
+ * @param notModified the server answered 304 to a conditional request: nothing changed
+ * @param etag the response's ETag, or null
+ * @param lastModified the response's Last-Modified, or null
  */
-public record FetchedPage(URI uri, String contentType, byte[] body) {
+public record FetchedPage(URI uri, String contentType, byte[] body, boolean notModified,
+    String etag, String lastModified) {
+
+  public FetchedPage(URI uri, String contentType, byte[] body) {
+    this(uri, contentType, body, false, null, null);
+  }
 
   public String text() {
     return new String(body, StandardCharsets.UTF_8);

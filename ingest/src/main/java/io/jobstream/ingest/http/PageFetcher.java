@@ -25,11 +25,32 @@ public final class PageFetcher {
 
   private static final int MAX_REDIRECTS = 5;
 
+  /**
+   * How failed requests are retried: up to {@code maxAttempts} tries on network errors and
+   * timeouts, 429 and 5xx, waiting {@code baseDelay x 2^(try-1)} (at most {@code maxDelay}) with
+   * full jitter between half and all of it, or what the server's {@code Retry-After} asks for when
+   * that is at most {@code maxRetryAfter} (longer waits give up).
+   */
+  public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter) {
+
+    /** 4 tries, 500 ms doubling to at most 30 s; Retry-After honoured up to 120 s. */
+    public static final RetryPolicy DEFAULT =
+        new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(120));
+  }
+
+  /** Waits between retries; tests replace it to observe the waits. */
+  public interface Sleeper {
+    void sleep(Duration d) throws InterruptedException;
+  }
+
   private final HttpClient client;
   private final AddressGuard guard;
   private final String userAgent;
   private final int maxBodyBytes;
   private final Duration timeout;
+  private final RetryPolicy retry;
+  private final Sleeper sleeper;
+  private final java.util.Random jitter = new java.util.Random();
 
   /**
    * @param guard decides which addresses may be fetched
@@ -38,6 +59,13 @@ public final class PageFetcher {
    * @param timeout connect timeout, and the time allowed until the response headers arrive
    */
   public PageFetcher(AddressGuard guard, String userAgent, int maxBodyBytes, Duration timeout) {
+    this(guard, userAgent, maxBodyBytes, timeout, RetryPolicy.DEFAULT, d -> Thread.sleep(d.toMillis()));
+  }
+
+  public PageFetcher(AddressGuard guard, String userAgent, int maxBodyBytes, Duration timeout,
+      RetryPolicy retry, Sleeper sleeper) {
+    this.retry = retry;
+    this.sleeper = sleeper;
     this.client = HttpClient.newBuilder()
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -50,22 +78,81 @@ public final class PageFetcher {
 
   /** Fetches {@code uri}, following up to five redirects. */
   public FetchedPage fetch(URI uri) throws FetchException, InterruptedException {
+    return fetch(uri, null, null);
+  }
+
+  /**
+   * Fetches {@code uri} conditionally: with the validators of an earlier fetch, a 304 answer gives
+   * a page with {@code notModified} set and no body. Retries as the {@link RetryPolicy} says.
+   */
+  public FetchedPage fetch(URI uri, String etag, String lastModified)
+      throws FetchException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return fetchOnce(uri, etag, lastModified);
+      } catch (RetryableException e) {
+        if (attempt >= retry.maxAttempts()) {
+          throw e.failure;
+        }
+        Duration wait = e.retryAfter != null ? e.retryAfter : backoff(attempt);
+        if (wait.compareTo(retry.maxRetryAfter()) > 0) {
+          throw new FetchException("retry_after", "server asks to wait " + wait.toSeconds()
+              + " s before retrying " + uri + "; giving up for this pass");
+        }
+        sleeper.sleep(wait);
+      }
+    }
+  }
+
+  private Duration backoff(int attempt) {
+    long exponential = retry.baseDelay().toMillis() << Math.min(20, attempt - 1);
+    long capped = Math.min(retry.maxDelay().toMillis(), exponential);
+    return Duration.ofMillis(capped / 2 + (long) (jitter.nextDouble() * (capped / 2.0)));
+  }
+
+  /** A failure worth another try, and how long the server asked to wait (or null). */
+  private static final class RetryableException extends Exception {
+    final FetchException failure;
+    final Duration retryAfter;
+
+    RetryableException(FetchException failure, Duration retryAfter) {
+      super(failure.getMessage(), null, false, false);
+      this.failure = failure;
+      this.retryAfter = retryAfter;
+    }
+  }
+
+  private FetchedPage fetchOnce(URI uri, String etag, String lastModified)
+      throws FetchException, InterruptedException, RetryableException {
     URI current = uri;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       guard.check(current);
-      HttpRequest request = HttpRequest.newBuilder(current)
+      HttpRequest.Builder builder = HttpRequest.newBuilder(current)
           .timeout(timeout)
           .header("User-Agent", userAgent)
-          .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5")
-          .GET()
-          .build();
+          .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5");
+      if (hop == 0 && etag != null) {
+        builder.header("If-None-Match", etag);
+      }
+      if (hop == 0 && lastModified != null) {
+        builder.header("If-Modified-Since", lastModified);
+      }
       HttpResponse<InputStream> response;
       try {
-        response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        response = client.send(builder.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
       } catch (IOException e) {
-        throw new FetchException("io", "cannot fetch " + current + ": " + e, e);
+        throw new RetryableException(new FetchException("io", "cannot fetch " + current + ": " + e, e), null);
       }
       int status = response.statusCode();
+      if (status == 304) {
+        closeQuietly(response.body());
+        return new FetchedPage(current, "", new byte[0], true, etag, lastModified);
+      }
+      if (status == 429 || status >= 500) {
+        closeQuietly(response.body());
+        throw new RetryableException(new FetchException("http_status", "HTTP " + status + " from " + current),
+            retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+      }
       if (status >= 300 && status < 400 && status != 304) {
         closeQuietly(response.body());
         String location = response.headers().firstValue("Location").orElseThrow(
@@ -84,9 +171,30 @@ public final class PageFetcher {
         closeQuietly(response.body());
         throw new FetchException("content_type", "not a text page (" + contentType + "): " + current);
       }
-      return new FetchedPage(current, contentType, readCapped(response.body(), current));
+      return new FetchedPage(current, contentType, readCapped(response.body(), current), false,
+          response.headers().firstValue("ETag").orElse(null),
+          response.headers().firstValue("Last-Modified").orElse(null));
     }
     throw new FetchException("redirects", "more than " + MAX_REDIRECTS + " redirects from " + uri);
+  }
+
+  /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+  static Duration retryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(value.trim(),
+            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(java.time.Instant.now(), at.toInstant());
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (java.time.format.DateTimeParseException notDate) {
+        return null;
+      }
+    }
   }
 
   private byte[] readCapped(InputStream in, URI uri) throws FetchException {

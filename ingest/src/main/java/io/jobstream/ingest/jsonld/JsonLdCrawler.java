@@ -4,6 +4,7 @@ import io.jobstream.ingest.http.FetchException;
 import io.jobstream.ingest.http.FetchedPage;
 import io.jobstream.ingest.http.PageFetcher;
 import io.jobstream.ingest.publish.PostingSink;
+import io.jobstream.ingest.state.CrawlState;
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.RawPosting;
 import java.net.URI;
@@ -42,16 +43,28 @@ public final class JsonLdCrawler {
   private final PostingSink sink;
   private final int maxPages;
   private final Clock clock;
+  private final CrawlState state;
 
   public JsonLdCrawler(PageFetcher fetcher, PostingSink sink, int maxPages, Clock clock) {
+    this(fetcher, sink, maxPages, clock, CrawlState.inMemory());
+  }
+
+  /**
+   * @param state HTTP validators of posting pages: a page fetched before is asked for with
+   *     {@code If-None-Match} / {@code If-Modified-Since}, and a 304 publishes nothing. Listing
+   *     pages and sitemaps are always fetched in full, since a posting can change while its
+   *     listing does not.
+   */
+  public JsonLdCrawler(PageFetcher fetcher, PostingSink sink, int maxPages, Clock clock, CrawlState state) {
     this.fetcher = fetcher;
     this.sink = sink;
     this.maxPages = maxPages;
     this.clock = clock;
+    this.state = state;
   }
 
   /** Counts of one crawl. */
-  public record Summary(int pages, int postings, int problems, int fetchErrors) {}
+  public record Summary(int pages, int postings, int problems, int fetchErrors, int notModified) {}
 
   private enum Kind { START, SITEMAP, POSTING_PAGE, LISTING_PAGE }
 
@@ -67,11 +80,15 @@ public final class JsonLdCrawler {
     int postings = 0;
     int problems = 0;
     int fetchErrors = 0;
+    int notModified = 0;
     while (!queue.isEmpty() && pages < maxPages) {
       Target target = queue.poll();
       FetchedPage page;
+      String url = target.uri().toString();
+      CrawlState.Validators known = target.kind() == Kind.POSTING_PAGE ? state.validators(url) : null;
       try {
-        page = fetcher.fetch(target.uri());
+        page = known == null ? fetcher.fetch(target.uri())
+            : fetcher.fetch(target.uri(), known.etag(), known.lastModified());
         pages++;
       } catch (FetchException e) {
         fetchErrors++;
@@ -79,6 +96,13 @@ public final class JsonLdCrawler {
         sink.reject(DeadLetter.of("ingest", "fetch_" + e.reason(), e.getMessage(),
             target.uri().toString(), null, null));
         continue;
+      }
+      if (page.notModified()) {
+        notModified++;
+        continue;
+      }
+      if (target.kind() == Kind.POSTING_PAGE) {
+        state.validators(url, new CrawlState.Validators(page.etag(), page.lastModified()));
       }
       if (target.kind() != Kind.POSTING_PAGE && page.looksLikeXml()) {
         enqueueSitemap(page, queue, seen);
@@ -105,9 +129,9 @@ public final class JsonLdCrawler {
       LOG.warn("stopped {} after {} pages (the per-source limit); {} pages not fetched",
           start, maxPages, queue.size());
     }
-    Summary summary = new Summary(pages, postings, problems, fetchErrors);
-    LOG.info("crawled {}: {} pages, {} postings, {} problems, {} fetch errors",
-        start, pages, postings, problems, fetchErrors);
+    Summary summary = new Summary(pages, postings, problems, fetchErrors, notModified);
+    LOG.info("crawled {}: {} pages ({} not modified), {} postings, {} problems, {} fetch errors",
+        start, pages, notModified, postings, problems, fetchErrors);
     return summary;
   }
 
