@@ -82,7 +82,7 @@ class PipelineIntegrationTest {
   private static int ingestOnce(Path stateDir) {
     return JobstreamCli.commandLine().execute("ingest", "--bootstrap-servers", broker.bootstrapServers(),
         "--source", "jsonld:" + board.sitemapUri(), "--once", "--allow-host", "127.0.0.1",
-        "--state-dir", stateDir.toString());
+        "--state-dir", stateDir.toString(), "--min-delay", "0s");
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.jobstream.ingest;
 
 import io.jobstream.ingest.file.FileBackfill;
 import io.jobstream.ingest.file.Progress;
-import io.jobstream.ingest.http.PageFetcher;
+import io.jobstream.ingest.http.PoliteFetcher;
 import io.jobstream.ingest.jsonld.JsonLdCrawler;
 import io.jobstream.ingest.publish.ChangeFilter;
 import io.jobstream.ingest.publish.PostingSink;
@@ -46,13 +46,13 @@ public final class Ingestor {
    * @param progressOut where backfill progress goes (null: none)
    * @param terminal whether {@code progressOut} is a terminal (progress rewritten in place)
    */
-  public Ingestor(List<SourceSpec> sources, PageFetcher fetcher, PostingSink sink, int maxPages,
+  public Ingestor(List<SourceSpec> sources, PoliteFetcher fetcher, PostingSink sink, int maxPages,
       CrawlState state, MonthDay surveyDay, PrintStream progressOut, boolean terminal) {
     this(sources, fetcher, sink, maxPages, state, surveyDay, progressOut, terminal, Map.of());
   }
 
   /** @param apiBaseUrls base URL per job-board API type ({@code greenhouse}, ...), see {@link JobBoardApi} */
-  public Ingestor(List<SourceSpec> sources, PageFetcher fetcher, PostingSink sink, int maxPages,
+  public Ingestor(List<SourceSpec> sources, PoliteFetcher fetcher, PostingSink sink, int maxPages,
       CrawlState state, MonthDay surveyDay, PrintStream progressOut, boolean terminal,
       Map<String, String> apiBaseUrls) {
     this.sources = List.copyOf(sources);
@@ -65,7 +65,7 @@ public final class Ingestor {
   }
 
   /** An ingestor without persistent state or progress output. */
-  public Ingestor(List<SourceSpec> sources, PageFetcher fetcher, PostingSink sink, int maxPages) {
+  public Ingestor(List<SourceSpec> sources, PoliteFetcher fetcher, PostingSink sink, int maxPages) {
     this(sources, fetcher, sink, maxPages, CrawlState.inMemory(), MonthDay.of(7, 1), null, false);
   }
 

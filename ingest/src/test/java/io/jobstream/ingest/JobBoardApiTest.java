@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.jobstream.ingest.api.JobBoardApi;
 import io.jobstream.ingest.http.AddressGuard;
 import io.jobstream.ingest.http.PageFetcher;
+import io.jobstream.ingest.http.PoliteFetcher;
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.RawPosting;
@@ -71,7 +72,7 @@ class JobBoardApiTest {
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     PageFetcher fetcher = new PageFetcher(new AddressGuard(Set.of("127.0.0.1")), "jobstream-test",
         1024 * 1024, Duration.ofSeconds(5));
-    return new JobBoardApi(fetcher, sink, Map.of("greenhouse", base, "lever", base, "ashby", base,
+    return new JobBoardApi(new PoliteFetcher(fetcher, Duration.ZERO), sink, Map.of("greenhouse", base, "lever", base, "ashby", base,
         "recruitee", base), Clock.systemUTC());
   }
 

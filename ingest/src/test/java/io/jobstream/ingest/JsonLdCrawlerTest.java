@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.jobstream.ingest.http.AddressGuard;
 import io.jobstream.ingest.http.PageFetcher;
+import io.jobstream.ingest.http.PoliteFetcher;
 import io.jobstream.ingest.jsonld.JsonLdCrawler;
 import io.jobstream.ingest.publish.PostingSink;
 import io.jobstream.model.DeadLetter;
@@ -102,7 +103,7 @@ class JsonLdCrawlerTest {
   private JsonLdCrawler crawler(Set<String> allowed, int maxPages) {
     PageFetcher fetcher = new PageFetcher(new AddressGuard(allowed), "jobstream-test",
         1024 * 1024, Duration.ofSeconds(5));
-    return new JsonLdCrawler(fetcher, sink, maxPages, Clock.systemUTC());
+    return new JsonLdCrawler(new PoliteFetcher(fetcher, Duration.ZERO), sink, maxPages, Clock.systemUTC());
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.jobstream.ingest.http.AddressGuard;
 import io.jobstream.ingest.http.FetchException;
 import io.jobstream.ingest.http.FetchedPage;
 import io.jobstream.ingest.http.PageFetcher;
+import io.jobstream.ingest.http.PoliteFetcher;
 import io.jobstream.ingest.jsonld.JsonLdCrawler;
 import io.jobstream.ingest.state.CrawlState;
 import java.io.IOException;
@@ -137,7 +138,7 @@ class PageFetcherRetryTest {
     };
     CrawlState state = CrawlState.inMemory();
     JsonLdCrawlerTest.CollectingSink sink = new JsonLdCrawlerTest.CollectingSink();
-    JsonLdCrawler crawler = new JsonLdCrawler(fetcher(), sink, 100, Clock.systemUTC(), state);
+    JsonLdCrawler crawler = new JsonLdCrawler(new PoliteFetcher(fetcher(), Duration.ZERO), sink, 100, Clock.systemUTC(), state);
     assertThat(crawler.crawl(uri("/jobs")).postings()).isEqualTo(1);
     JsonLdCrawler.Summary again = crawler.crawl(uri("/jobs"));
     assertThat(again.notModified()).isEqualTo(1);

@@ -11,6 +11,7 @@ import io.jobstream.ingest.Ingestor;
 import io.jobstream.ingest.SourceSpec;
 import io.jobstream.ingest.http.AddressGuard;
 import io.jobstream.ingest.http.PageFetcher;
+import io.jobstream.ingest.http.PoliteFetcher;
 import io.jobstream.ingest.jsonld.JsonLdCrawler;
 import io.jobstream.ingest.publish.KafkaPostingSink;
 import java.io.IOException;
@@ -105,8 +106,9 @@ public final class DemoCommand implements Callable<Integer> {
     PageFetcher fetcher = new PageFetcher(new AddressGuard(Set.of("127.0.0.1")),
         IngestCommand.userAgent("https://github.com/jobstream/jobstream"),
         PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
+    // the board is the demo's own, on loopback: no pause between requests
     Ingestor ingestor = new Ingestor(List.of(SourceSpec.parse("jsonld:" + board.listingUri())),
-        fetcher, sink, JsonLdCrawler.DEFAULT_MAX_PAGES);
+        new PoliteFetcher(fetcher, Duration.ZERO), sink, JsonLdCrawler.DEFAULT_MAX_PAGES);
     Thread thread = new Thread(() -> {
       try {
         Ingestor.PassSummary s = ingestor.runOnce();

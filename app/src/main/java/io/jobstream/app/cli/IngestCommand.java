@@ -6,6 +6,7 @@ import io.jobstream.ingest.Ingestor;
 import io.jobstream.ingest.SourceSpec;
 import io.jobstream.ingest.http.AddressGuard;
 import io.jobstream.ingest.http.PageFetcher;
+import io.jobstream.ingest.http.PoliteFetcher;
 import io.jobstream.ingest.jsonld.JsonLdCrawler;
 import io.jobstream.ingest.publish.KafkaPostingSink;
 import io.jobstream.ingest.state.CrawlState;
@@ -61,6 +62,11 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Contact URL sent in the User-Agent, so site owners can reach you (default: ${DEFAULT-VALUE}).")
   String contact;
 
+  @Option(names = "--min-delay", defaultValue = "1s", converter = DurationConverter.class,
+      paramLabel = "DURATION", description = "Least time between two requests to one host; a"
+          + " longer Crawl-delay in the host's robots.txt wins (default: ${DEFAULT-VALUE}).")
+  Duration minDelay;
+
   @Option(names = "--max-pages", defaultValue = "" + JsonLdCrawler.DEFAULT_MAX_PAGES, paramLabel = "N",
       description = "Most pages fetched per source and pass (default: ${DEFAULT-VALUE}).")
   int maxPages;
@@ -89,7 +95,7 @@ public final class IngestCommand implements Callable<Integer> {
           baseUrls.put(api, base);
         }
       }
-      Ingestor ingestor = new Ingestor(specs, fetcher, sink, maxPages, CrawlState.open(stateDir),
+      Ingestor ingestor = new Ingestor(specs, new PoliteFetcher(fetcher, minDelay), sink, maxPages, CrawlState.open(stateDir),
           day, System.err, System.console() != null, baseUrls);
       if (!once) {
         ingestor.runContinuously(interval);

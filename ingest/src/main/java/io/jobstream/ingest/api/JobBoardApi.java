@@ -3,7 +3,7 @@ package io.jobstream.ingest.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobstream.ingest.http.FetchException;
 import io.jobstream.ingest.http.FetchedPage;
-import io.jobstream.ingest.http.PageFetcher;
+import io.jobstream.ingest.http.PoliteFetcher;
 import io.jobstream.ingest.jsonld.JsonLdExtractor;
 import io.jobstream.ingest.publish.PostingSink;
 import io.jobstream.ingest.state.CrawlState;
@@ -54,14 +54,14 @@ public final class JobBoardApi {
 
   private static final int LEVER_PAGE = 100;
 
-  private final PageFetcher fetcher;
+  private final PoliteFetcher fetcher;
   private final PostingSink sink;
   private final Map<String, String> baseUrls;
   private final Clock clock;
   private final CrawlState state;
 
   /** @param baseUrls base URL per API type; missing types use {@link #DEFAULT_BASE_URLS} */
-  public JobBoardApi(PageFetcher fetcher, PostingSink sink, Map<String, String> baseUrls, Clock clock) {
+  public JobBoardApi(PoliteFetcher fetcher, PostingSink sink, Map<String, String> baseUrls, Clock clock) {
     this(fetcher, sink, baseUrls, clock, CrawlState.inMemory());
   }
 
@@ -69,7 +69,7 @@ public final class JobBoardApi {
    * @param state HTTP validators of the API responses: an unchanged board answers 304 to the
    *     conditional request and publishes nothing
    */
-  public JobBoardApi(PageFetcher fetcher, PostingSink sink, Map<String, String> baseUrls,
+  public JobBoardApi(PoliteFetcher fetcher, PostingSink sink, Map<String, String> baseUrls,
       Clock clock, CrawlState state) {
     this.fetcher = fetcher;
     this.sink = sink;

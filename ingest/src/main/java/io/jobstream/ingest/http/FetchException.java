@@ -4,18 +4,34 @@ package io.jobstream.ingest.http;
 public final class FetchException extends Exception {
 
   private final String reason;
+  private final int status;
 
   public FetchException(String reason, String message) {
+    this(reason, message, 0);
+  }
+
+  /** @param status the HTTP status that caused it, 0 when there was none */
+  public FetchException(String reason, String message, int status) {
     super(message);
     this.reason = reason;
+    this.status = status;
   }
 
   public FetchException(String reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = reason;
+    this.status = 0;
   }
 
-  /** One of: blocked_address, bad_scheme, http_status, too_large, content_type, redirects, io. */
+  /** The HTTP status behind the failure, or 0. */
+  public int status() {
+    return status;
+  }
+
+  /**
+   * One of: blocked_address, bad_scheme, http_status, too_large, content_type, redirects, io,
+   * retry_after, robots_denied.
+   */
   public String reason() {
     return reason;
   }

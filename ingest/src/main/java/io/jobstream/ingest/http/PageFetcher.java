@@ -150,7 +150,7 @@ public final class PageFetcher {
       }
       if (status == 429 || status >= 500) {
         closeQuietly(response.body());
-        throw new RetryableException(new FetchException("http_status", "HTTP " + status + " from " + current),
+        throw new RetryableException(new FetchException("http_status", "HTTP " + status + " from " + current, status),
             retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
       }
       if (status >= 300 && status < 400 && status != 304) {
@@ -162,7 +162,7 @@ public final class PageFetcher {
       }
       if (status != 200) {
         closeQuietly(response.body());
-        throw new FetchException("http_status", "HTTP " + status + " from " + current);
+        throw new FetchException("http_status", "HTTP " + status + " from " + current, status);
       }
       String contentType = response.headers().firstValue("Content-Type").orElse("")
           .toLowerCase(Locale.ROOT).split(";")[0].trim();

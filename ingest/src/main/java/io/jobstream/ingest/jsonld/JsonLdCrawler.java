@@ -2,7 +2,7 @@ package io.jobstream.ingest.jsonld;
 
 import io.jobstream.ingest.http.FetchException;
 import io.jobstream.ingest.http.FetchedPage;
-import io.jobstream.ingest.http.PageFetcher;
+import io.jobstream.ingest.http.PoliteFetcher;
 import io.jobstream.ingest.publish.PostingSink;
 import io.jobstream.ingest.state.CrawlState;
 import io.jobstream.model.DeadLetter;
@@ -38,14 +38,14 @@ public final class JsonLdCrawler {
   /** Default cap on pages fetched per crawl of one source. */
   public static final int DEFAULT_MAX_PAGES = 10_000;
 
-  private final PageFetcher fetcher;
+  private final PoliteFetcher fetcher;
   private final JsonLdExtractor extractor = new JsonLdExtractor();
   private final PostingSink sink;
   private final int maxPages;
   private final Clock clock;
   private final CrawlState state;
 
-  public JsonLdCrawler(PageFetcher fetcher, PostingSink sink, int maxPages, Clock clock) {
+  public JsonLdCrawler(PoliteFetcher fetcher, PostingSink sink, int maxPages, Clock clock) {
     this(fetcher, sink, maxPages, clock, CrawlState.inMemory());
   }
 
@@ -55,7 +55,7 @@ public final class JsonLdCrawler {
    *     pages and sitemaps are always fetched in full, since a posting can change while its
    *     listing does not.
    */
-  public JsonLdCrawler(PageFetcher fetcher, PostingSink sink, int maxPages, Clock clock, CrawlState state) {
+  public JsonLdCrawler(PoliteFetcher fetcher, PostingSink sink, int maxPages, Clock clock, CrawlState state) {
     this.fetcher = fetcher;
     this.sink = sink;
     this.maxPages = maxPages;

@@ -1,0 +1,116 @@
+package io.jobstream.ingest.http;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link PageFetcher} that behaves as site owners expect: it reads each site's robots.txt
+ * (RFC 9309, parsed by crawler-commons for the agent {@code jobstream}) and fetches nothing the
+ * site disallows, and it waits between requests to one host at least the configured floor, or the
+ * site's {@code Crawl-delay} when that is longer.
+ *
+ * <p>robots.txt answers: 2xx is parsed; 4xx means everything is allowed; 5xx or a network failure
+ * means nothing is allowed for now. Rules are cached per scheme, host and port for at most
+ * {@code robotsTtl} (24 h by default), failures for a tenth of that.
+ */
+public final class PoliteFetcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PoliteFetcher.class);
+
+  /** Default pause between two requests to one host (1 s). */
+  public static final Duration DEFAULT_MIN_DELAY = Duration.ofSeconds(1);
+
+  /** Longest a robots.txt is trusted (24 h). */
+  public static final Duration DEFAULT_ROBOTS_TTL = Duration.ofHours(24);
+
+  private record Rules(BaseRobotRules rules, long expiresNanos) {}
+
+  private final PageFetcher fetcher;
+  private final Duration minDelay;
+  private final Duration robotsTtl;
+  private final PageFetcher.Sleeper sleeper;
+  private final Map<String, Rules> robots = new ConcurrentHashMap<>();
+  private final Map<String, Long> nextRequestNanos = new ConcurrentHashMap<>();
+  private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+
+  public PoliteFetcher(PageFetcher fetcher, Duration minDelay) {
+    this(fetcher, minDelay, DEFAULT_ROBOTS_TTL, d -> Thread.sleep(d.toMillis()));
+  }
+
+  public PoliteFetcher(PageFetcher fetcher, Duration minDelay, Duration robotsTtl, PageFetcher.Sleeper sleeper) {
+    this.fetcher = fetcher;
+    this.minDelay = minDelay;
+    this.robotsTtl = robotsTtl;
+    this.sleeper = sleeper;
+  }
+
+  public FetchedPage fetch(URI uri) throws FetchException, InterruptedException {
+    return fetch(uri, null, null);
+  }
+
+  /** Fetches {@code uri} if robots.txt allows it, after the host's pause. */
+  public FetchedPage fetch(URI uri, String etag, String lastModified) throws FetchException, InterruptedException {
+    BaseRobotRules rules = rules(uri);
+    if (!rules.isAllowed(uri.toString())) {
+      throw new FetchException("robots_denied", "robots.txt of " + uri.getHost() + " disallows " + uri);
+    }
+    long crawlDelay = rules.getCrawlDelay() == BaseRobotRules.UNSET_CRAWL_DELAY ? 0 : rules.getCrawlDelay();
+    pause(uri, Duration.ofMillis(Math.max(minDelay.toMillis(), crawlDelay)));
+    return fetcher.fetch(uri, etag, lastModified);
+  }
+
+  private void pause(URI uri, Duration delay) throws InterruptedException {
+    String host = origin(uri);
+    long now = System.nanoTime();
+    Long next = nextRequestNanos.get(host);
+    if (next != null && next > now) {
+      sleeper.sleep(Duration.ofNanos(next - now));
+    }
+    nextRequestNanos.put(host, Math.max(now, next == null ? now : next) + delay.toNanos());
+  }
+
+  private BaseRobotRules rules(URI uri) throws FetchException, InterruptedException {
+    String origin = origin(uri);
+    Rules cached = robots.get(origin);
+    long now = System.nanoTime();
+    if (cached != null && cached.expiresNanos() > now) {
+      return cached.rules();
+    }
+    URI robotsUri = URI.create(origin + "/robots.txt");
+    BaseRobotRules rules;
+    long ttl = robotsTtl.toNanos();
+    try {
+      pause(robotsUri, minDelay);
+      FetchedPage page = fetcher.fetch(robotsUri);
+      rules = parser.parseContent(robotsUri.toString(), page.body(), "text/plain", List.of("jobstream"));
+    } catch (FetchException e) {
+      if (e.reason().equals("blocked_address") || e.reason().equals("bad_scheme")) {
+        throw e; // the site itself may not be fetched: say so, not "robots"
+      }
+      if (e.status() >= 400 && e.status() < 500) {
+        rules = new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+      } else {
+        LOG.warn("robots.txt of {} unavailable ({}); not fetching from it for now", origin, e.getMessage());
+        rules = new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+        ttl /= 10;
+      }
+    }
+    robots.put(origin, new Rules(rules, now + ttl));
+    return rules;
+  }
+
+  private static String origin(URI uri) {
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    int port = uri.getPort();
+    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (port < 0 ? "" : ":" + port);
+  }
+}
