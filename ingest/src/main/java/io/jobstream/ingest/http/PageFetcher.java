@@ -130,7 +130,8 @@ public final class PageFetcher {
       HttpRequest.Builder builder = HttpRequest.newBuilder(current)
           .timeout(timeout)
           .header("User-Agent", userAgent)
-          .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5");
+          .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5")
+          .header("Accept-Encoding", "gzip");
       if (hop == 0 && etag != null) {
         builder.header("If-None-Match", etag);
       }
@@ -166,12 +167,22 @@ public final class PageFetcher {
       }
       String contentType = response.headers().firstValue("Content-Type").orElse("")
           .toLowerCase(Locale.ROOT).split(";")[0].trim();
+      String encoding = response.headers().firstValue("Content-Encoding").orElse("")
+          .toLowerCase(Locale.ROOT).trim();
+      boolean gzipFile = (contentType.contains("gzip") || contentType.equals("application/octet-stream"))
+          && current.getPath() != null && current.getPath().endsWith(".gz");
       if (!contentType.isEmpty() && !contentType.startsWith("text/") && !contentType.contains("xml")
-          && !contentType.contains("json")) {
+          && !contentType.contains("json") && !gzipFile) {
         closeQuietly(response.body());
         throw new FetchException("content_type", "not a text page (" + contentType + "): " + current);
       }
-      return new FetchedPage(current, contentType, readCapped(response.body(), current), false,
+      String compression = encoding.equals("gzip") || encoding.equals("x-gzip") || gzipFile ? "gzip"
+          : encoding.equals("deflate") ? "deflate" : "";
+      if (compression.isEmpty() && !encoding.isEmpty() && !encoding.equals("identity")) {
+        closeQuietly(response.body());
+        throw new FetchException("content_type", "unsupported Content-Encoding " + encoding + ": " + current);
+      }
+      return new FetchedPage(current, contentType, readCapped(response.body(), compression, current), false,
           response.headers().firstValue("ETag").orElse(null),
           response.headers().firstValue("Last-Modified").orElse(null));
     }
@@ -197,22 +208,45 @@ public final class PageFetcher {
     }
   }
 
-  private byte[] readCapped(InputStream in, URI uri) throws FetchException {
-    try (in) {
+  /**
+   * Reads a body (after decompression) up to the size cap, within the timeout: a server that
+   * sends headers and then trickles the body is cut off when the time is up.
+   */
+  private byte[] readCapped(InputStream raw, String compression, URI uri) throws FetchException {
+    java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> closeQuietly(raw),
+        timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    long started = System.nanoTime();
+    try (InputStream in = compression.equals("gzip") ? new java.util.zip.GZIPInputStream(raw)
+        : compression.equals("deflate") ? new java.util.zip.InflaterInputStream(raw) : raw) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[16 * 1024];
       int n;
       while ((n = in.read(buffer)) >= 0) {
         if (out.size() + n > maxBodyBytes) {
-          throw new FetchException("too_large", "body over " + maxBodyBytes + " bytes: " + uri);
+          // counted after decompression: a small gzip bomb stops here too
+          throw new FetchException("too_large", "body over " + maxBodyBytes + " bytes"
+              + (compression.isEmpty() ? "" : " after decompression") + ": " + uri);
         }
         out.write(buffer, 0, n);
       }
       return out.toByteArray();
     } catch (IOException e) {
+      if (System.nanoTime() - started >= timeout.toNanos()) {
+        throw new FetchException("io", "body of " + uri + " not complete within " + timeout.toSeconds() + " s", e);
+      }
       throw new FetchException("io", "cannot read body of " + uri + ": " + e, e);
+    } finally {
+      watchdog.cancel(false);
     }
   }
+
+  /** Closes bodies that take longer than the timeout; one daemon thread for all fetchers. */
+  private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fetch-body-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
 
   private static void closeQuietly(InputStream in) {
     try {
