@@ -113,6 +113,42 @@ class JsonLdExtractorTest {
   }
 
   @Test
+  void readsMicrodata() {
+    String html = """
+        <html><body>
+        <div itemscope itemtype="https://schema.org/JobPosting">
+          <h1 itemprop="title">Senior Data Engineer</h1>
+          <meta itemprop="datePosted" content="2024-04-02">
+          <span itemprop="identifier">DE-7</span>
+          <div itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization">
+            <span itemprop="name">Acme Data</span></div>
+          <div itemprop="jobLocation" itemscope itemtype="https://schema.org/Place">
+            <div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">
+              <span itemprop="addressLocality">Toronto</span>, <span itemprop="addressCountry">CA</span>
+            </div></div>
+          <div itemprop="baseSalary" itemscope itemtype="https://schema.org/MonetaryAmount">
+            <meta itemprop="currency" content="CAD">
+            <div itemprop="value" itemscope itemtype="https://schema.org/QuantitativeValue">
+              <meta itemprop="minValue" content="110000"><meta itemprop="maxValue" content="130000">
+              <meta itemprop="unitText" content="YEAR"></div></div>
+          <div itemprop="description"><p>Spark and <b>Airflow</b>.</p></div>
+        </div></body></html>
+        """;
+    Extraction result = extractor.extract(PAGE, html, FETCHED);
+    assertThat(result.postings()).hasSize(1);
+    RawPosting p = result.postings().get(0);
+    assertThat(p.title()).isEqualTo("Senior Data Engineer");
+    assertThat(p.postingId()).isEqualTo("jsonld:careers.example.com:DE-7");
+    assertThat(p.company()).isEqualTo("Acme Data");
+    assertThat(p.location().city()).isEqualTo("Toronto");
+    assertThat(p.location().country()).isEqualTo("CA");
+    assertThat(p.datePosted()).isEqualTo(LocalDate.parse("2024-04-02"));
+    assertThat(p.salary().currency()).isEqualTo("CAD");
+    assertThat(p.salary().max()).isEqualByComparingTo(new BigDecimal("130000"));
+    assertThat(p.description()).isEqualTo("Spark and Airflow.");
+  }
+
+  @Test
   void pageWithoutStructuredDataYieldsNothing() {
     Extraction result = extractor.extract(PAGE, "<html><body><a href='/jobs/1'>x</a></body></html>", FETCHED);
     assertThat(result.postings()).isEmpty();

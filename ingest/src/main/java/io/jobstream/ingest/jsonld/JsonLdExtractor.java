@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.Location;
 import io.jobstream.model.RawPosting;
@@ -26,8 +28,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Finds schema.org {@code JobPosting} objects in the JSON-LD blocks of an HTML page and maps each
- * to a {@link RawPosting}, keeping what the page said.
+ * Finds schema.org {@code JobPosting} objects in the JSON-LD blocks of an HTML page, or (when the
+ * page has none there) in its microdata ({@code itemscope itemtype=".../JobPosting"}), and maps
+ * each to a {@link RawPosting}, keeping what the page said.
  *
  * <p>Handles a posting at the top level, arrays of postings, {@code @graph} arrays and
  * {@code @type} lists. A block that is not valid JSON, and a posting without a title, are
@@ -59,7 +62,60 @@ public final class JsonLdExtractor {
       }
       collect(root, pageUri, fetchedAt, postings, problems);
     }
+    if (postings.isEmpty()) {
+      // microdata: <div itemscope itemtype="https://schema.org/JobPosting"> ... itemprop="title"
+      for (Element item : document.select("[itemscope][itemtype]")) {
+        if (isJobPostingType(item.attr("itemtype")) && !item.parents().is("[itemscope]")) {
+          collect(microdata(item), pageUri, fetchedAt, postings, problems);
+        }
+      }
+    }
     return new Extraction(postings, problems);
+  }
+
+  private static boolean isJobPostingType(String itemtype) {
+    for (String t : itemtype.trim().split("\\s+")) {
+      if (t.endsWith("/JobPosting")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A microdata item as the JSON-LD object it stands for (nested items become objects). */
+  private static ObjectNode microdata(Element item) {
+    ObjectNode node = JsonSerde.MAPPER.createObjectNode();
+    String type = item.attr("itemtype").trim();
+    node.put("@type", type.substring(type.lastIndexOf('/') + 1));
+    addProperties(item, node);
+    return node;
+  }
+
+  private static void addProperties(Element scope, ObjectNode node) {
+    for (Element child : scope.children()) {
+      if (child.hasAttr("itemprop")) {
+        JsonNode value = child.hasAttr("itemscope") ? microdata(child) : TextNode.valueOf(microdataValue(child));
+        for (String name : child.attr("itemprop").trim().split("\\s+")) {
+          if (!node.has(name)) {
+            node.set(name, value);
+          }
+        }
+      }
+      if (!child.hasAttr("itemscope")) {
+        addProperties(child, node); // properties below a plain element still belong to this item
+      }
+    }
+  }
+
+  private static String microdataValue(Element e) {
+    return switch (e.tagName()) {
+      case "meta" -> e.attr("content");
+      case "a", "link", "area" -> e.absUrl("href");
+      case "img", "audio", "video", "source" -> e.absUrl("src");
+      case "time" -> e.hasAttr("datetime") ? e.attr("datetime") : e.text();
+      case "data", "meter" -> e.attr("value");
+      default -> e.attr("itemprop").contains("description") ? e.html() : e.text();
+    };
   }
 
   private void collect(JsonNode node, URI pageUri, Instant fetchedAt, List<RawPosting> postings,
