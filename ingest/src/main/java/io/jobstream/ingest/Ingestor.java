@@ -55,8 +55,17 @@ public final class Ingestor {
   public Ingestor(List<SourceSpec> sources, PoliteFetcher fetcher, PostingSink sink, int maxPages,
       CrawlState state, MonthDay surveyDay, PrintStream progressOut, boolean terminal,
       Map<String, String> apiBaseUrls) {
+    this(sources, fetcher, sink, maxPages, state, surveyDay, progressOut, terminal, apiBaseUrls,
+        IngestMetrics.none());
+  }
+
+  /** @param metrics where requests, postings and dead letters are counted */
+  public Ingestor(List<SourceSpec> sources, PoliteFetcher fetcher, PostingSink sink, int maxPages,
+      CrawlState state, MonthDay surveyDay, PrintStream progressOut, boolean terminal,
+      Map<String, String> apiBaseUrls, IngestMetrics metrics) {
+    fetcher.withMetrics(metrics);
     this.sources = List.copyOf(sources);
-    this.sink = new ChangeFilter(sink, state);
+    this.sink = new ChangeFilter(sink, state, metrics);
     this.crawler = new JsonLdCrawler(fetcher, this.sink, maxPages, Clock.systemUTC(), state);
     this.apis = new JobBoardApi(fetcher, this.sink, apiBaseUrls, Clock.systemUTC(), state);
     this.files = new FileBackfill(this.sink, Clock.systemUTC(), surveyDay);

@@ -87,6 +87,12 @@ public final class PageFetcher {
    */
   public FetchedPage fetch(URI uri, String etag, String lastModified)
       throws FetchException, InterruptedException {
+    return fetch(uri, etag, lastModified, () -> { });
+  }
+
+  /** As {@link #fetch(URI, String, String)}, calling {@code onRetry} before each retry. */
+  public FetchedPage fetch(URI uri, String etag, String lastModified, Runnable onRetry)
+      throws FetchException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
         return fetchOnce(uri, etag, lastModified);
@@ -99,6 +105,7 @@ public final class PageFetcher {
           throw new FetchException("retry_after", "server asks to wait " + wait.toSeconds()
               + " s before retrying " + uri + "; giving up for this pass");
         }
+        onRetry.run();
         sleeper.sleep(wait);
       }
     }

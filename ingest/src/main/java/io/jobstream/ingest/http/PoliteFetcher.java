@@ -41,6 +41,13 @@ public final class PoliteFetcher {
   private final Map<String, Rules> robots = new ConcurrentHashMap<>();
   private final Map<String, Long> nextRequestNanos = new ConcurrentHashMap<>();
   private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+  private io.jobstream.ingest.IngestMetrics metrics = io.jobstream.ingest.IngestMetrics.none();
+
+  /** Records requests, outcomes, bytes and durations in {@code metrics}. */
+  public PoliteFetcher withMetrics(io.jobstream.ingest.IngestMetrics metrics) {
+    this.metrics = metrics;
+    return this;
+  }
 
   public PoliteFetcher(PageFetcher fetcher, Duration minDelay) {
     this(fetcher, minDelay, DEFAULT_ROBOTS_TTL, d -> Thread.sleep(d.toMillis()));
@@ -59,13 +66,23 @@ public final class PoliteFetcher {
 
   /** Fetches {@code uri} if robots.txt allows it, after the host's pause. */
   public FetchedPage fetch(URI uri, String etag, String lastModified) throws FetchException, InterruptedException {
-    BaseRobotRules rules = rules(uri);
-    if (!rules.isAllowed(uri.toString())) {
-      throw new FetchException("robots_denied", "robots.txt of " + uri.getHost() + " disallows " + uri);
+    long start = System.nanoTime();
+    try {
+      BaseRobotRules rules = rules(uri);
+      if (!rules.isAllowed(uri.toString())) {
+        throw new FetchException("robots_denied", "robots.txt of " + uri.getHost() + " disallows " + uri);
+      }
+      long crawlDelay = rules.getCrawlDelay() == BaseRobotRules.UNSET_CRAWL_DELAY ? 0 : rules.getCrawlDelay();
+      pause(uri, Duration.ofMillis(Math.max(minDelay.toMillis(), crawlDelay)));
+      start = System.nanoTime();
+      FetchedPage page = fetcher.fetch(uri, etag, lastModified, metrics::retry);
+      metrics.request(page.notModified() ? "not_modified" : "ok", Duration.ofNanos(System.nanoTime() - start),
+          page.body().length);
+      return page;
+    } catch (FetchException e) {
+      metrics.request(e.reason(), Duration.ofNanos(System.nanoTime() - start), 0);
+      throw e;
     }
-    long crawlDelay = rules.getCrawlDelay() == BaseRobotRules.UNSET_CRAWL_DELAY ? 0 : rules.getCrawlDelay();
-    pause(uri, Duration.ofMillis(Math.max(minDelay.toMillis(), crawlDelay)));
-    return fetcher.fetch(uri, etag, lastModified);
   }
 
   private void pause(URI uri, Duration delay) throws InterruptedException {

@@ -14,6 +14,7 @@ public final class ChangeFilter implements PostingSink {
 
   private final PostingSink next;
   private final CrawlState state;
+  private final io.jobstream.ingest.IngestMetrics metrics;
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
@@ -24,8 +25,13 @@ public final class ChangeFilter implements PostingSink {
   }
 
   public ChangeFilter(PostingSink next, CrawlState state) {
+    this(next, state, io.jobstream.ingest.IngestMetrics.none());
+  }
+
+  public ChangeFilter(PostingSink next, CrawlState state, io.jobstream.ingest.IngestMetrics metrics) {
     this.next = next;
     this.state = state;
+    this.metrics = metrics;
   }
 
   @Override
@@ -33,9 +39,11 @@ public final class ChangeFilter implements PostingSink {
     String previous = state.fingerprint(posting.postingId());
     if (posting.fingerprint() != null && posting.fingerprint().equals(previous)) {
       unchanged.incrementAndGet();
+      metrics.posting(posting.source(), false);
       return;
     }
     published.incrementAndGet();
+    metrics.posting(posting.source(), true);
     next.publish(posting);
     state.published(posting.postingId(), posting.fingerprint());
   }
@@ -43,6 +51,7 @@ public final class ChangeFilter implements PostingSink {
   @Override
   public void reject(DeadLetter deadLetter) {
     rejected.incrementAndGet();
+    metrics.rejected(deadLetter.reason());
     next.reject(deadLetter);
   }
 
