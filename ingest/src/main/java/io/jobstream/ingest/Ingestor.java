@@ -80,6 +80,10 @@ public final class Ingestor {
 
   /** Runs every source once, flushes, saves the state, and returns the counts of this pass. */
   public PassSummary runOnce() throws InterruptedException {
+    return run(sources);
+  }
+
+  private PassSummary run(List<SourceSpec> sources) throws InterruptedException {
     long published = sink.published();
     long unchanged = sink.unchanged();
     long rejected = sink.rejected();
@@ -128,11 +132,27 @@ public final class Ingestor {
     return new PrintStream(java.io.OutputStream.nullOutputStream());
   }
 
-  /** Runs passes every {@code interval} until interrupted. */
+  /**
+   * Polls each source on its own interval (its {@code @INTERVAL}, else {@code interval}) until
+   * interrupted: every source once at the start, then each whenever it is due.
+   */
   public void runContinuously(Duration interval) throws InterruptedException {
+    Map<SourceSpec, Long> due = new java.util.LinkedHashMap<>();
+    long now = System.nanoTime();
+    sources.forEach(s -> due.put(s, now));
     while (!Thread.currentThread().isInterrupted()) {
-      runOnce();
-      Thread.sleep(interval.toMillis());
+      long t = System.nanoTime();
+      List<SourceSpec> ready = due.entrySet().stream().filter(e -> e.getValue() <= t).map(Map.Entry::getKey).toList();
+      if (!ready.isEmpty()) {
+        run(ready);
+        long after = System.nanoTime();
+        ready.forEach(s -> due.put(s, after + (s.every() != null ? s.every() : interval).toNanos()));
+      }
+      long next = due.values().stream().mapToLong(Long::longValue).min().orElse(t);
+      long sleepNanos = next - System.nanoTime();
+      if (sleepNanos > 0) {
+        Thread.sleep(Math.max(1, sleepNanos / 1_000_000));
+      }
     }
   }
 }

@@ -13,15 +13,50 @@ import java.util.Set;
  * job-board APIs {@code greenhouse:BOARD}, {@code lever:SITE}, {@code ashby:BOARD},
  * {@code recruitee:COMPANY}.
  */
-public record SourceSpec(String type, String target) {
+public record SourceSpec(String type, String target, java.time.Duration every) {
+
+  /** A spec without its own polling interval. */
+  public SourceSpec(String type, String target) {
+    this(type, target, null);
+  }
+
+  private static final java.util.regex.Pattern EVERY = java.util.regex.Pattern.compile("@(\\d+)(ms|s|m|h|d)$");
 
   public static final Set<String> TYPES = Set.of("jsonld", "csv", "jsonl", "greenhouse", "lever", "ashby", "recruitee");
 
   /** The job-board APIs, whose target is a board, site or company name. */
   public static final Set<String> APIS = Set.of("greenhouse", "lever", "ashby", "recruitee");
 
-  /** @throws IllegalArgumentException with a one-line reason when the spec is not usable */
+  /**
+   * Parses {@code TYPE:TARGET}, optionally followed by {@code @INTERVAL} (e.g. {@code @30m}, units
+   * ms, s, m, h, d): how often continuous mode re-polls this source.
+   *
+   * @throws IllegalArgumentException with a one-line reason when the spec is not usable
+   */
   public static SourceSpec parse(String spec) {
+    java.time.Duration every = null;
+    if (spec != null) {
+      java.util.regex.Matcher m = EVERY.matcher(spec);
+      if (m.find()) {
+        long n = Long.parseLong(m.group(1));
+        every = switch (m.group(2)) {
+          case "ms" -> java.time.Duration.ofMillis(n);
+          case "s" -> java.time.Duration.ofSeconds(n);
+          case "m" -> java.time.Duration.ofMinutes(n);
+          case "h" -> java.time.Duration.ofHours(n);
+          default -> java.time.Duration.ofDays(n);
+        };
+        if (every.isZero()) {
+          throw new IllegalArgumentException("source '" + spec + "': the interval must be positive");
+        }
+        spec = spec.substring(0, m.start());
+      }
+    }
+    SourceSpec parsed = parsePlain(spec);
+    return new SourceSpec(parsed.type(), parsed.target(), every);
+  }
+
+  private static SourceSpec parsePlain(String spec) {
     int colon = spec == null ? -1 : spec.indexOf(':');
     if (colon <= 0 || colon == spec.length() - 1) {
       throw new IllegalArgumentException("source '" + spec + "' is not TYPE:TARGET, e.g. jsonld:https://example.com/jobs");
@@ -78,6 +113,6 @@ public record SourceSpec(String type, String target) {
 
   @Override
   public String toString() {
-    return type + ":" + target;
+    return type + ":" + target + (every == null ? "" : " every " + every);
   }
 }
