@@ -12,15 +12,13 @@ import io.jobstream.model.Location;
 import io.jobstream.model.RawPosting;
 import io.jobstream.model.SalaryGiven;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
@@ -167,7 +165,7 @@ public final class JsonLdExtractor {
     String host = pageUri.getHost() == null ? "" : pageUri.getHost().toLowerCase(Locale.ROOT);
     String stableId = SOURCE + ":" + host + ":" + (identifier != null ? identifier : pathOf(postingUrl));
     String descriptionHtml = text(node.get("description"));
-    String description = descriptionHtml == null ? null : Jsoup.parse(descriptionHtml).text();
+    String description = descriptionHtml == null ? null : HtmlText.of(descriptionHtml);
     RawPosting posting = new RawPosting(
         RawPosting.SCHEMA_VERSION,
         SOURCE,
@@ -190,25 +188,25 @@ public final class JsonLdExtractor {
   }
 
   /**
-   * Returns the posting with its fingerprint: a SHA-256 over the content fields, so that a
-   * re-crawl of an unchanged posting has the same fingerprint whatever the fetch time.
+   * Returns the posting with its fingerprint: a 128-bit MurmurHash3 over the content fields (title, company,
+   * location, dates, description text, pay, ids), so that a re-crawl of an unchanged posting has
+   * the same fingerprint whatever the fetch time. The description's HTML is not hashed: its text
+   * is, and markup-only edits should not count as changes.
    */
   public static RawPosting withFingerprint(RawPosting p) {
-    RawPosting content = new RawPosting(p.schemaVersion(), p.source(), p.sourceId(), p.postingId(),
-        p.url(), p.title(), p.company(), p.location(), p.remote(), p.employmentType(),
-        p.datePosted(), p.validThrough(), p.description(), p.descriptionHtml(), p.salary(), null,
-        null);
-    try {
-      byte[] json = JsonSerde.MAPPER.writeValueAsBytes(content);
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(json);
-      String fingerprint = HexFormat.of().formatHex(hash, 0, 16);
-      return new RawPosting(p.schemaVersion(), p.source(), p.sourceId(), p.postingId(), p.url(),
-          p.title(), p.company(), p.location(), p.remote(), p.employmentType(), p.datePosted(),
-          p.validThrough(), p.description(), p.descriptionHtml(), p.salary(), p.fetchedAt(),
-          fingerprint);
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException("cannot fingerprint posting " + p.postingId(), e);
+    Murmur3 digest = new Murmur3();
+    Object[] fields = {p.schemaVersion(), p.source(), p.sourceId(), p.postingId(), p.url(), p.title(),
+        p.company(), p.location(), p.remote(), p.employmentType(), p.datePosted(), p.validThrough(),
+        p.description(), p.salary()};
+    for (Object field : fields) {
+      digest.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
     }
+    String fingerprint = digest.hex();
+    return new RawPosting(p.schemaVersion(), p.source(), p.sourceId(), p.postingId(), p.url(),
+        p.title(), p.company(), p.location(), p.remote(), p.employmentType(), p.datePosted(),
+        p.validThrough(), p.description(), p.descriptionHtml(), p.salary(), p.fetchedAt(),
+        fingerprint);
   }
 
   private static String pathOf(String url) {

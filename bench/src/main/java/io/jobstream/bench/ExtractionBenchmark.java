@@ -1,0 +1,91 @@
+package io.jobstream.bench;
+
+import io.jobstream.ingest.jsonld.Extraction;
+import io.jobstream.ingest.jsonld.JsonLdExtractor;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Page -> raw posting extraction beside a bare Jsoup parse of the same pages, in the same run.
+ * Pages are shaped like career-site posting pages: a site header and navigation, the posting as
+ * visible HTML, and the same posting as schema.org JSON-LD; descriptions are real (LinkedIn,
+ * 3-10 KB), pages are 12-30 KB.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+public class ExtractionBenchmark {
+
+  private static final URI PAGE = URI.create("https://careers.example.com/jobs/1");
+
+  private List<String> pages;
+  private final JsonLdExtractor extractor = new JsonLdExtractor();
+  private final Instant now = Instant.parse("2024-04-20T10:00:00Z");
+  private int i;
+
+  @Setup
+  public void setUp() {
+    pages = new ArrayList<>();
+    StringBuilder nav = new StringBuilder("<header><nav><ul>");
+    for (int n = 0; n < 60; n++) {
+      nav.append("<li class=\"nav-item\"><a href=\"/section/").append(n).append("\">Section ").append(n).append("</a></li>");
+    }
+    nav.append("</ul></nav></header>");
+    for (String name : List.of("data-scientist-fi-solutions", "senior-java-developer", "data-platform-engineer",
+        "data-science-software-engineer", "backend-engineer", "rnd-lead-data-scientist", "frontend-engineer",
+        "ai-engineer-intern-chatbot")) {
+      String text = BenchData.text("/descriptions/" + name + ".txt");
+      int nl = text.indexOf('\n');
+      String title = text.substring(0, nl);
+      String description = "<p>" + Entities.escape(text.substring(nl + 1)).replace(". ", ".</p><p>") + "</p>";
+      String ld = "{\"@context\":\"https://schema.org/\",\"@type\":\"JobPosting\",\"title\":\"" + title.replace("\"", "\\\"")
+          + "\",\"identifier\":{\"@type\":\"PropertyValue\",\"value\":\"" + name + "\"},\"datePosted\":\"2024-04-02\","
+          + "\"hiringOrganization\":{\"@type\":\"Organization\",\"name\":\"Acme\"},"
+          + "\"jobLocation\":{\"@type\":\"Place\",\"address\":{\"addressLocality\":\"Austin\",\"addressRegion\":\"TX\",\"addressCountry\":\"US\"}},"
+          + "\"baseSalary\":{\"@type\":\"MonetaryAmount\",\"currency\":\"USD\",\"value\":{\"@type\":\"QuantitativeValue\",\"minValue\":120000,\"maxValue\":150000,\"unitText\":\"YEAR\"}},"
+          + "\"description\":" + io.jobstream.model.JsonSerde.MAPPER.valueToTree(description) + "}";
+      pages.add("<!doctype html><html><head><title>" + Entities.escape(title) + "</title>"
+          + "<meta name=\"viewport\" content=\"width=device-width\"><link rel=\"stylesheet\" href=\"/site.css\">"
+          + "<script type=\"application/ld+json\">" + ld + "</script></head><body>" + nav
+          + "<main><article><h1>" + Entities.escape(title) + "</h1>" + description
+          + "<a class=\"apply\" href=\"/apply/" + name + "\">Apply</a></article></main>"
+          + "<footer>" + nav + "</footer></body></html>");
+    }
+  }
+
+  private String next() {
+    i = (i + 1) % pages.size();
+    return pages.get(i);
+  }
+
+  @Benchmark
+  public Document bareJsoupParse() {
+    return Jsoup.parse(next(), PAGE.toString());
+  }
+
+  @Benchmark
+  public Extraction extractPosting() {
+    return extractor.extract(PAGE, next(), now);
+  }
+}
