@@ -1,64 +1,183 @@
 package io.jobstream.ingest.jsonld;
 
-import org.jsoup.parser.Parser;
+import java.util.Arrays;
+import java.util.Locale;
+import org.jsoup.nodes.Entities;
 
 /**
- * The text of an HTML fragment such as a posting's description, without building a document:
- * tags are dropped (block-level ones leave a space), comments and script or style content are
- * skipped, entities are decoded, and runs of white space collapse to one space.
+ * The text of an HTML fragment such as a posting's description, without building a document, in
+ * one pass over a character array: tags are dropped (block-level ones leave a space), comments and
+ * script or style content are skipped, character references are decoded, and runs of white space
+ * collapse to one space. Gives what {@code Jsoup.parse(html).text()} gives for the fragments job
+ * boards publish, at a fraction of the cost.
  */
 final class HtmlText {
 
-  private HtmlText() {}
+  private final char[] in;
+  private char[] out;
+  private int length;
+  private boolean space = true;
+
+  private HtmlText(String html) {
+    this.in = html.toCharArray();
+    this.out = new char[in.length + 16];
+  }
 
   static String of(String html) {
-    StringBuilder out = new StringBuilder(html.length());
-    int n = html.length();
+    HtmlText t = new HtmlText(html);
+    t.run();
+    int end = t.length;
+    if (end > 0 && t.out[end - 1] == ' ') {
+      end--;
+    }
+    return new String(t.out, 0, end);
+  }
+
+  private void run() {
+    int n = in.length;
     int i = 0;
     while (i < n) {
-      char c = html.charAt(i);
+      char c = in[i];
       if (c == '<') {
-        if (html.startsWith("<!--", i)) {
-          int end = html.indexOf("-->", i + 4);
-          i = end < 0 ? n : end + 3;
-          continue;
-        }
-        int end = html.indexOf('>', i + 1);
-        if (end < 0) {
-          out.append(html, i, n); // a lone '<' is text
-          break;
-        }
-        String tag = tagName(html, i + 1, end);
-        if (tag.equals("script") || tag.equals("style")) {
-          int close = html.toLowerCase(java.util.Locale.ROOT).indexOf("</" + tag, end);
-          end = close < 0 ? n - 1 : html.indexOf('>', close);
-          if (end < 0) {
-            end = n - 1;
-          }
-        }
-        if (!inline(tag)) {
-          out.append(' ');
-        }
-        i = end + 1;
+        i = tag(i);
+      } else if (c == '&') {
+        i = reference(i);
       } else {
-        out.append(c);
+        emit(c);
         i++;
       }
     }
-    String text = out.indexOf("&") >= 0 ? Parser.unescapeEntities(out.toString(), false) : out.toString();
-    return collapse(text);
   }
 
-  private static String tagName(String html, int from, int to) {
-    int i = from;
-    if (i < to && html.charAt(i) == '/') {
-      i++;
+  private void emit(char c) {
+    if (Character.isWhitespace(c) || c == '\u00a0') {
+      if (!space) {
+        put(' ');
+        space = true;
+      }
+    } else {
+      put(c);
+      space = false;
     }
-    int start = i;
-    while (i < to && Character.isLetterOrDigit(html.charAt(i))) {
-      i++;
+  }
+
+  private void put(char c) {
+    if (length == out.length) {
+      out = Arrays.copyOf(out, length * 2 + 16);
     }
-    return html.substring(start, i).toLowerCase(java.util.Locale.ROOT);
+    out[length++] = c;
+  }
+
+  /** Handles the markup starting at {@code i} (a '<'); returns the index after it. */
+  private int tag(int i) {
+    int n = in.length;
+    if (startsWith(i, "<!--")) {
+      int end = indexOf("-->", i + 4);
+      return end < 0 ? n : end + 3;
+    }
+    int end = indexOf(">", i + 1);
+    if (end < 0) {
+      emit('<'); // a lone '<' is text
+      return i + 1;
+    }
+    int nameStart = i + 1 < n && in[i + 1] == '/' ? i + 2 : i + 1;
+    int nameEnd = nameStart;
+    while (nameEnd < end && Character.isLetterOrDigit(in[nameEnd])) {
+      nameEnd++;
+    }
+    String tag = new String(in, nameStart, nameEnd - nameStart).toLowerCase(Locale.ROOT);
+    if ((tag.equals("script") || tag.equals("style")) && in[i + 1] != '/') {
+      int close = indexOfIgnoreCase("</" + tag, end);
+      int closeEnd = close < 0 ? -1 : indexOf(">", close);
+      end = closeEnd < 0 ? n - 1 : closeEnd;
+    }
+    if (!inline(tag)) {
+      emit(' ');
+    }
+    return end + 1;
+  }
+
+  /** Decodes the character reference starting at {@code i} (a '&'); returns the index after it. */
+  private int reference(int i) {
+    int n = in.length;
+    int semi = -1;
+    for (int j = i + 1; j < Math.min(n, i + 33); j++) {
+      char d = in[j];
+      if (d == ';') {
+        semi = j;
+        break;
+      }
+      if (!Character.isLetterOrDigit(d) && d != '#') {
+        break;
+      }
+    }
+    String decoded = semi < 0 ? null : decode(new String(in, i + 1, semi - i - 1));
+    if (decoded == null) {
+      emit('&');
+      return i + 1;
+    }
+    for (int k = 0; k < decoded.length(); k++) {
+      emit(decoded.charAt(k));
+    }
+    return semi + 1;
+  }
+
+  static String decode(String name) {
+    if (name.startsWith("#")) {
+      try {
+        int code = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')
+            ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
+        return Character.isValidCodePoint(code) ? new String(Character.toChars(code)) : null;
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return switch (name) {
+      case "amp" -> "&";
+      case "lt" -> "<";
+      case "gt" -> ">";
+      case "quot" -> "\"";
+      case "apos" -> "'";
+      case "nbsp" -> "\u00a0";
+      default -> {
+        String v = Entities.getByName(name);
+        yield v == null || v.isEmpty() ? null : v;
+      }
+    };
+  }
+
+  private boolean startsWith(int i, String s) {
+    if (i + s.length() > in.length) {
+      return false;
+    }
+    for (int k = 0; k < s.length(); k++) {
+      if (in[i + k] != s.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int indexOf(String s, int from) {
+    for (int i = from; i + s.length() <= in.length; i++) {
+      if (startsWith(i, s)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int indexOfIgnoreCase(String s, int from) {
+    outer:
+    for (int i = from; i + s.length() <= in.length; i++) {
+      for (int k = 0; k < s.length(); k++) {
+        if (Character.toLowerCase(in[i + k]) != s.charAt(k)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private static boolean inline(String tag) {
@@ -66,27 +185,5 @@ final class HtmlText {
       case "b", "i", "em", "strong", "span", "a", "u", "small", "sup", "sub", "code", "abbr", "font", "mark" -> true;
       default -> false;
     };
-  }
-
-  private static String collapse(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    boolean space = true;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0') {
-        if (!space) {
-          out.append(' ');
-          space = true;
-        }
-      } else {
-        out.append(c);
-        space = false;
-      }
-    }
-    int end = out.length();
-    if (end > 0 && out.charAt(end - 1) == ' ') {
-      end--;
-    }
-    return out.substring(0, end);
   }
 }
