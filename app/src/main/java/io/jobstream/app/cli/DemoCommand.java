@@ -108,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
         PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
     // the board is the demo's own, on loopback: no pause between requests
     Ingestor ingestor = new Ingestor(List.of(SourceSpec.parse("jsonld:" + board.listingUri())),
-        new PoliteFetcher(fetcher, Duration.ZERO), sink, JsonLdCrawler.DEFAULT_MAX_PAGES);
+        new PoliteFetcher(fetcher, Duration.ZERO).withConcurrency(4, 4), sink, JsonLdCrawler.DEFAULT_MAX_PAGES);
     Thread thread = new Thread(() -> {
       try {
         Ingestor.PassSummary s = ingestor.runOnce();

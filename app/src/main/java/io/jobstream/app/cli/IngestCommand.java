@@ -67,6 +67,14 @@ public final class IngestCommand implements Callable<Integer> {
           + " longer Crawl-delay in the host's robots.txt wins (default: ${DEFAULT-VALUE}).")
   Duration minDelay;
 
+  @Option(names = "--concurrency", defaultValue = "4", paramLabel = "N",
+      description = "Most requests in flight overall (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--per-host", defaultValue = "1", paramLabel = "N",
+      description = "Most requests in flight to one host (default: ${DEFAULT-VALUE}).")
+  int perHost;
+
   @Option(names = "--max-pages", defaultValue = "" + JsonLdCrawler.DEFAULT_MAX_PAGES, paramLabel = "N",
       description = "Most pages fetched per source and pass (default: ${DEFAULT-VALUE}).")
   int maxPages;
@@ -83,6 +91,9 @@ public final class IngestCommand implements Callable<Integer> {
     if (maxPages < 1) {
       throw new IllegalArgumentException("--max-pages must be at least 1");
     }
+    if (concurrency < 1 || perHost < 1) {
+      throw new IllegalArgumentException("--concurrency and --per-host must be at least 1");
+    }
     KafkaSettings settings = kafka.requireBootstrap();
     TopicSetup.ensureTopics(settings.client());
     PageFetcher fetcher = new PageFetcher(new AddressGuard(new HashSet<>(allowHosts)),
@@ -95,7 +106,8 @@ public final class IngestCommand implements Callable<Integer> {
           baseUrls.put(api, base);
         }
       }
-      Ingestor ingestor = new Ingestor(specs, new PoliteFetcher(fetcher, minDelay), sink, maxPages, CrawlState.open(stateDir),
+      Ingestor ingestor = new Ingestor(specs,
+          new PoliteFetcher(fetcher, minDelay).withConcurrency(concurrency, perHost), sink, maxPages, CrawlState.open(stateDir),
           day, System.err, System.console() != null, baseUrls);
       if (!once) {
         ingestor.runContinuously(interval);

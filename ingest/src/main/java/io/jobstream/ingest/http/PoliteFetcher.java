@@ -40,8 +40,43 @@ public final class PoliteFetcher {
   private final PageFetcher.Sleeper sleeper;
   private final Map<String, Rules> robots = new ConcurrentHashMap<>();
   private final Map<String, Long> nextRequestNanos = new ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.Semaphore> hostSlots = new ConcurrentHashMap<>();
+  private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
+  private int perHost = 1;
+  private int concurrency = 1;
+  private java.util.concurrent.ExecutorService executor;
   private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
   private io.jobstream.ingest.IngestMetrics metrics = io.jobstream.ingest.IngestMetrics.none();
+
+  /**
+   * Allows {@code concurrency} requests in flight overall (default 1) and {@code perHost} to one
+   * host (default 1); the pause between requests to a host still applies.
+   */
+  public PoliteFetcher withConcurrency(int concurrency, int perHost) {
+    if (concurrency < 1 || perHost < 1) {
+      throw new IllegalArgumentException("concurrency limits must be at least 1");
+    }
+    this.concurrency = concurrency;
+    this.perHost = perHost;
+    return this;
+  }
+
+  /** Most requests in flight overall. */
+  public int concurrency() {
+    return concurrency;
+  }
+
+  /** The threads that run fetches, {@link #concurrency()} of them, daemons, created on first use. */
+  public synchronized java.util.concurrent.ExecutorService executor() {
+    if (executor == null) {
+      executor = java.util.concurrent.Executors.newFixedThreadPool(concurrency, r -> {
+        Thread t = new Thread(r, "jobstream-fetch");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return executor;
+  }
 
   /** Records requests, outcomes, bytes and durations in {@code metrics}. */
   public PoliteFetcher withMetrics(io.jobstream.ingest.IngestMetrics metrics) {
@@ -73,9 +108,17 @@ public final class PoliteFetcher {
         throw new FetchException("robots_denied", "robots.txt of " + uri.getHost() + " disallows " + uri);
       }
       long crawlDelay = rules.getCrawlDelay() == BaseRobotRules.UNSET_CRAWL_DELAY ? 0 : rules.getCrawlDelay();
-      pause(uri, Duration.ofMillis(Math.max(minDelay.toMillis(), crawlDelay)));
-      start = System.nanoTime();
-      FetchedPage page = fetcher.fetch(uri, etag, lastModified, metrics::retry);
+      java.util.concurrent.Semaphore slots = hostSlots.computeIfAbsent(origin(uri),
+          h -> new java.util.concurrent.Semaphore(perHost));
+      slots.acquire();
+      FetchedPage page;
+      try {
+        pause(uri, Duration.ofMillis(Math.max(minDelay.toMillis(), crawlDelay)));
+        start = System.nanoTime();
+        page = fetcher.fetch(uri, etag, lastModified, metrics::retry);
+      } finally {
+        slots.release();
+      }
       metrics.request(page.notModified() ? "not_modified" : "ok", Duration.ofNanos(System.nanoTime() - start),
           page.body().length);
       return page;
@@ -85,17 +128,26 @@ public final class PoliteFetcher {
     }
   }
 
+  /** Reserves the host's next request slot (atomically) and waits for it. */
   private void pause(URI uri, Duration delay) throws InterruptedException {
-    String host = origin(uri);
     long now = System.nanoTime();
-    Long next = nextRequestNanos.get(host);
-    if (next != null && next > now) {
-      sleeper.sleep(Duration.ofNanos(next - now));
+    long[] slot = new long[1];
+    nextRequestNanos.compute(origin(uri), (host, next) -> {
+      slot[0] = next == null ? now : Math.max(now, next);
+      return slot[0] + delay.toNanos();
+    });
+    if (slot[0] > now) {
+      sleeper.sleep(Duration.ofNanos(slot[0] - now));
     }
-    nextRequestNanos.put(host, Math.max(now, next == null ? now : next) + delay.toNanos());
   }
 
   private BaseRobotRules rules(URI uri) throws FetchException, InterruptedException {
+    synchronized (robotsLocks.computeIfAbsent(origin(uri), o -> new Object())) {
+      return rulesLocked(uri);
+    }
+  }
+
+  private BaseRobotRules rulesLocked(URI uri) throws FetchException, InterruptedException {
     String origin = origin(uri);
     Rules cached = robots.get(origin);
     long now = System.nanoTime();

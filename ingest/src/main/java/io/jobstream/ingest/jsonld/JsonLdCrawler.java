@@ -11,6 +11,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Locale;
@@ -81,28 +84,45 @@ public final class JsonLdCrawler {
     int problems = 0;
     int fetchErrors = 0;
     int notModified = 0;
-    while (!queue.isEmpty() && pages < maxPages) {
-      Target target = queue.poll();
-      FetchedPage page;
-      String url = target.uri().toString();
-      CrawlState.Validators known = target.kind() == Kind.POSTING_PAGE ? state.validators(url) : null;
+    int submitted = 0;
+    int inFlight = 0;
+    // Fetches run on the fetcher's threads (politeness per host is the fetcher's job); pages are
+    // handled here, one at a time, so the sink sees one caller.
+    CompletionService<Fetched> done = new ExecutorCompletionService<>(fetcher.executor());
+    while (!queue.isEmpty() || inFlight > 0) {
+      while (!queue.isEmpty() && inFlight < fetcher.concurrency() && submitted < maxPages) {
+        Target target = queue.poll();
+        done.submit(() -> fetch(target));
+        inFlight++;
+        submitted++;
+      }
+      if (inFlight == 0) {
+        break; // the page limit is reached
+      }
+      Fetched fetched;
       try {
-        page = known == null ? fetcher.fetch(target.uri())
-            : fetcher.fetch(target.uri(), known.etag(), known.lastModified());
-        pages++;
-      } catch (FetchException e) {
+        fetched = done.take().get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("fetch task failed", e.getCause());
+      }
+      inFlight--;
+      Target target = fetched.target();
+      if (fetched.error() != null) {
+        FetchException e = fetched.error();
         fetchErrors++;
         LOG.warn("fetch failed ({}): {}", e.reason(), e.getMessage());
         sink.reject(DeadLetter.of("ingest", "fetch_" + e.reason(), e.getMessage(),
             target.uri().toString(), null, null));
         continue;
       }
+      FetchedPage page = fetched.page();
+      pages++;
       if (page.notModified()) {
         notModified++;
         continue;
       }
       if (target.kind() == Kind.POSTING_PAGE) {
-        state.validators(url, new CrawlState.Validators(page.etag(), page.lastModified()));
+        state.validators(target.uri().toString(), new CrawlState.Validators(page.etag(), page.lastModified()));
       }
       if (target.kind() != Kind.POSTING_PAGE && page.looksLikeXml()) {
         enqueueSitemap(page, queue, seen);
@@ -133,6 +153,21 @@ public final class JsonLdCrawler {
     LOG.info("crawled {}: {} pages ({} not modified), {} postings, {} problems, {} fetch errors",
         start, pages, notModified, postings, problems, fetchErrors);
     return summary;
+  }
+
+  /** The outcome of one fetch: a page or the reason there is none. */
+  private record Fetched(Target target, FetchedPage page, FetchException error) {}
+
+  private Fetched fetch(Target target) throws InterruptedException {
+    CrawlState.Validators known = target.kind() == Kind.POSTING_PAGE
+        ? state.validators(target.uri().toString()) : null;
+    try {
+      FetchedPage page = known == null ? fetcher.fetch(target.uri())
+          : fetcher.fetch(target.uri(), known.etag(), known.lastModified());
+      return new Fetched(target, page, null);
+    } catch (FetchException e) {
+      return new Fetched(target, null, e);
+    }
   }
 
   private static void enqueueSitemap(FetchedPage page, Deque<Target> queue, Set<URI> seen) {
