@@ -102,6 +102,25 @@ class MisbehavingServerTest {
   }
 
   @Test
+  void aFiftyMegabyteBodyIsCutOffAtTheLimit() {
+    routes.put("/huge", e -> {
+      e.getResponseHeaders().set("Content-Type", "text/html");
+      e.sendResponseHeaders(200, 50L * 1024 * 1024);
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) 'x');
+      try (OutputStream out = e.getResponseBody()) {
+        for (int i = 0; i < 800; i++) {
+          out.write(chunk);
+        }
+      }
+    });
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> fetcher(Duration.ofSeconds(10)).fetch(uri("/huge")))
+        .satisfies(ex -> assertThat(((FetchException) ex).reason()).isEqualTo("too_large"));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
   void gzipBodiesAndGzipSitemapsAreRead() throws Exception {
     routes.put("/page", e -> send(e, "text/html", gzip("<html>hello</html>".getBytes(StandardCharsets.UTF_8)),
         "Content-Encoding", "gzip"));
