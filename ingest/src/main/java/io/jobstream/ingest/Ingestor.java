@@ -92,6 +92,7 @@ public final class Ingestor {
     int failed = 0;
     for (SourceSpec source : sources) {
       try {
+        long before = sink.published();
         if (source.isFile()) {
           rows += backfill(source);
         } else if (source.isApi()) {
@@ -100,6 +101,7 @@ public final class Ingestor {
         } else {
           pages += crawler.crawl(source.uri()).pages();
         }
+        LOG.info("{}: {} postings published", source, sink.published() - before);
       } catch (IOException | IllegalArgumentException e) {
         failed++;
         LOG.error("source {} failed: {}", source, e.getMessage());
