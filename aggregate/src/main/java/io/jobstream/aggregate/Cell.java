@@ -12,6 +12,7 @@ public final class Cell {
 
   public long count;
   public long salaryCount;
+  public long duplicatesDropped;
   public TreeMap<Double, Long> mid = new TreeMap<>();
   public TreeMap<Double, Long> min = new TreeMap<>();
   public TreeMap<Double, Long> max = new TreeMap<>();
@@ -24,6 +25,7 @@ public final class Cell {
   /** Adds {@code n} postings with the values of {@code t}. */
   void add(PostingTuple t, long n) {
     count += n;
+    duplicatesDropped += n * t.duplicates();
     if (t.remote().equals("true")) {
       remote += n;
     }
@@ -46,6 +48,7 @@ public final class Cell {
   public void merge(Cell other) {
     count += other.count;
     salaryCount += other.salaryCount;
+    duplicatesDropped += other.duplicatesDropped;
     other.mid.forEach((v, c) -> mid.merge(v, c, Long::sum));
     other.min.forEach((v, c) -> min.merge(v, c, Long::sum));
     other.max.forEach((v, c) -> max.merge(v, c, Long::sum));

@@ -36,7 +36,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@code jobs.postings.raw} -> validate and classify -> {@code jobs.postings.classified},
  *       or {@code jobs.postings.dlq} with the reason (every raw record ends in exactly one).
  *   <li>{@code jobs.postings.classified} read as a table (latest version per posting id) ->
- *       counted by {@link PostingTuple} (family, day, slice and pay), where the table's subtractor
+ *       grouped into clusters of cross-posted copies ({@link PostingCluster}), of which one
+ *       counts -> counted by {@link PostingTuple} (family, day, slice and pay), where the table's subtractor
  *       takes out a posting's old version when a new one arrives -> counts brought to one task ->
  *       every emit interval, every window containing a changed day is re-computed ->
  *       {@code jobs.salary.stats}, and the pay gaps of the configured family pairs ->
@@ -71,6 +72,15 @@ public final class JobstreamTopology {
   /** Store of the latest classified version of each posting. */
   public static final String POSTINGS_STORE = "postings-latest";
 
+  /** Config key: cross-posted copies dated within the same period of this many days count once (default 60). */
+  public static final String DUPLICATE_PERIOD_CONFIG = "jobstream.duplicates.period-days";
+
+  /** Store of the clusters of cross-posted copies. */
+  public static final String CLUSTERS_STORE = "posting-clusters";
+
+  /** Name of the repartition between the postings table and the clusters. */
+  public static final String BY_CLUSTER = "postings-by-cluster";
+
   /** Store of the current number of postings per {@link PostingTuple}. */
   public static final String TUPLE_COUNTS_STORE = "posting-tuple-counts";
 
@@ -102,6 +112,10 @@ public final class JobstreamTopology {
         WindowSpec.parseList(config.getProperty(WINDOWS_CONFIG, DEFAULT_WINDOWS));
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     DivergenceSettings divergence = DivergenceSettings.from(config);
+    long duplicatePeriodDays = Long.parseLong(config.getProperty(DUPLICATE_PERIOD_CONFIG, "60"));
+    if (duplicatePeriodDays < 1) {
+      throw new IllegalArgumentException(DUPLICATE_PERIOD_CONFIG + " must be at least 1");
+    }
     Duration emitInterval = Duration.ofMillis(Long.parseLong(config.getProperty(EMIT_INTERVAL_CONFIG, "1000")));
     PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
     JsonSerde<ClassifiedPosting> classifiedSerde = JsonSerde.of(ClassifiedPosting.class);
@@ -133,7 +147,19 @@ public final class JobstreamTopology {
             .withValueSerde(classifiedSerde));
 
     postings
-        .groupBy((id, posting) -> KeyValue.pair(PostingTuple.of(posting, currency).key(), ""),
+        .groupBy((id, posting) -> KeyValue.pair(PostingCluster.key(posting, duplicatePeriodDays), posting),
+            Grouped.with(BY_CLUSTER, Serdes.String(), classifiedSerde))
+        .aggregate(PostingCluster::empty,
+            (key, posting, cluster) -> cluster.plus(posting),
+            (key, posting, cluster) -> cluster.minus(posting),
+            Named.as("cluster-aggregate"),
+            Materialized.<String, PostingCluster, KeyValueStore<Bytes, byte[]>>as(CLUSTERS_STORE)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(JsonSerde.of(PostingCluster.class)))
+        // an emptied cluster is a deletion, so its last tuple is subtracted below
+        .mapValues(cluster -> cluster.isEmpty() ? null : cluster, Named.as("non-empty-clusters"))
+        .groupBy((key, cluster) -> KeyValue.pair(
+                PostingTuple.of(cluster.representative(), currency, cluster.duplicates()).key(), ""),
             Grouped.with(BY_TUPLE, Serdes.String(), Serdes.String()))
         .count(Named.as("tuple-count"),
             Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(TUPLE_COUNTS_STORE)

@@ -99,9 +99,42 @@ public final class PostingClassifier {
         e.emphasis() == null ? null : e.emphasis().label(),
         e.emphasis() == null ? null : e.emphasis().score(),
         e.genderCoding().score(),
+        duplicateKey(raw),
         eventDate,
         eventDateSource,
         raw.fetchedAt()));
+  }
+
+  /**
+   * What cross-posted copies share: company, title, location and description, each lower-cased
+   * with everything but letters and digits removed (so spacing, punctuation and markup do not
+   * matter), hashed; null without a company or a description.
+   */
+  static String duplicateKey(RawPosting raw) {
+    if (raw.company() == null || raw.company().isBlank() || raw.description() == null
+        || raw.description().isBlank()) {
+      return null;
+    }
+    String location = raw.location() == null ? "" : String.valueOf(raw.location().text()) + raw.location().country();
+    String joined = normalize(raw.company()) + "|" + normalize(raw.title()) + "|" + normalize(location)
+        + "|" + normalize(raw.description());
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String normalize(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = Character.toLowerCase(s.charAt(i));
+      if (Character.isLetterOrDigit(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static Pay pay(Salary s) {

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /**
  * What the statistics need of one posting, as a store key:
- * {@code family|yyyy-MM-dd|seniority|country|remote|emphasis|genderMilli|mid|min|max}.
+ * {@code family|yyyy-MM-dd|seniority|country|remote|emphasis|genderMilli|mid|min|max|duplicates}
+ * (duplicates: cross-posted copies of the posting that are not counted).
  *
  * <p>The postings table is counted by this key, so that a posting's old version is subtracted
  * and its new one added by Kafka Streams' table aggregation at constant cost per update, however
@@ -14,9 +15,10 @@ import java.time.LocalDate;
  * Pay fields are {@code -} when the posting has no pay in the reporting currency.
  */
 record PostingTuple(String family, LocalDate day, String seniority, String country, String remote,
-    String emphasis, long genderMilli, Double mid, Double min, Double max) {
+    String emphasis, long genderMilli, Double mid, Double min, Double max, long duplicates) {
 
-  static PostingTuple of(ClassifiedPosting p, String currency) {
+  /** The tuple of a counted posting that stands for {@code duplicates} dropped copies. */
+  static PostingTuple of(ClassifiedPosting p, String currency, long duplicates) {
     boolean pay = p.pay() != null && currency.equals(p.pay().reportingCurrency())
         && p.pay().reportingMidpoint() != null;
     return new PostingTuple(p.family(), p.eventDate(), p.seniority(),
@@ -26,18 +28,19 @@ record PostingTuple(String family, LocalDate day, String seniority, String count
         Math.round(p.genderCodingScore() * 1000),
         pay ? p.pay().reportingMidpoint() : null,
         pay ? p.pay().annualMinReporting() : null,
-        pay ? p.pay().annualMaxReporting() : null);
+        pay ? p.pay().annualMaxReporting() : null,
+        duplicates);
   }
 
   String key() {
     return String.join("|", family, day.toString(), seniority, country, remote, emphasis,
-        Long.toString(genderMilli), num(mid), num(min), num(max));
+        Long.toString(genderMilli), num(mid), num(min), num(max), Long.toString(duplicates));
   }
 
   static PostingTuple parse(String key) {
     String[] f = key.split("\\|", -1);
     return new PostingTuple(f[0], LocalDate.parse(f[1]), f[2], f[3], f[4], f[5],
-        Long.parseLong(f[6]), value(f[7]), value(f[8]), value(f[9]));
+        Long.parseLong(f[6]), value(f[7]), value(f[8]), value(f[9]), Long.parseLong(f[10]));
   }
 
   /** The cell this tuple belongs to: {@code seniority|country|remote}. */

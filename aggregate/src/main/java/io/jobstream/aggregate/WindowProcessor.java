@@ -157,7 +157,7 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
     boolean hasPay = pay.size() > 0;
     long withEmphasis = c.mlHeavy + c.softwareHeavy + c.balanced;
     return new SalaryStats(SalaryStats.SCHEMA_VERSION, family, seniority, country, remote,
-        spec.text(), window.start(), window.end(), c.count, pay.size(), 0, currency,
+        spec.text(), window.start(), window.end(), c.count, pay.size(), c.duplicatesDropped, currency,
         hasPay ? pay.min() : null,
         hasPay ? pay.quantile(0.10) : null,
         hasPay ? pay.quantile(0.25) : null,

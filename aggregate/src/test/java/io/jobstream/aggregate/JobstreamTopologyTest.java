@@ -202,6 +202,35 @@ class JobstreamTopologyTest {
     assertThat(month.median()).isCloseTo(80_000 / 0.783, org.assertj.core.api.Assertions.within(0.01));
   }
 
+  private static RawPosting copy(RawPosting p, String id, String company, String description, LocalDate posted) {
+    return new RawPosting(p.schemaVersion(), p.source(), id, id, p.url(), p.title(), company,
+        p.location(), p.remote(), p.employmentType(), posted, p.validThrough(), description, null,
+        p.salary(), p.fetchedAt(), null);
+  }
+
+  @Test
+  void crossPostedCopiesCountOnceAndAreCountedAsDropped() {
+    RawPosting original = Postings.raw("board-a-1", "Data Engineer", APRIL_10, 100_000, 120_000);
+    String text = "Build pipelines with Spark and Airflow.";
+    send(copy(original, "board-a-1", "Acme", text, APRIL_10));
+    // the same ad on another board five days later, with different spacing and punctuation
+    send(copy(original, "board-b-9", "ACME", "Build pipelines, with Spark and Airflow!", APRIL_10.plusDays(5)));
+    // a different ad of the same company: counted
+    send(copy(original, "board-a-2", "Acme", "Maintain the warehouse.", APRIL_10));
+    // postings without a company are never merged
+    send(copy(original, "survey-1", null, text, APRIL_10));
+    send(copy(original, "survey-2", null, text, APRIL_10));
+    SalaryStats month = latestStats().get("month|2024-04-01|data_engineer|all|all|all");
+    assertThat(month.count()).isEqualTo(4);
+    assertThat(month.duplicatesDropped()).isEqualTo(1);
+
+    // when the original goes (its new version is another ad), the copy counts in its place
+    send(copy(original, "board-a-1", "Acme", "A new, different ad.", APRIL_10));
+    month = latestStats().get("month|2024-04-01|data_engineer|all|all|all");
+    assertThat(month.count()).isEqualTo(5);
+    assertThat(month.duplicatesDropped()).isZero();
+  }
+
   @Test
   void statisticsPerSeniorityCountryAndRemoteWithWordingAndRemoteShares() {
     send(Postings.raw("a", "Senior Data Scientist", APRIL_10, 100_000, 120_000));

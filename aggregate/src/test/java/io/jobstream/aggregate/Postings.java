@@ -17,6 +17,6 @@ final class Postings {
         : new SalaryGiven("USD", null, BigDecimal.valueOf(min), BigDecimal.valueOf(max), "YEAR", null);
     return new RawPosting(RawPosting.SCHEMA_VERSION, "jsonld", id, id, "http://board.test/jobs/" + id,
         title, "Acme", new Location("Austin", "TX", "US", "Austin, TX, US"), false, "FULL_TIME",
-        posted, null, "A job.", null, salary, Instant.parse("2024-04-20T10:00:00Z"), "fp-" + id);
+        posted, null, "A job (" + id + ").", null, salary, Instant.parse("2024-04-20T10:00:00Z"), "fp-" + id);
   }
 }

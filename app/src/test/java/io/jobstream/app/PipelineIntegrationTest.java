@@ -97,6 +97,8 @@ class PipelineIntegrationTest {
 
     Map<String, Expected> expected = batchMonthlyStats(latest.values());
     assertThat(expected).containsKey("month|2024-04-01|software_engineer|all|all|all");
+    // the LinkedIn sample has cross-posted copies: the test would not see dedupe work without them
+    assertThat(expected.values().stream().mapToLong(Expected::dropped).sum()).isPositive();
     Map<String, SalaryStats> stats = awaitStats(expected);
     assertMatches(stats, expected);
 
@@ -140,12 +142,30 @@ class PipelineIntegrationTest {
         .anyMatch(r -> r.value().origin().endsWith("old.jsonl line 3"));
   }
 
-  private record Expected(long count, long salaryCount, double min, double median, double max) {}
+  private record Expected(long count, long salaryCount, double min, double median, double max, long dropped) {}
 
-  /** Month statistics per family, computed directly from the postings. */
+  /**
+   * Month statistics per family, computed directly from the postings: cross-posted copies (same
+   * duplicate key, same 60-day period) count once, the earliest by date and then id.
+   */
   private static Map<String, Expected> batchMonthlyStats(Iterable<ClassifiedPosting> postings) {
-    Map<String, List<ClassifiedPosting>> groups = new TreeMap<>();
+    Map<String, List<ClassifiedPosting>> clusters = new TreeMap<>();
     for (ClassifiedPosting p : postings) {
+      String key = p.duplicateKey() == null ? "id|" + p.postingId()
+          : p.duplicateKey() + "|" + Math.floorDiv(p.eventDate().toEpochDay(), 60);
+      clusters.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+    }
+    Map<String, Long> dropped = new HashMap<>();
+    List<ClassifiedPosting> counted = new ArrayList<>();
+    for (List<ClassifiedPosting> cluster : clusters.values()) {
+      cluster.sort(java.util.Comparator.comparing(ClassifiedPosting::eventDate).thenComparing(ClassifiedPosting::postingId));
+      ClassifiedPosting kept = cluster.get(0);
+      counted.add(kept);
+      dropped.merge("month|" + kept.eventDate().withDayOfMonth(1) + "|" + kept.family() + "|all|all|all",
+          cluster.size() - 1L, Long::sum);
+    }
+    Map<String, List<ClassifiedPosting>> groups = new TreeMap<>();
+    for (ClassifiedPosting p : counted) {
       LocalDate month = p.eventDate().withDayOfMonth(1);
       groups.computeIfAbsent("month|" + month + "|" + p.family() + "|all|all|all", k -> new ArrayList<>()).add(p);
     }
@@ -160,7 +180,7 @@ class PipelineIntegrationTest {
       double median = n == 0 ? Double.NaN
           : n % 2 == 1 ? pay.get(n / 2) : (pay.get(n / 2 - 1) + pay.get(n / 2)) / 2;
       out.put(key, new Expected(list.size(), n, n == 0 ? Double.NaN : pay.get(0), median,
-          n == 0 ? Double.NaN : pay.get(n - 1)));
+          n == 0 ? Double.NaN : pay.get(n - 1), dropped.getOrDefault(key, 0L)));
     });
     return out;
   }
@@ -171,6 +191,7 @@ class PipelineIntegrationTest {
       assertThat(s).as(key).isNotNull();
       assertThat(s.count()).as(key + " count").isEqualTo(e.count());
       assertThat(s.salaryCount()).as(key + " salaryCount").isEqualTo(e.salaryCount());
+      assertThat(s.duplicatesDropped()).as(key + " duplicatesDropped").isEqualTo(e.dropped());
       if (e.salaryCount() > 0) {
         assertThat(s.min()).as(key + " min").isEqualTo(e.min());
         assertThat(s.median()).as(key + " median").isEqualTo(e.median());

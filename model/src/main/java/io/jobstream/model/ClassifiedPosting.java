@@ -20,6 +20,9 @@ import java.time.LocalDate;
  *     little evidence
  * @param emphasisScore (ML skills - software skills) / (ML + software skills), or null
  * @param genderCodingScore (masculine - feminine) / (masculine + feminine) coded words, 0 if none
+ * @param duplicateKey what a cross-posted copy of this posting shares with it (company, title,
+ *     location and description, normalized and hashed), or null when the posting has no company
+ *     or no description (it is then never merged with another)
  * @param eventDate the day the posting counts on (UTC)
  * @param eventDateSource {@code datePosted}, or {@code fetchedAt} when the source gave no date
  */
@@ -44,6 +47,7 @@ public record ClassifiedPosting(
     String emphasis,
     Double emphasisScore,
     double genderCodingScore,
+    String duplicateKey,
     LocalDate eventDate,
     String eventDateSource,
     Instant fetchedAt) {
