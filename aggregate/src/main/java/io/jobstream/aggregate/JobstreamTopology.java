@@ -75,6 +75,15 @@ public final class JobstreamTopology {
   /** Config key: cross-posted copies dated within the same period of this many days count once (default 60). */
   public static final String DUPLICATE_PERIOD_CONFIG = "jobstream.duplicates.period-days";
 
+  /**
+   * Config key: postings dated more than this many days before the latest posting date seen are
+   * late: a dead letter with reason {@code late} (default 3650, so backfills of ten years count).
+   */
+  public static final String GRACE_CONFIG = "jobstream.late.grace-days";
+
+  /** Store of the latest posting date the classify stage has seen. */
+  public static final String LATEST_DATE_STORE = "latest-event-date";
+
   /** Store of the clusters of cross-posted copies. */
   public static final String CLUSTERS_STORE = "posting-clusters";
 
@@ -112,6 +121,10 @@ public final class JobstreamTopology {
         WindowSpec.parseList(config.getProperty(WINDOWS_CONFIG, DEFAULT_WINDOWS));
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     DivergenceSettings divergence = DivergenceSettings.from(config);
+    long graceDays = Long.parseLong(config.getProperty(GRACE_CONFIG, "3650"));
+    if (graceDays < 0) {
+      throw new IllegalArgumentException(GRACE_CONFIG + " must not be negative");
+    }
     long duplicatePeriodDays = Long.parseLong(config.getProperty(DUPLICATE_PERIOD_CONFIG, "60"));
     if (duplicatePeriodDays < 1) {
       throw new IllegalArgumentException(DUPLICATE_PERIOD_CONFIG + " must be at least 1");
@@ -122,6 +135,8 @@ public final class JobstreamTopology {
 
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(LATEST_DATE_STORE), Serdes.String(), Serdes.String()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(WINDOW_TUPLES_STORE), Serdes.String(), Serdes.Long()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(WINDOW_DIRTY_STORE), Serdes.String(), Serdes.String()));
@@ -129,7 +144,8 @@ public final class JobstreamTopology {
     KStream<String, ClassifyOutcome> outcomes = builder
         .stream(Topics.RAW.name(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-postings"))
-        .processValues(() -> new ClassifyProcessor(classifier), Named.as("validate-and-classify"));
+        .processValues(() -> new ClassifyProcessor(classifier, LATEST_DATE_STORE, graceDays),
+            Named.as("validate-and-classify"), LATEST_DATE_STORE);
     outcomes.split(Named.as("route-"))
         .branch((id, outcome) -> outcome.isClassified(), Branched.withConsumer(classified -> classified
             .mapValues(ClassifyOutcome::classified, Named.as("classified-value"))

@@ -173,6 +173,27 @@ class JobstreamTopologyTest {
   }
 
   @Test
+  void postingsOlderThanTheGracePeriodAreDeadLettersAndTheRestCount() {
+    Properties props = config(stateDir, "month");
+    props.put(JobstreamTopology.GRACE_CONFIG, "30");
+    driver.close();
+    driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
+    raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
+    dlq = driver.createOutputTopic(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
+        Topics.DLQ.valueSerde().deserializer());
+    classified = driver.createOutputTopic(Topics.CLASSIFIED.name(),
+        Topics.CLASSIFIED.keySerde().deserializer(), Topics.CLASSIFIED.valueSerde().deserializer());
+    send(Postings.raw("new", "Data Analyst", APRIL_10, 60_000, 70_000));
+    send(Postings.raw("within", "Data Analyst", APRIL_10.minusDays(30), 60_000, 70_000));
+    send(Postings.raw("late", "Data Analyst", APRIL_10.minusDays(31), 60_000, 70_000));
+    assertThat(classified.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("new", "within");
+    DeadLetter late = dlq.readValue();
+    assertThat(late.reason()).isEqualTo("late");
+    assertThat(late.key()).isEqualTo("late");
+    assertThat(late.detail()).contains("2024-03-10").contains("2024-04-10");
+  }
+
+  @Test
   void postingWithoutDateCountsOnItsFetchDay() {
     RawPosting undated = Postings.raw("u", "Data Scientist", null, 100_000, 100_000);
     send(undated);
