@@ -69,6 +69,12 @@ public final class JobstreamTopology {
   /** Config key: how often changed windows are re-computed and emitted, in ms (default 1000). */
   public static final String EMIT_INTERVAL_CONFIG = "jobstream.windows.emit-interval-ms";
 
+  /** Store of the latest statistics per key, queried by the HTTP API. */
+  public static final String STATS_STORE = "stats-latest";
+
+  /** Store of the latest divergence per key, queried by the HTTP API. */
+  public static final String DIVERGENCE_STORE = "divergence-latest";
+
   /** Store of the latest classified version of each posting. */
   public static final String POSTINGS_STORE = "postings-latest";
 
@@ -199,6 +205,16 @@ public final class JobstreamTopology {
             .mapValues(WindowOutput::divergence, Named.as("divergence-value"))
             .to(Topics.DIVERGENCE.name(), Produced.with(Topics.DIVERGENCE.keySerde(),
                 Topics.DIVERGENCE.valueSerde()).withName("divergence-sink")), "divergence"));
+
+    // The answers as tables again, for the query API (interactive queries): the latest value per key.
+    builder.table(Topics.STATS.name(),
+        Consumed.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde()).withName("stats-source"),
+        Materialized.<String, io.jobstream.model.SalaryStats, KeyValueStore<Bytes, byte[]>>as(STATS_STORE)
+            .withKeySerde(Topics.STATS.keySerde()).withValueSerde(Topics.STATS.valueSerde()));
+    builder.table(Topics.DIVERGENCE.name(),
+        Consumed.with(Topics.DIVERGENCE.keySerde(), Topics.DIVERGENCE.valueSerde()).withName("divergence-source"),
+        Materialized.<String, io.jobstream.model.SalaryDivergence, KeyValueStore<Bytes, byte[]>>as(DIVERGENCE_STORE)
+            .withKeySerde(Topics.DIVERGENCE.keySerde()).withValueSerde(Topics.DIVERGENCE.valueSerde()));
 
     return builder.build(config);
   }

@@ -58,6 +58,11 @@ public final class StreamApp implements AutoCloseable {
     return new StreamApp(streams);
   }
 
+  /** The running Kafka Streams client (for the query API). */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
   public KafkaStreams.State state() {
     return streams.state();
   }

@@ -46,6 +46,9 @@ class PipelineIntegrationTest {
   private static EmbeddedKafkaBroker broker;
   private static DemoJobBoard board;
   private static StreamApp app;
+  private static StreamApp second;
+  private static io.jobstream.aggregate.QueryApi api;
+  private static io.jobstream.aggregate.QueryApi secondApi;
 
   @BeforeAll
   static void start() throws Exception {
@@ -56,12 +59,40 @@ class PipelineIntegrationTest {
     settings.put(JobstreamTopology.WINDOWS_CONFIG, "month,30d/1d");
     settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
     settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "300");
-    app = StreamApp.start(StreamApp.streamsConfig(settings, dir.resolve("streams")));
+    // two instances of the app share the work, each with a query API that answers for both
+    int port1 = freePort();
+    int port2 = freePort();
+    Properties first = StreamApp.streamsConfig(settings, dir.resolve("streams"));
+    first.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + port1);
+    Properties other = StreamApp.streamsConfig(settings, dir.resolve("streams-2"));
+    other.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + port2);
+    app = StreamApp.start(first);
+    second = StreamApp.start(other);
     assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
+    assertThat(second.awaitRunning(Duration.ofSeconds(60))).isTrue();
+    api = new io.jobstream.aggregate.QueryApi(app.streams(), new org.apache.kafka.streams.state.HostInfo("127.0.0.1", port1),
+        new java.net.InetSocketAddress("127.0.0.1", port1));
+    secondApi = new io.jobstream.aggregate.QueryApi(second.streams(), new org.apache.kafka.streams.state.HostInfo("127.0.0.1", port2),
+        new java.net.InetSocketAddress("127.0.0.1", port2));
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   @AfterAll
   static void stop() {
+    if (api != null) {
+      api.close();
+    }
+    if (secondApi != null) {
+      secondApi.close();
+    }
+    if (second != null) {
+      second.close();
+    }
     if (app != null) {
       app.close();
     }
@@ -102,6 +133,15 @@ class PipelineIntegrationTest {
     Map<String, SalaryStats> stats = awaitStats(expected);
     assertMatches(stats, expected);
 
+    // each instance's query API answers for the keys of both instances
+    for (io.jobstream.aggregate.QueryApi q : List.of(api, secondApi)) {
+      com.fasterxml.jackson.databind.JsonNode answer = queryUntil(q.port(),
+          "/stats?window=month&seniority=all&country=all&remote=all&start=2024-04-01", expected.size());
+      Map<String, Long> counts = new HashMap<>();
+      answer.forEach(n -> counts.put(n.get("family").asText(), n.get("count").asLong()));
+      expected.forEach((key, e) -> assertThat(counts.get(key.split("\\|")[2])).as(key).isEqualTo(e.count()));
+    }
+
     // A crawl with the same state publishes nothing new.
     assertThat(ingestOnce(dir.resolve("state"))).isZero();
     // A crawl with a fresh state publishes every posting again: the statistics must not change,
@@ -140,6 +180,27 @@ class PipelineIntegrationTest {
     assertThat(march.median()).isEqualTo(85_000.0);
     assertThat(readUntil(Topics.DLQ, records -> records.stream().anyMatch(r -> "bad_line".equals(r.value().reason()))))
         .anyMatch(r -> r.value().origin().endsWith("old.jsonl line 3"));
+  }
+
+  /** GETs a query until it answers {@code size} items (the API's stores fill from the topics). */
+  private static com.fasterxml.jackson.databind.JsonNode queryUntil(int port, String pathAndQuery, int size)
+      throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    com.fasterxml.jackson.databind.JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + port + pathAndQuery)).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        last = io.jobstream.model.JsonSerde.MAPPER.readTree(response.body());
+        if (last.size() == size) {
+          return last;
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("query " + pathAndQuery + " on port " + port + " answered " + last);
   }
 
   private record Expected(long count, long salaryCount, double min, double median, double max, long dropped) {}

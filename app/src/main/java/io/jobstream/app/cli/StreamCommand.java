@@ -1,6 +1,9 @@
 package io.jobstream.app.cli;
 
 import io.jobstream.aggregate.JobstreamTopology;
+import io.jobstream.aggregate.QueryApi;
+import java.net.InetSocketAddress;
+import org.apache.kafka.streams.state.HostInfo;
 import io.jobstream.aggregate.StreamApp;
 import io.jobstream.aggregate.WindowSpec;
 import io.jobstream.app.KafkaSettings;
@@ -38,6 +41,16 @@ public final class StreamCommand implements Callable<Integer> {
       description = "Kafka Streams application.id (default: " + StreamApp.DEFAULT_APPLICATION_ID + ").")
   String applicationId;
 
+  @Option(names = "--query-port", defaultValue = "7071", paramLabel = "PORT",
+      description = "Port of the read-only query API (GET /stats, /divergence); 0 turns it off"
+          + " (default: ${DEFAULT-VALUE}).")
+  int queryPort;
+
+  @Option(names = "--query-host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+      description = "Address the query API binds to and other instances reach it at"
+          + " (default: ${DEFAULT-VALUE}).")
+  String queryHost;
+
   @Override
   public Integer call() throws Exception {
     if (!windows.isEmpty()) {
@@ -45,11 +58,21 @@ public final class StreamCommand implements Callable<Integer> {
     }
     KafkaSettings settings = kafka.requireBootstrap();
     Properties config = config(settings, windows, stateDir, applicationId);
+    if (queryPort < 0 || queryPort > 65535) {
+      throw new IllegalArgumentException("--query-port must be between 0 and 65535");
+    }
+    if (queryPort > 0) {
+      config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, queryHost + ":" + queryPort);
+    }
     TopicSetup.ensureTopics(settings.client());
-    try (StreamApp app = StreamApp.start(config)) {
+    try (StreamApp app = StreamApp.start(config);
+        QueryApi api = queryPort == 0 ? null : new QueryApi(app.streams(),
+            new HostInfo(queryHost, queryPort), new InetSocketAddress(queryHost, queryPort))) {
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "stream-shutdown"));
       System.out.println("stream: running with windows "
-          + config.getProperty(JobstreamTopology.WINDOWS_CONFIG) + ". Ctrl-C stops it.");
+          + config.getProperty(JobstreamTopology.WINDOWS_CONFIG)
+          + (api == null ? "" : "; query API on http://" + queryHost + ":" + queryPort + "/stats")
+          + ". Ctrl-C stops it.");
       while (true) {
         KafkaStreams.State state = app.state();
         if (state == KafkaStreams.State.ERROR) {
