@@ -56,6 +56,11 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Class
         store.put(LATEST, day.toString());
       }
     }
+    if (outcome.isClassified()) {
+      StreamMetrics.classified(outcome.classified().family(), outcome.classified().pay() != null);
+    } else {
+      StreamMetrics.rejected(outcome.deadLetter().reason());
+    }
     context.forward(record.withValue(outcome));
   }
 }

@@ -27,12 +27,17 @@ public record PostingCluster(TreeMap<String, ClassifiedPosting> members) {
   }
 
   PostingCluster plus(ClassifiedPosting p) {
-    members.put(p.postingId(), p);
+    boolean wasEmpty = members.isEmpty();
+    if (members.put(p.postingId(), p) == null && !wasEmpty) {
+      StreamMetrics.DUPLICATES.incrementAndGet();
+    }
     return this;
   }
 
   PostingCluster minus(ClassifiedPosting p) {
-    members.remove(p.postingId());
+    if (members.remove(p.postingId()) != null && !members.isEmpty()) {
+      StreamMetrics.DUPLICATES.decrementAndGet();
+    }
     return this;
   }
 

@@ -49,10 +49,13 @@ class PipelineIntegrationTest {
   private static StreamApp second;
   private static io.jobstream.aggregate.QueryApi api;
   private static io.jobstream.aggregate.QueryApi secondApi;
+  private static io.jobstream.app.metrics.MetricsServer metrics;
 
   @BeforeAll
   static void start() throws Exception {
     broker = new EmbeddedKafkaBroker(dir.resolve("broker"), 0).start(Duration.ofSeconds(60));
+    metrics = new io.jobstream.app.metrics.MetricsServer("127.0.0.1", 0,
+        () -> app != null && app.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
     TopicSetup.ensureTopics(client());
     board = DemoJobBoard.start(0);
     Properties settings = client();
@@ -84,6 +87,9 @@ class PipelineIntegrationTest {
 
   @AfterAll
   static void stop() {
+    if (metrics != null) {
+      metrics.close();
+    }
     if (api != null) {
       api.close();
     }
@@ -133,6 +139,13 @@ class PipelineIntegrationTest {
     Map<String, SalaryStats> stats = awaitStats(expected);
     assertMatches(stats, expected);
 
+    // the pipeline meters, as Prometheus scrapes them
+    String scrape = get(metrics.port(), "/metrics");
+    assertThat(scrape).containsPattern("jobstream_stream_records_total\\{outcome=\"classified\"\\} [1-9]");
+    assertThat(scrape).contains("jobstream_classify_postings_total{family=\"software_engineer\",pay=\"true\"}");
+    assertThat(scrape).contains("jobstream_stream_last_processed");
+    assertThat(get(metrics.port(), "/health")).isEqualTo("ready\n");
+
     // each instance's query API answers for the keys of both instances
     for (io.jobstream.aggregate.QueryApi q : List.of(api, secondApi)) {
       com.fasterxml.jackson.databind.JsonNode answer = queryUntil(q.port(),
@@ -180,6 +193,12 @@ class PipelineIntegrationTest {
     assertThat(march.median()).isEqualTo(85_000.0);
     assertThat(readUntil(Topics.DLQ, records -> records.stream().anyMatch(r -> "bad_line".equals(r.value().reason()))))
         .anyMatch(r -> r.value().origin().endsWith("old.jsonl line 3"));
+  }
+
+  private static String get(int port, String path) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
   }
 
   /** GETs a query until it answers {@code size} items (the API's stores fill from the topics). */

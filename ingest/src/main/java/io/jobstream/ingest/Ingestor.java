@@ -139,6 +139,12 @@ public final class Ingestor {
    * interrupted: every source once at the start, then each whenever it is due.
    */
   public void runContinuously(Duration interval) throws InterruptedException {
+    runContinuously(interval, () -> { });
+  }
+
+  /** As {@link #runContinuously(Duration)}, calling {@code afterFirstPass} once every source ran once. */
+  public void runContinuously(Duration interval, Runnable afterFirstPass) throws InterruptedException {
+    boolean first = true;
     Map<SourceSpec, Long> due = new java.util.LinkedHashMap<>();
     long now = System.nanoTime();
     sources.forEach(s -> due.put(s, now));
@@ -147,6 +153,10 @@ public final class Ingestor {
       List<SourceSpec> ready = due.entrySet().stream().filter(e -> e.getValue() <= t).map(Map.Entry::getKey).toList();
       if (!ready.isEmpty()) {
         run(ready);
+        if (first) {
+          afterFirstPass.run();
+          first = false;
+        }
         long after = System.nanoTime();
         ready.forEach(s -> due.put(s, after + (s.every() != null ? s.every() : interval).toNanos()));
       }

@@ -44,6 +44,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Mixin
   KafkaOptions kafka;
 
+  @Mixin
+  MetricsOptions metrics;
+
   @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "DURATION",
       description = "Stop after this long, e.g. 60s (default: run until Ctrl-C).")
   Duration duration;
@@ -79,9 +82,14 @@ public final class DemoCommand implements Callable<Integer> {
       try (DemoJobBoard board = DemoJobBoard.start(0);
           StreamApp app = StreamApp.start(StreamCommand.config(settings, List.of(window),
               dir.resolve("streams"), "jobstream-demo"));
+          io.jobstream.app.metrics.MetricsServer server = metrics.start(9400,
+              () -> app.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
           KafkaPostingSink sink = new KafkaPostingSink(settings.client());
           StatsReader reader = new StatsReader(settings.client())) {
         out.printf("job board serving %d real postings at %s%n", board.postingCount(), board.listingUri());
+        if (server != null) {
+          out.printf("metrics on http://127.0.0.1:%d/metrics, health on /health%n", server.port());
+        }
         Thread ingest = startIngest(board, sink, out);
         run(reader, app, out, start, stop);
         ingest.interrupt();
@@ -108,7 +116,9 @@ public final class DemoCommand implements Callable<Integer> {
         PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
     // the board is the demo's own, on loopback: no pause between requests
     Ingestor ingestor = new Ingestor(List.of(SourceSpec.parse("jsonld:" + board.listingUri())),
-        new PoliteFetcher(fetcher, Duration.ZERO).withConcurrency(4, 4), sink, JsonLdCrawler.DEFAULT_MAX_PAGES);
+        new PoliteFetcher(fetcher, Duration.ZERO).withConcurrency(4, 4), sink, JsonLdCrawler.DEFAULT_MAX_PAGES,
+        io.jobstream.ingest.state.CrawlState.inMemory(), java.time.MonthDay.of(7, 1), null, false,
+        java.util.Map.of(), new io.jobstream.ingest.IngestMetrics(io.micrometer.core.instrument.Metrics.globalRegistry));
     Thread thread = new Thread(() -> {
       try {
         Ingestor.PassSummary s = ingestor.runOnce();

@@ -28,6 +28,9 @@ public final class IngestCommand implements Callable<Integer> {
   @Mixin
   KafkaOptions kafka;
 
+  @Mixin
+  MetricsOptions metrics;
+
   @Option(names = "--source", required = true, paramLabel = "TYPE:TARGET",
       description = "A source to read (repeatable). jsonld:URL reads schema.org JobPosting"
           + " JSON-LD from a posting page, a listing page or a sitemap; csv:PATH backfills the"
@@ -98,7 +101,9 @@ public final class IngestCommand implements Callable<Integer> {
     TopicSetup.ensureTopics(settings.client());
     PageFetcher fetcher = new PageFetcher(new AddressGuard(new HashSet<>(allowHosts)),
         userAgent(contact), PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
-    try (KafkaPostingSink sink = new KafkaPostingSink(settings.client())) {
+    java.util.concurrent.atomic.AtomicBoolean passDone = new java.util.concurrent.atomic.AtomicBoolean();
+    try (io.jobstream.app.metrics.MetricsServer server = once ? null : metrics.start(9401, passDone::get);
+        KafkaPostingSink sink = new KafkaPostingSink(settings.client())) {
       java.util.Map<String, String> baseUrls = new java.util.HashMap<>();
       for (String api : SourceSpec.APIS) {
         String base = settings.get("ingest." + api + ".base-url", null);
@@ -108,9 +113,10 @@ public final class IngestCommand implements Callable<Integer> {
       }
       Ingestor ingestor = new Ingestor(specs,
           new PoliteFetcher(fetcher, minDelay).withConcurrency(concurrency, perHost), sink, maxPages, CrawlState.open(stateDir),
-          day, System.err, System.console() != null, baseUrls);
+          day, System.err, System.console() != null, baseUrls,
+          new io.jobstream.ingest.IngestMetrics(io.micrometer.core.instrument.Metrics.globalRegistry));
       if (!once) {
-        ingestor.runContinuously(interval);
+        ingestor.runContinuously(interval, () -> passDone.set(true));
         return 0;
       }
       Ingestor.PassSummary summary = ingestor.runOnce();

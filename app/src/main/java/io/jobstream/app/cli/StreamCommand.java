@@ -27,6 +27,9 @@ public final class StreamCommand implements Callable<Integer> {
   @Mixin
   KafkaOptions kafka;
 
+  @Mixin
+  MetricsOptions metrics;
+
   @Option(names = "--window", paramLabel = "SPEC",
       description = "Window spec (repeatable): SIZEd/ADVANCEd such as 30d/1d, or month, quarter,"
           + " year. Default: jobstream.windows from --config, else 30d/1d.")
@@ -66,8 +69,13 @@ public final class StreamCommand implements Callable<Integer> {
     }
     TopicSetup.ensureTopics(settings.client());
     try (StreamApp app = StreamApp.start(config);
+        io.jobstream.app.metrics.MetricsServer server = metrics.start(9402,
+            () -> app.state() == KafkaStreams.State.RUNNING);
         QueryApi api = queryPort == 0 ? null : new QueryApi(app.streams(),
             new HostInfo(queryHost, queryPort), new InetSocketAddress(queryHost, queryPort))) {
+      if (server != null) {
+        new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(app.streams()).bindTo(server.registry());
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "stream-shutdown"));
       System.out.println("stream: running with windows "
           + config.getProperty(JobstreamTopology.WINDOWS_CONFIG)

@@ -1,0 +1,48 @@
+package io.jobstream.aggregate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Meters of the streams app, on Micrometer's global registry (the command line adds its
+ * Prometheus registry there), with bounded tags:
+ *
+ * <ul>
+ *   <li>{@code jobstream.stream.records} (counter; tag {@code outcome}: classified, rejected)
+ *   <li>{@code jobstream.stream.dead.letters} (counter; tag {@code reason}: the fixed reason codes)
+ *   <li>{@code jobstream.classify.postings} (counter; tags {@code family}: the families of the
+ *       taxonomy or {@code custom}; {@code pay}: true, false)
+ *   <li>{@code jobstream.stream.duplicates} (gauge: cross-posted copies currently not counted, in
+ *       this instance's clusters)
+ *   <li>{@code jobstream.stream.last.processed} (gauge: epoch seconds of the last posting
+ *       classified; data freshness is now minus this)
+ * </ul>
+ */
+final class StreamMetrics {
+
+  private static final Set<String> FAMILIES = Set.of("data_scientist", "ml_engineer", "ai_engineer",
+      "research_scientist", "data_analyst", "data_engineer", "statistician", "quant",
+      "software_engineer", "other");
+  private static final Set<String> REASONS = Set.of("no_key", "no_value", "not_json",
+      "unsupported_schema", "no_title", "no_date", "late");
+
+  static final AtomicLong DUPLICATES = Metrics.gauge("jobstream.stream.duplicates", new AtomicLong());
+  static final AtomicLong LAST_PROCESSED = Metrics.gauge("jobstream.stream.last.processed", new AtomicLong());
+
+  private StreamMetrics() {}
+
+  static void classified(String family, boolean pay) {
+    Counter.builder("jobstream.stream.records").tag("outcome", "classified").register(Metrics.globalRegistry).increment();
+    Counter.builder("jobstream.classify.postings").tag("family", FAMILIES.contains(family) ? family : "custom")
+        .tag("pay", Boolean.toString(pay)).register(Metrics.globalRegistry).increment();
+    LAST_PROCESSED.set(System.currentTimeMillis() / 1000);
+  }
+
+  static void rejected(String reason) {
+    Counter.builder("jobstream.stream.records").tag("outcome", "rejected").register(Metrics.globalRegistry).increment();
+    Counter.builder("jobstream.stream.dead.letters").tag("reason", REASONS.contains(reason) ? reason : "other")
+        .register(Metrics.globalRegistry).increment();
+  }
+}
