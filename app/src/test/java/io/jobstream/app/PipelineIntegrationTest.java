@@ -205,7 +205,7 @@ class PipelineIntegrationTest {
   private static com.fasterxml.jackson.databind.JsonNode queryUntil(int port, String pathAndQuery, int size)
       throws Exception {
     java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     com.fasterxml.jackson.databind.JsonNode last = null;
     while (System.nanoTime() < deadline) {
       java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
@@ -312,7 +312,7 @@ class PipelineIntegrationTest {
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
       while (System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         if (done.test(records)) {
