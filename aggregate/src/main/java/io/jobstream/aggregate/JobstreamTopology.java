@@ -127,15 +127,9 @@ public final class JobstreamTopology {
         WindowSpec.parseList(config.getProperty(WINDOWS_CONFIG, DEFAULT_WINDOWS));
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     DivergenceSettings divergence = DivergenceSettings.from(config);
-    long graceDays = Long.parseLong(config.getProperty(GRACE_CONFIG, "3650"));
-    if (graceDays < 0) {
-      throw new IllegalArgumentException(GRACE_CONFIG + " must not be negative");
-    }
-    long duplicatePeriodDays = Long.parseLong(config.getProperty(DUPLICATE_PERIOD_CONFIG, "60"));
-    if (duplicatePeriodDays < 1) {
-      throw new IllegalArgumentException(DUPLICATE_PERIOD_CONFIG + " must be at least 1");
-    }
-    Duration emitInterval = Duration.ofMillis(Long.parseLong(config.getProperty(EMIT_INTERVAL_CONFIG, "1000")));
+    long graceDays = setting(config, GRACE_CONFIG, 3650, 0);
+    long duplicatePeriodDays = setting(config, DUPLICATE_PERIOD_CONFIG, 60, 1);
+    Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
     PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
     JsonSerde<ClassifiedPosting> classifiedSerde = JsonSerde.of(ClassifiedPosting.class);
 
@@ -217,6 +211,24 @@ public final class JobstreamTopology {
             .withKeySerde(Topics.DIVERGENCE.keySerde()).withValueSerde(Topics.DIVERGENCE.valueSerde()));
 
     return builder.build(config);
+  }
+
+  /** A whole-number setting of at least {@code min}; anything else is a usage error naming the key. */
+  static long setting(Properties config, String key, long defaultValue, long min) {
+    String raw = config.getProperty(key);
+    if (raw == null) {
+      return defaultValue;
+    }
+    long value;
+    try {
+      value = Long.parseLong(raw.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is not a whole number: '" + raw + "'");
+    }
+    if (value < min) {
+      throw new IllegalArgumentException(key + " must be at least " + min + ", not " + value);
+    }
+    return value;
   }
 
   /** The classify library as configured; a bad taxonomy or rates file is a usage error. */

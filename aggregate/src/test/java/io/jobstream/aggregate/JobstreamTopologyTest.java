@@ -314,7 +314,11 @@ class JobstreamTopologyTest {
     assertThat(april.trend()).isNotNull();
     assertThat(april.trend().previousWindowStart()).isEqualTo(LocalDate.parse("2024-03-01"));
     assertThat(april.trend().change()).isEqualTo(30_000.0 - 15_000.0);
-    assertThat(april.trend().verdict()).isIn("widened", "narrowed", "no_clear_change");
+    assertThat(april.trend().ciLow()).isLessThan(15_000.0);
+    assertThat(april.trend().ciHigh()).isGreaterThan(15_000.0);
+    // the interval of the change includes 0 with four postings a side
+    assertThat(april.trend().ciLow()).isNegative();
+    assertThat(april.trend().verdict()).isEqualTo("no_clear_change");
     // a slice below the minimum gets a tombstone, not a number
     send(Postings.raw("may", "Senior Machine Learning Engineer", LocalDate.parse("2024-05-02"), 200_000, 200_000));
     driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
@@ -322,6 +326,19 @@ class JobstreamTopologyTest {
     assertThat(may).containsKey("ml_engineer|data_scientist|month|2024-05-01|senior|all");
     assertThat(may.get("ml_engineer|data_scientist|month|2024-05-01|senior|all")).isNull();
     assertThat(may.get("ml_engineer|data_scientist|month|2024-05-01|all|all")).isNull();
+  }
+
+  @Test
+  void badNumericSettingsAreUsageErrorsNamingTheKey() {
+    Properties props = config(stateDir, "month");
+    props.put(JobstreamTopology.DUPLICATE_PERIOD_CONFIG, "sixty");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("jobstream.duplicates.period-days is not a whole number");
+    props.put(JobstreamTopology.DUPLICATE_PERIOD_CONFIG, "60");
+    props.put(JobstreamTopology.GRACE_CONFIG, "-1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
+        .hasMessageContaining("jobstream.late.grace-days must be at least 0");
   }
 
   @Test

@@ -31,6 +31,19 @@ final class BenchData {
     return out;
   }
 
+  /** The real LinkedIn descriptions of the classify tests as (title, description) pairs. */
+  static List<String[]> descriptions() {
+    List<String[]> out = new ArrayList<>();
+    for (String name : List.of("data-scientist-fi-solutions", "senior-java-developer", "data-platform-engineer",
+        "data-science-software-engineer", "backend-engineer", "rnd-lead-data-scientist", "frontend-engineer",
+        "ai-engineer-intern-chatbot")) {
+      String text = text("/descriptions/" + name + ".txt");
+      int nl = text.indexOf('\n');
+      out.add(new String[] {text.substring(0, nl), text.substring(nl + 1), name});
+    }
+    return out;
+  }
+
   static String text(String resource) {
     try (InputStream in = BenchData.class.getResourceAsStream(resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -52,13 +52,10 @@ public class ExtractionBenchmark {
       nav.append("<li class=\"nav-item\"><a href=\"/section/").append(n).append("\">Section ").append(n).append("</a></li>");
     }
     nav.append("</ul></nav></header>");
-    for (String name : List.of("data-scientist-fi-solutions", "senior-java-developer", "data-platform-engineer",
-        "data-science-software-engineer", "backend-engineer", "rnd-lead-data-scientist", "frontend-engineer",
-        "ai-engineer-intern-chatbot")) {
-      String text = BenchData.text("/descriptions/" + name + ".txt");
-      int nl = text.indexOf('\n');
-      String title = text.substring(0, nl);
-      String description = "<p>" + Entities.escape(text.substring(nl + 1)).replace(". ", ".</p><p>") + "</p>";
+    for (String[] d : BenchData.descriptions()) {
+      String title = d[0];
+      String name = d[2];
+      String description = "<p>" + Entities.escape(d[1]).replace(". ", ".</p><p>") + "</p>";
       String ld = "{\"@context\":\"https://schema.org/\",\"@type\":\"JobPosting\",\"title\":\"" + title.replace("\"", "\\\"")
           + "\",\"identifier\":{\"@type\":\"PropertyValue\",\"value\":\"" + name + "\"},\"datePosted\":\"2024-04-02\","
           + "\"hiringOrganization\":{\"@type\":\"Organization\",\"name\":\"Acme\"},"

@@ -22,8 +22,6 @@ public record SourceSpec(String type, String target, java.time.Duration every) {
 
   private static final java.util.regex.Pattern EVERY = java.util.regex.Pattern.compile("@(\\d+)(ms|s|m|h|d)$");
 
-  public static final Set<String> TYPES = Set.of("jsonld", "csv", "jsonl", "greenhouse", "lever", "ashby", "recruitee");
-
   /** The job-board APIs, whose target is a board, site or company name. */
   public static final Set<String> APIS = Set.of("greenhouse", "lever", "ashby", "recruitee");
 
