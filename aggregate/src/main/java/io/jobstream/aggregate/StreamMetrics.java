@@ -2,6 +2,8 @@ package io.jobstream.aggregate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,8 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *       taxonomy or {@code custom}; {@code pay}: true, false)
  *   <li>{@code jobstream.stream.duplicates} (gauge: cross-posted copies currently not counted, in
  *       this instance's clusters)
- *   <li>{@code jobstream.stream.last.processed} (gauge: epoch seconds of the last posting
+ *   <li>{@code jobstream.stream.last.processed.seconds} (gauge: epoch seconds of the last posting
  *       classified; data freshness is now minus this)
+ *   <li>{@code jobstream.stream.last.emitted.seconds} (gauge: epoch seconds of the last emission of
+ *       statistics)
+ *   <li>{@code jobstream.stream.latency} (timer with a histogram: end-to-end latency from a
+ *       posting's arrival on {@code jobs.postings.raw}, which is within the publish delay of its
+ *       fetch, to the emission of the statistics that include it)
  * </ul>
  */
 final class StreamMetrics {
@@ -29,7 +36,14 @@ final class StreamMetrics {
       "unsupported_schema", "no_title", "no_date", "late");
 
   static final AtomicLong DUPLICATES = Metrics.gauge("jobstream.stream.duplicates", new AtomicLong());
-  static final AtomicLong LAST_PROCESSED = Metrics.gauge("jobstream.stream.last.processed", new AtomicLong());
+  static final AtomicLong LAST_PROCESSED = Metrics.gauge("jobstream.stream.last.processed.seconds", new AtomicLong());
+  static final AtomicLong LAST_EMITTED = Metrics.gauge("jobstream.stream.last.emitted.seconds", new AtomicLong());
+  static final Timer LATENCY = Timer.builder("jobstream.stream.latency")
+      .description("from a posting's arrival on the raw topic to the statistics that include it")
+      .publishPercentileHistogram()
+      .minimumExpectedValue(Duration.ofMillis(10))
+      .maximumExpectedValue(Duration.ofHours(1))
+      .register(Metrics.globalRegistry);
 
   private StreamMetrics() {}
 

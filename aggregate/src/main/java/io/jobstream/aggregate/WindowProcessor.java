@@ -40,6 +40,8 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
   static final String METHOD = "median gap with Price-Bonett 95% interval; two-sided Mann-Whitney U,"
       + " tie-corrected, normal approximation with continuity correction";
 
+  private static final int MAX_LATENCY_SAMPLES = 10_000;
+
   private final List<WindowSpec> specs;
   private final String tupleStoreName;
   private final String dirtyStoreName;
@@ -49,6 +51,9 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
   private ProcessorContext<String, WindowOutput> context;
   private KeyValueStore<String, Long> tuples;
   private KeyValueStore<String, String> dirty;
+  /** Timestamps of the records since the last emission, for the latency meter (a sample when many). */
+  private final long[] pendingTimestamps = new long[MAX_LATENCY_SAMPLES];
+  private int pending;
 
   WindowProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName,
       String currency, DivergenceSettings divergence, Duration emitInterval) {
@@ -78,6 +83,9 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
     }
     PostingTuple t = PostingTuple.parse(update.tuple());
     dirty.put(t.family() + "|" + t.day(), "");
+    if (pending < MAX_LATENCY_SAMPLES) {
+      pendingTimestamps[pending++] = record.timestamp();
+    }
   }
 
   /** Emits every window touched by a changed day, each once. */
@@ -112,6 +120,12 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
       }
       dirty.delete(familyDay);
     }
+    long emitted = context.currentSystemTimeMs();
+    for (int i = 0; i < pending; i++) {
+      StreamMetrics.LATENCY.record(Duration.ofMillis(Math.max(0, emitted - pendingTimestamps[i])));
+    }
+    pending = 0;
+    StreamMetrics.LAST_EMITTED.set(emitted / 1000);
   }
 
   /** The family's postings over the window, by cell. */

@@ -143,8 +143,41 @@ class PipelineIntegrationTest {
     String scrape = get(metrics.port(), "/metrics");
     assertThat(scrape).containsPattern("jobstream_stream_records_total\\{outcome=\"classified\"\\} [1-9]");
     assertThat(scrape).contains("jobstream_classify_postings_total{family=\"software_engineer\",pay=\"true\"}");
-    assertThat(scrape).contains("jobstream_stream_last_processed");
+    assertThat(scrape).contains("jobstream_stream_last_processed_seconds");
     assertThat(get(metrics.port(), "/health")).isEqualTo("ready\n");
+    // end-to-end latency: the raw record's timestamp reaches the window stage through every repartition
+    assertThat(scrape).containsPattern("jobstream_stream_latency_seconds_count [1-9]");
+    double slowest = Double.parseDouble(scrape.lines()
+        .filter(l -> l.startsWith("jobstream_stream_latency_seconds_max ")).findFirst().orElseThrow().split(" ")[1]);
+    assertThat(slowest).isBetween(0.0, 120.0);
+
+    // the monitor shows the current month as gauges, equal to the batch computation
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    try (io.jobstream.app.monitor.AggregateMonitor monitor =
+        new io.jobstream.app.monitor.AggregateMonitor(client(), "pipeline-test-monitor", registry)) {
+      Thread reader = new Thread(monitor::run);
+      reader.start();
+      Expected software = expected.get("month|2024-04-01|software_engineer|all|all|all");
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!(monitor.caughtUp() && registry.find("jobstream.market.postings").tag("window", "month")
+          .tag("family", "software_engineer").tag("seniority", "all").gauge() != null)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(registry.get("jobstream.market.postings").tag("window", "month")
+          .tag("family", "software_engineer").tag("seniority", "all").gauge().value())
+          .isEqualTo((double) software.count());
+      assertThat(registry.get("jobstream.market.pay").tag("window", "month").tag("statistic", "median")
+          .tag("family", "software_engineer").tag("seniority", "all").gauge().value())
+          .isEqualTo(software.median());
+      assertThat(registry.get("jobstream.market.window.start.seconds").tag("window", "month")
+          .tag("family", "software_engineer").tag("seniority", "all").gauge().value())
+          .isEqualTo(LocalDate.parse("2024-04-01").toEpochDay() * 86_400.0);
+      monitor.close();
+      reader.join(10_000);
+      assertThat(reader.isAlive()).isFalse();
+    }
 
     // each instance's query API answers for the keys of both instances
     for (io.jobstream.aggregate.QueryApi q : List.of(api, secondApi)) {

@@ -1,5 +1,8 @@
 package io.jobstream.app.cli;
 
+import io.jobstream.app.monitor.AggregateMonitor;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+
 import io.jobstream.aggregate.StreamApp;
 import io.jobstream.app.KafkaSettings;
 import io.jobstream.app.TopicSetup;
@@ -87,12 +90,26 @@ public final class DemoCommand implements Callable<Integer> {
           KafkaPostingSink sink = new KafkaPostingSink(settings.client());
           StatsReader reader = new StatsReader(settings.client())) {
         out.printf("job board serving %d real postings at %s%n", board.postingCount(), board.listingUri());
+        AggregateMonitor monitor = null;
         if (server != null) {
-          out.printf("metrics on http://127.0.0.1:%d/metrics, health on /health%n", server.port());
+          new KafkaStreamsMetrics(app.streams()).bindTo(server.registry());
+          StreamCommand.runningGauge(app, server.registry());
+          // the market gauges of `jobstream monitor`, on the demo's own /metrics
+          monitor = new AggregateMonitor(settings.client(), "jobstream-demo-monitor", server.registry());
+          Thread gauges = new Thread(monitor::run, "demo-monitor");
+          gauges.setDaemon(true);
+          gauges.start();
+          out.printf("metrics on http://%s:%d/metrics, health on /health%n", metrics.host, server.port());
         }
         Thread ingest = startIngest(board, sink, out);
-        run(reader, app, out, start, stop);
-        ingest.interrupt();
+        try {
+          run(reader, app, out, start, stop);
+        } finally {
+          ingest.interrupt();
+          if (monitor != null) {
+            monitor.close();
+          }
+        }
       }
     } finally {
       if (broker != null) {

@@ -10,7 +10,7 @@ public final class MetricsOptions {
 
   @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "-1",
       description = "Port for /metrics (Prometheus) and /health; 0 picks a free one; default: the"
-          + " command's own (ingest 9401, stream 9402, demo 9400); -2 turns them off.")
+          + " command's own (ingest 9401, stream 9402, monitor 9403, demo 9400); -2 turns them off.")
   int port;
 
   @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "127.0.0.1",

@@ -75,6 +75,7 @@ public final class StreamCommand implements Callable<Integer> {
             new HostInfo(queryHost, queryPort), new InetSocketAddress(queryHost, queryPort))) {
       if (server != null) {
         new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(app.streams()).bindTo(server.registry());
+        runningGauge(app, server.registry());
       }
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "stream-shutdown"));
       System.out.println("stream: running with windows "
@@ -93,6 +94,12 @@ public final class StreamCommand implements Callable<Integer> {
         Thread.sleep(500);
       }
     }
+  }
+
+  /** {@code jobstream.stream.running}: 1 while the streams app is RUNNING (or rebalancing), else 0. */
+  static void runningGauge(StreamApp app, io.micrometer.core.instrument.MeterRegistry registry) {
+    io.micrometer.core.instrument.Gauge.builder("jobstream.stream.running", app, a -> a.state().isRunningOrRebalancing() ? 1 : 0)
+        .description("1 while the streams app is running or rebalancing").register(registry);
   }
 
   /** The streams config from the settings and options; invalid window specs are usage errors. */
