@@ -154,6 +154,17 @@ class PrometheusEndToEndTest {
         return have.containsAll(used);
       });
       assertThat(names.path("status").asText()).isEqualTo("success");
+
+      // and every label of every jobstream series, as scraped after this run, has a value from a fixed set
+      JsonNode series = await(api + "series?match[]=" + encode("{__name__=~\"jobstream_.+\"}"), r -> r.path("data").size() > 0);
+      for (JsonNode labels : series.path("data")) {
+        labels.fields().forEachRemaining(label -> {
+          if (!label.getKey().equals("__name__")) {
+            assertThat(BoundedLabels.allows(label.getKey(), label.getValue().asText()))
+                .as(labels.path("__name__").asText() + " " + label.getKey() + "=" + label.getValue().asText()).isTrue();
+          }
+        });
+      }
     } finally {
       stopChildren();
     }
