@@ -191,7 +191,7 @@ public final class DemoCommand implements Callable<Integer> {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

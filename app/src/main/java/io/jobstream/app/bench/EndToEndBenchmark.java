@@ -1,0 +1,371 @@
+package io.jobstream.app.bench;
+
+import io.jobstream.aggregate.JobstreamTopology;
+import io.jobstream.aggregate.StreamApp;
+import io.jobstream.model.Topics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The end-to-end benchmark: {@code N} raw postings ({@link PostingMix}) through the whole jobstream
+ * topology (raw -> classified -> clusters -> tuple counts -> windows -> statistics and divergence,
+ * exactly-once), beside a trivial Kafka Streams pass-through (raw -> another topic, same records,
+ * same guarantee, same commit interval) measured in the same run, on the same broker.
+ *
+ * <p>Order: produce the N records (this also warms the broker); pass-through; jobstream; a second
+ * pass-through (so a drift of the machine during the run shows as a difference between the two).
+ * Each app reads the whole backlog from the start; its time runs from its start until every topic
+ * it reads has been consumed and committed (and nothing has changed for two seconds). Then, for the
+ * latency, new records are produced at a steady rate for a while: jobstream's latency is its
+ * {@code jobstream.stream.latency} meter (the raw record's broker timestamp to the emission of the
+ * statistics that include it); the pass-through's is measured by a read_committed consumer of its
+ * output (the raw record's broker timestamp to the moment the consumer sees it). The heap figure
+ * is the peak of the heap pools while an app ran (garbage included: an upper bound).
+ */
+public final class EndToEndBenchmark {
+
+  /** Output topic of the pass-through. */
+  static final String PASS_THROUGH_TOPIC = "bench.passthrough";
+
+  private final Properties client;
+  private final Path stateDir;
+  private final PrintWriter out;
+  private final List<String> windows;
+
+  private final io.micrometer.core.instrument.MeterRegistry latencyRegistry;
+
+  /** @param latencyRegistry where jobstream's latency timer keeps a cumulative histogram */
+  public EndToEndBenchmark(Properties client, Path stateDir, List<String> windows, PrintWriter out,
+      io.micrometer.core.instrument.MeterRegistry latencyRegistry) {
+    this.latencyRegistry = latencyRegistry;
+    this.client = client;
+    this.stateDir = stateDir;
+    this.windows = windows;
+    this.out = out;
+  }
+
+  /** Throughput and latency of one app. */
+  public record Figures(String name, long records, double seconds, double perSecond, double latencyRate,
+      double p50Seconds, double p99Seconds, long latencySamples, long peakHeapBytes) {}
+
+  /** The whole run's figures. */
+  public record Result(long postings, double produceSeconds, Figures passThrough1, Figures jobstream,
+      Figures passThrough2) {
+
+    public double baselinePerSecond() {
+      return (passThrough1.perSecond() + passThrough2.perSecond()) / 2;
+    }
+
+    public double ratio() {
+      return jobstream.perSecond() / baselinePerSecond();
+    }
+  }
+
+  /**
+   * @param postings records in the backlog
+   * @param latencySeconds how long records are produced at a steady rate for the latency figures
+   */
+  public Result run(long postings, int latencySeconds) throws Exception {
+    try (Admin admin = Admin.create(client)) {
+      admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, Topics.RAW.partitions(), (short) 1)))
+          .all().get(30, TimeUnit.SECONDS);
+    }
+    PostingMix mix = new PostingMix(42, postings, LocalDate.of(2025, 1, 1), 365);
+    long start = System.nanoTime();
+    produce(mix, postings);
+    double produceSeconds = (System.nanoTime() - start) / 1e9;
+    out.printf("produced %,d raw postings in %.1f s (%,.0f records/s)%n", postings, produceSeconds,
+        postings / produceSeconds);
+    out.flush();
+
+    Figures first = passThrough("bench-passthrough-1", postings, 0, 0, mix);
+    Figures pipeline = jobstream(postings, latencySeconds, mix);
+    long backlog = postings + pipeline.latencySamples;
+    // the pass-through's latency at the same steady rate as jobstream's
+    Figures second = passThrough("bench-passthrough-2", backlog, latencySeconds, pipeline.latencyRate(), mix);
+    return new Result(postings, produceSeconds, first, pipeline, second);
+  }
+
+  private Figures passThrough(String applicationId, long backlog, int latencySeconds, double latencyRate,
+      PostingMix mix) throws Exception {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(Topics.RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), Serdes.ByteArray()));
+    Topology topology = builder.build();
+    Properties props = streamsProps(applicationId);
+    resetHeapPeaks();
+    long start = System.nanoTime();
+    KafkaStreams streams = new KafkaStreams(topology, props);
+    streams.start();
+    try {
+      awaitConsumed(applicationId, Topics.RAW.name());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long heap = heapPeak();
+      double rate = backlog / seconds;
+      report(applicationId, backlog, seconds);
+      double[] latency = {Double.NaN, Double.NaN};
+      long samples = 0;
+      if (latencySeconds > 0) {
+        List<Long> millis = passThroughLatency(mix, latencySeconds, latencyRate);
+        samples = millis.size();
+        latency = new double[] {percentile(millis, 0.50), percentile(millis, 0.99)};
+      }
+      return new Figures("pass-through", backlog, seconds, rate, latencyRate, latency[0], latency[1], samples, heap);
+    } finally {
+      streams.close(Duration.ofSeconds(30));
+    }
+  }
+
+  private Figures jobstream(long backlog, int latencySeconds, PostingMix mix) throws Exception {
+    Properties settings = new Properties();
+    settings.putAll(client);
+    settings.put(JobstreamTopology.WINDOWS_CONFIG, String.join(",", windows));
+    settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-jobstream");
+    Properties props = StreamApp.streamsConfig(settings, stateDir.resolve("bench-jobstream"));
+    resetHeapPeaks();
+    long start = System.nanoTime();
+    try (StreamApp app = StreamApp.start(props)) {
+      awaitConsumed("bench-jobstream", Topics.RAW.name());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long heap = heapPeak();
+      report("jobstream", backlog, seconds);
+      double rate = backlog / seconds;
+      Timer latency = latencyRegistry.find("jobstream.stream.latency").timer();
+      Map<Double, Double> before = latency == null ? Map.of() : cumulative(latency.takeSnapshot());
+      long countBefore = latency == null ? 0 : latency.count();
+      long produced = 0;
+      // a steady rate the app keeps up with: half its backlog rate
+      double latencyRate = Math.max(1, rate / 2);
+      if (latencySeconds > 0) {
+        produced = produceSteadily(mix, latencyRate, latencySeconds);
+        awaitConsumed("bench-jobstream", Topics.RAW.name());
+      }
+      latency = latencyRegistry.find("jobstream.stream.latency").timer();
+      double p50 = Double.NaN;
+      double p99 = Double.NaN;
+      if (latency != null && latency.count() > countBefore) {
+        Map<Double, Double> after = cumulative(latency.takeSnapshot());
+        p50 = bucketPercentile(before, after, latency.count() - countBefore, 0.50);
+        p99 = bucketPercentile(before, after, latency.count() - countBefore, 0.99);
+      }
+      return new Figures("jobstream", backlog, seconds, rate, latencyRate, p50, p99, produced, heap);
+    }
+  }
+
+  private void report(String name, long records, double seconds) {
+    out.printf("%s: %,d records in %.1f s (%,.0f records/s), peak heap %,d MB%n", name, records, seconds,
+        records / seconds, heapPeak() >> 20);
+    out.flush();
+  }
+
+  private Properties streamsProps(String applicationId) {
+    Properties props = new Properties();
+    props.putAll(client);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(applicationId).toString());
+    props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "1");
+    return props;
+  }
+
+  private void produce(PostingMix mix, long count) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      for (long i = 0; i < count; i++) {
+        PostingMix.Entry e = mix.next();
+        producer.send(new ProducerRecord<>(Topics.RAW.name(), e.key(), e.value()));
+      }
+      producer.flush();
+    }
+  }
+
+  private long produceSteadily(PostingMix mix, double perSecond, int seconds) throws Exception {
+    long total = (long) (perSecond * seconds);
+    long start = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      for (long i = 0; i < total; i++) {
+        long due = start + (long) (i * 1e9 / perSecond);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        PostingMix.Entry e = mix.next();
+        producer.send(new ProducerRecord<>(Topics.RAW.name(), e.key(), e.value()));
+      }
+      producer.flush();
+    }
+    return total;
+  }
+
+  private List<Long> passThroughLatency(PostingMix mix, int seconds, double perSecond) throws Exception {
+    Properties props = new Properties();
+    props.putAll(client);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    List<Long> latencies = new ArrayList<>();
+    AtomicBoolean producing = new AtomicBoolean(true);
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(PASS_THROUGH_TOPIC).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      partitions.forEach(consumer::position);
+      Thread producerThread = new Thread(() -> {
+        try {
+          produceSteadily(mix, perSecond, seconds);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        } finally {
+          producing.set(false);
+        }
+      }, "bench-steady-producer");
+      producerThread.start();
+      long expected = (long) (perSecond * seconds);
+      long quietSince = System.nanoTime();
+      while (latencies.size() < expected
+          && (producing.get() || System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(30))) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          latencies.add(System.currentTimeMillis() - record.timestamp());
+          quietSince = System.nanoTime();
+        }
+      }
+      producerThread.join();
+    }
+    return latencies;
+  }
+
+  /** Waits until the app has consumed and committed every record of every topic it reads. */
+  private void awaitConsumed(String groupId, String inputTopic) throws Exception {
+    try (Admin admin = Admin.create(client)) {
+      long sumBefore = -1;
+      long satisfiedAt = 0;
+      while (true) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        committed.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
+        var ends = request.isEmpty() ? Map.<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo>of()
+            : admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
+        boolean inputSeen = committed.keySet().stream().anyMatch(tp -> tp.topic().equals(inputTopic));
+        boolean done = inputSeen;
+        long sum = 0;
+        for (var e : ends.entrySet()) {
+          long end = e.getValue().offset();
+          OffsetAndMetadata c = committed.get(e.getKey());
+          long position = c == null ? 0 : c.offset();
+          sum += end + position;
+          // records written in transactions end with a commit marker that is never consumed
+          long allowed = e.getKey().topic().equals(inputTopic) ? 0 : 1;
+          if (end - position > allowed) {
+            done = false;
+          }
+        }
+        if (done && sum == sumBefore) {
+          if (System.nanoTime() - satisfiedAt >= TimeUnit.SECONDS.toNanos(2)) {
+            return;
+          }
+        } else {
+          satisfiedAt = System.nanoTime();
+        }
+        sumBefore = sum;
+        Thread.sleep(250);
+      }
+    }
+  }
+
+  private KafkaProducer<String, byte[]> producer() {
+    Properties props = new Properties();
+    props.putAll(client);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static Map<Double, Double> cumulative(HistogramSnapshot snapshot) {
+    Map<Double, Double> counts = new HashMap<>();
+    for (CountAtBucket bucket : snapshot.histogramCounts()) {
+      counts.put(bucket.bucket(TimeUnit.SECONDS), bucket.count());
+    }
+    return counts;
+  }
+
+  /** The upper bound of the histogram bucket that holds the percentile of the new samples. */
+  private static double bucketPercentile(Map<Double, Double> before, Map<Double, Double> after, long n, double q) {
+    List<Double> bounds = new ArrayList<>(after.keySet());
+    bounds.sort(Double::compare);
+    for (double bound : bounds) {
+      double count = after.get(bound) - before.getOrDefault(bound, 0.0);
+      if (count >= q * n) {
+        return bound;
+      }
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+
+  private static double percentile(List<Long> millis, double q) {
+    if (millis.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Long> sorted = new ArrayList<>(millis);
+    sorted.sort(Long::compare);
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1)) / 1000.0;
+  }
+
+  private static void resetHeapPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long heapPeak() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,170 @@
+package io.jobstream.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jobstream.model.JsonSerde;
+import io.jobstream.model.Location;
+import io.jobstream.model.RawPosting;
+import io.jobstream.model.SalaryGiven;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * A deterministic stream of raw postings shaped like a crawl of job boards, for the end-to-end
+ * benchmark. Titles, companies, locations, descriptions (cut to {@value #DESCRIPTION_CHARS}
+ * characters, so records are about 1 KB) and pay come from the demo's 377 real LinkedIn postings,
+ * with 30% of titles replaced by data and ML roles so that every divergence pair has data. Of
+ * every 100 records: 88 new postings, 8 edits of an earlier posting (pay changed), 3 cross-posted
+ * copies of an earlier posting under a new id, 1 record that is not JSON (a dead letter). Pay:
+ * about 60% structured (as the source gave it), 20% as text in the description, 20% none.
+ * Posting dates advance from {@code firstDay} over {@code days} days as records go by, as in a
+ * live crawl.
+ */
+public final class PostingMix {
+
+  /** Characters of description kept per posting. */
+  public static final int DESCRIPTION_CHARS = 600;
+
+  private static final String[] DATA_TITLES = {"Machine Learning Engineer", "Senior Machine Learning Engineer",
+      "Data Scientist", "Senior Data Scientist", "Lead Data Scientist", "MLOps Engineer", "AI Engineer",
+      "Generative AI Engineer", "Data Engineer", "Senior Data Engineer", "Data Analyst", "BI Analyst",
+      "Research Scientist", "Applied Scientist", "Staff ML Engineer", "Junior Data Analyst"};
+
+  private final List<JsonNode> rows;
+  private final Random random;
+  private final LocalDate firstDay;
+  private final int days;
+  private final long total;
+  private final List<RawPosting> published = new ArrayList<>();
+  private final Serializer<RawPosting> serializer = JsonSerde.of(RawPosting.class).serializer();
+  private long next;
+
+  /**
+   * @param seed the same seed gives the same records
+   * @param total how many records the run will take (spreads the dates over {@code days})
+   */
+  public PostingMix(long seed, long total, LocalDate firstDay, int days) {
+    this.rows = demoRows();
+    this.random = new Random(seed);
+    this.firstDay = firstDay;
+    this.days = days;
+    this.total = total;
+  }
+
+  /** A record: key (posting id, or a poison key) and value bytes. */
+  public record Entry(String key, byte[] value) {}
+
+  /** The next record. */
+  public Entry next() {
+    long i = next++;
+    int roll = random.nextInt(100);
+    if (roll == 0) {
+      return new Entry("bench:poison:" + i, ("{not json " + i).getBytes(StandardCharsets.UTF_8));
+    }
+    if (roll <= 8 && !published.isEmpty()) {
+      RawPosting old = published.get(random.nextInt(published.size()));
+      RawPosting edited = withSalary(old, raise(old.salary()), i);
+      return entry(edited);
+    }
+    if (roll <= 11 && !published.isEmpty()) {
+      RawPosting original = published.get(random.nextInt(published.size()));
+      String id = "bench:" + i;
+      RawPosting copy = new RawPosting(RawPosting.SCHEMA_VERSION, "bench", id, id, "https://jobs.example.org/" + i,
+          original.title(), original.company(), original.location(), original.remote(), original.employmentType(),
+          original.datePosted().plusDays(random.nextInt(5)), null, original.description(), null,
+          original.salary(), Instant.now(), "f" + i);
+      return entry(copy);
+    }
+    RawPosting fresh = fresh(i);
+    if (published.size() < 100_000) {
+      published.add(fresh);
+    } else {
+      published.set(random.nextInt(published.size()), fresh);
+    }
+    return entry(fresh);
+  }
+
+  private RawPosting fresh(long i) {
+    JsonNode row = rows.get(random.nextInt(rows.size()));
+    String title = random.nextInt(10) < 3 ? DATA_TITLES[random.nextInt(DATA_TITLES.length)] : row.path("title").asText();
+    String description = row.path("description").asText();
+    description = description.substring(0, Math.min(DESCRIPTION_CHARS, description.length()));
+    SalaryGiven salary = null;
+    int pay = random.nextInt(10);
+    if (pay < 6 && row.hasNonNull("max_salary")) {
+      salary = new SalaryGiven(row.path("currency").asText("USD"), null,
+          decimal(row.path("min_salary")), decimal(row.path("max_salary")), unit(row.path("pay_period").asText()), null);
+    } else if (pay < 8) {
+      int low = 60 + random.nextInt(140);
+      description = description + " The pay range for this role is $" + low + ",000 - $" + (low + 30) + ",000 per year.";
+    }
+    LocalDate date = firstDay.plusDays(Math.min(days - 1, i * days / Math.max(1, total)));
+    String id = "bench:" + i;
+    return new RawPosting(RawPosting.SCHEMA_VERSION, "bench", id, id, "https://jobs.example.org/" + i, title,
+        row.path("company_name").asText(null), new Location(null, null, "US", row.path("location").asText(null)),
+        row.path("remote_allowed").asDouble(0) == 1.0, row.path("work_type").asText(null), date, null,
+        description, null, salary, Instant.now(), "f" + i);
+  }
+
+  private Entry entry(RawPosting posting) {
+    return new Entry(posting.postingId(), serializer.serialize("jobs.postings.raw", posting));
+  }
+
+  private RawPosting withSalary(RawPosting p, SalaryGiven salary, long i) {
+    return new RawPosting(p.schemaVersion(), p.source(), p.sourceId(), p.postingId(), p.url(), p.title(), p.company(),
+        p.location(), p.remote(), p.employmentType(), p.datePosted(), p.validThrough(),
+        salary == null ? p.description() + " Edited " + i + "." : p.description(), p.descriptionHtml(),
+        salary, Instant.now(), "f" + i);
+  }
+
+  private static SalaryGiven raise(SalaryGiven s) {
+    if (s == null || s.max() == null) {
+      return s;
+    }
+    BigDecimal factor = new BigDecimal("1.05");
+    return new SalaryGiven(s.currency(), s.value(), s.min() == null ? null : s.min().multiply(factor),
+        s.max().multiply(factor), s.unit(), s.text());
+  }
+
+  private static BigDecimal decimal(JsonNode node) {
+    return node.isMissingNode() || node.isNull() ? null : new BigDecimal(node.asText());
+  }
+
+  private static String unit(String linkedInPeriod) {
+    return switch (linkedInPeriod) {
+      case "HOURLY" -> "HOUR";
+      case "WEEKLY" -> "WEEK";
+      case "MONTHLY" -> "MONTH";
+      case "BIWEEKLY" -> "BIWEEKLY";
+      default -> "YEAR";
+    };
+  }
+
+  private static List<JsonNode> demoRows() {
+    ObjectMapper mapper = new ObjectMapper();
+    List<JsonNode> rows = new ArrayList<>();
+    try (InputStream in = PostingMix.class.getResourceAsStream("/demo/linkedin-postings-2024.jsonl");
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          rows.add(mapper.readTree(line));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+}
