@@ -1,0 +1,42 @@
+package io.jobstream.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobstream.app.cli.JobstreamCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The benchmark command runs end to end on a small backlog and prints its figures. */
+@Tag("integration")
+class BenchmarkCommandTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void printsThroughputLatencyAndHeapOfBothApps() {
+    CommandLine cli = JobstreamCli.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    int exit = cli.execute("benchmark", "--postings", "3000", "--latency-seconds", "3", "--data-dir", dir.toString());
+    String text = out.toString();
+    assertThat(exit).as(text).isZero();
+    assertThat(text).contains("produced 3,000 raw postings");
+    assertThat(text).containsPattern("(?m)^pass-through +3,000 +[\\d,]+ +- +- +[\\d,]+ MB$");
+    assertThat(text).containsPattern("(?m)^jobstream +3,000 +[\\d,]+ +[\\d.]+ s +[\\d.]+ s +[\\d,]+ MB$");
+    // the second pass-through reads the backlog plus the records of jobstream's latency phase
+    assertThat(text).containsPattern("(?m)^pass-through +3,[\\d,]+ +[\\d,]+ +[\\d.]+ s +[\\d.]+ s +[\\d,]+ MB$");
+    assertThat(text).containsPattern("jobstream / pass-through throughput: [01]\\.\\d{3}");
+  }
+
+  @Test
+  void rejectsNonsense() {
+    assertThat(JobstreamCli.commandLine().execute("benchmark", "--postings", "0")).isEqualTo(JobstreamCli.USAGE);
+    assertThat(JobstreamCli.commandLine().execute("benchmark", "--window", "fortnight")).isEqualTo(JobstreamCli.USAGE);
+  }
+}
