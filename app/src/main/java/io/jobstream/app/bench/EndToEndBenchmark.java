@@ -46,7 +46,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * The end-to-end benchmark: {@code N} raw postings ({@link PostingMix}) through the whole jobstream
  * topology (raw -> classified -> clusters -> tuple counts -> windows -> statistics and divergence,
  * exactly-once), beside a trivial Kafka Streams pass-through (raw -> another topic, same records,
- * same guarantee, same commit interval) measured in the same run, on the same broker.
+ * same guarantee, same commit interval, same number of stream threads) measured in the same run,
+ * on the same broker.
  *
  * <p>Order: produce the N records (this also warms the broker); pass-through; jobstream; a second
  * pass-through (so a drift of the machine during the run shows as a difference between the two).
@@ -71,8 +72,11 @@ public final class EndToEndBenchmark {
   private final io.micrometer.core.instrument.MeterRegistry latencyRegistry;
 
   /** @param latencyRegistry where jobstream's latency timer keeps a cumulative histogram */
-  public EndToEndBenchmark(Properties client, Path stateDir, List<String> windows, PrintWriter out,
+  private final int threads;
+
+  public EndToEndBenchmark(Properties client, Path stateDir, List<String> windows, int threads, PrintWriter out,
       io.micrometer.core.instrument.MeterRegistry latencyRegistry) {
+    this.threads = threads;
     this.latencyRegistry = latencyRegistry;
     this.client = client;
     this.stateDir = stateDir;
@@ -157,6 +161,7 @@ public final class EndToEndBenchmark {
     settings.putAll(client);
     settings.put(JobstreamTopology.WINDOWS_CONFIG, String.join(",", windows));
     settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-jobstream");
+    settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
     Properties props = StreamApp.streamsConfig(settings, stateDir.resolve("bench-jobstream"));
     resetHeapPeaks();
     long start = System.nanoTime();
@@ -200,6 +205,7 @@ public final class EndToEndBenchmark {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(applicationId).toString());
     props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "1");
     return props;

@@ -55,6 +55,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
           + " afterwards). Needs about 3 KB per posting.")
   Path dataDir;
 
+  @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+      description = "Stream threads of each app, jobstream and pass-through alike (default: ${DEFAULT-VALUE}).")
+  int threads;
+
   @Option(names = "--broker-heap", defaultValue = "1g", paramLabel = "SIZE",
       description = "Heap of the broker's JVM (default: ${DEFAULT-VALUE}).")
   String brokerHeap;
@@ -66,8 +70,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (postings < 1 || latencySeconds < 0) {
-      throw new IllegalArgumentException("--postings must be at least 1 and --latency-seconds at least 0");
+    if (postings < 1 || latencySeconds < 0 || threads < 1) {
+      throw new IllegalArgumentException("--postings and --threads must be at least 1, --latency-seconds at least 0");
     }
     List<String> specs = windows.isEmpty() ? List.of("30d/1d") : windows;
     WindowSpec.parseList(String.join(",", specs));
@@ -97,10 +101,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
       }
       TopicSetup.ensureTopics(settings.client());
       out.printf("jobstream end-to-end benchmark: %,d postings, windows %s, exactly_once_v2, commit interval 1 s,"
-          + " one stream thread each; this JVM's max heap %,d MB%n", postings, String.join(",", specs),
+          + " %d stream thread(s) each; this JVM's max heap %,d MB%n", postings, String.join(",", specs), threads,
           Runtime.getRuntime().maxMemory() >> 20);
       out.flush();
-      EndToEndBenchmark.Result r = new EndToEndBenchmark(settings.client(), dir.resolve("streams"), specs, out, registry)
+      EndToEndBenchmark.Result r = new EndToEndBenchmark(settings.client(), dir.resolve("streams"), specs, threads,
+          out, registry)
           .run(postings, latencySeconds);
       out.println();
       out.printf("%-16s %12s %14s %12s %12s %12s%n", "app", "records", "records/s", "p50 latency", "p99 latency", "peak heap");
