@@ -57,7 +57,8 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Class
       }
     }
     if (outcome.isClassified()) {
-      StreamMetrics.classified(outcome.classified().family(), outcome.classified().pay() != null);
+      StreamMetrics.classified(outcome.classified().family(), outcome.classified().pay() != null,
+          outcome.classified().payRejected() != null);
     } else {
       StreamMetrics.rejected(outcome.deadLetter().reason());
     }

@@ -36,7 +36,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@code jobs.postings.raw} -> validate and classify -> {@code jobs.postings.classified},
  *       or {@code jobs.postings.dlq} with the reason (every raw record ends in exactly one).
  *   <li>{@code jobs.postings.classified} read as a table (latest version per posting id) ->
- *       grouped into clusters of cross-posted copies ({@link PostingCluster}), of which one
+ *       reduced to what the cluster stage needs ({@link ClusterMember}), grouped into clusters of
+ *       cross-posted copies ({@link PostingCluster}), of which one
  *       counts -> counted by {@link PostingTuple} (family, day, slice and pay), where the table's subtractor
  *       takes out a posting's old version when a new one arrives -> counts brought to one task ->
  *       every emit interval, every window containing a changed day is re-computed ->
@@ -68,6 +69,12 @@ public final class JobstreamTopology {
 
   /** Config key: how often changed windows are re-computed and emitted, in ms (default 1000). */
   public static final String EMIT_INTERVAL_CONFIG = "jobstream.windows.emit-interval-ms";
+
+  /**
+   * Config key: the longest one emission of changed windows runs, in ms, before it leaves the rest
+   * to the next (default 2000; keep it well below {@code transaction.timeout.ms}).
+   */
+  public static final String EMIT_BUDGET_CONFIG = "jobstream.windows.emit-budget-ms";
 
   /** Store of the latest statistics per key, queried by the HTTP API. */
   public static final String STATS_STORE = "stats-latest";
@@ -130,16 +137,18 @@ public final class JobstreamTopology {
     long graceDays = setting(config, GRACE_CONFIG, 3650, 0);
     long duplicatePeriodDays = setting(config, DUPLICATE_PERIOD_CONFIG, 60, 1);
     Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
+    Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
     PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
     JsonSerde<ClassifiedPosting> classifiedSerde = JsonSerde.of(ClassifiedPosting.class);
 
     StreamsBuilder builder = new StreamsBuilder();
+    // cached: repeated writes of a key within a commit interval reach RocksDB and the changelog once
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(LATEST_DATE_STORE), Serdes.String(), Serdes.String()));
+        Stores.persistentKeyValueStore(LATEST_DATE_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(WINDOW_TUPLES_STORE), Serdes.String(), Serdes.Long()));
+        Stores.persistentKeyValueStore(WINDOW_TUPLES_STORE), Serdes.String(), Serdes.Long()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(WINDOW_DIRTY_STORE), Serdes.String(), Serdes.String()));
+        Stores.persistentKeyValueStore(WINDOW_DIRTY_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
 
     KStream<String, ClassifyOutcome> outcomes = builder
         .stream(Topics.RAW.name(),
@@ -162,20 +171,21 @@ public final class JobstreamTopology {
             .withKeySerde(Serdes.String())
             .withValueSerde(classifiedSerde));
 
+    JsonSerde<ClusterMember> memberSerde = JsonSerde.of(ClusterMember.class);
     postings
-        .groupBy((id, posting) -> KeyValue.pair(PostingCluster.key(posting, duplicatePeriodDays), posting),
-            Grouped.with(BY_CLUSTER, Serdes.String(), classifiedSerde))
+        .mapValues(posting -> ClusterMember.of(posting, currency), Named.as("cluster-members"))
+        .groupBy((id, member) -> KeyValue.pair(PostingCluster.key(member, duplicatePeriodDays), member),
+            Grouped.with(BY_CLUSTER, Serdes.String(), memberSerde))
         .aggregate(PostingCluster::empty,
-            (key, posting, cluster) -> cluster.plus(posting),
-            (key, posting, cluster) -> cluster.minus(posting),
+            (key, member, cluster) -> cluster.plus(member),
+            (key, member, cluster) -> cluster.minus(member),
             Named.as("cluster-aggregate"),
             Materialized.<String, PostingCluster, KeyValueStore<Bytes, byte[]>>as(CLUSTERS_STORE)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(JsonSerde.of(PostingCluster.class)))
         // an emptied cluster is a deletion, so its last tuple is subtracted below
         .mapValues(cluster -> cluster.isEmpty() ? null : cluster, Named.as("non-empty-clusters"))
-        .groupBy((key, cluster) -> KeyValue.pair(
-                PostingTuple.of(cluster.representative(), currency, cluster.duplicates()).key(), ""),
+        .groupBy((key, cluster) -> KeyValue.pair(cluster.countedTuple(), ""),
             Grouped.with(BY_TUPLE, Serdes.String(), Serdes.String()))
         .count(Named.as("tuple-count"),
             Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(TUPLE_COUNTS_STORE)
@@ -188,7 +198,7 @@ public final class JobstreamTopology {
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(TupleCount.class)))
         .process(() -> new WindowProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE,
-                currency, divergence, emitInterval),
+                currency, divergence, emitInterval, emitBudget),
             Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE)
         .split(Named.as("window-output-"))
         .branch((key, out) -> out.isStats(), Branched.withConsumer(stats -> stats

@@ -1,6 +1,5 @@
 package io.jobstream.aggregate;
 
-import io.jobstream.model.ClassifiedPosting;
 import java.util.Comparator;
 import java.util.TreeMap;
 
@@ -9,24 +8,24 @@ import java.util.TreeMap;
  * the same period), by posting id. One of them, the representative (the earliest, ties broken by
  * posting id), is counted; the others are counted as duplicates dropped.
  */
-public record PostingCluster(TreeMap<String, ClassifiedPosting> members) {
+public record PostingCluster(TreeMap<String, ClusterMember> members) {
 
-  private static final Comparator<ClassifiedPosting> EARLIEST =
-      Comparator.comparing(ClassifiedPosting::eventDate).thenComparing(ClassifiedPosting::postingId);
+  private static final Comparator<ClusterMember> EARLIEST =
+      Comparator.comparing(ClusterMember::eventDate).thenComparing(ClusterMember::postingId);
 
   public static PostingCluster empty() {
     return new PostingCluster(new TreeMap<>());
   }
 
   /** The cluster key of a posting: its duplicate key and period, or its own id when it has none. */
-  static String key(ClassifiedPosting p, long periodDays) {
+  static String key(ClusterMember p, long periodDays) {
     if (p.duplicateKey() == null) {
       return "id|" + p.postingId();
     }
     return "dup|" + p.duplicateKey() + "|" + Math.floorDiv(p.eventDate().toEpochDay(), periodDays);
   }
 
-  PostingCluster plus(ClassifiedPosting p) {
+  PostingCluster plus(ClusterMember p) {
     boolean wasEmpty = members.isEmpty();
     if (members.put(p.postingId(), p) == null && !wasEmpty) {
       StreamMetrics.DUPLICATES.incrementAndGet();
@@ -34,7 +33,7 @@ public record PostingCluster(TreeMap<String, ClassifiedPosting> members) {
     return this;
   }
 
-  PostingCluster minus(ClassifiedPosting p) {
+  PostingCluster minus(ClusterMember p) {
     if (members.remove(p.postingId()) != null && !members.isEmpty()) {
       StreamMetrics.DUPLICATES.decrementAndGet();
     }
@@ -45,8 +44,13 @@ public record PostingCluster(TreeMap<String, ClassifiedPosting> members) {
     return members.isEmpty();
   }
 
-  ClassifiedPosting representative() {
+  ClusterMember representative() {
     return members.values().stream().min(EARLIEST).orElseThrow();
+  }
+
+  /** The tuple the cluster counts: its representative's, standing for the other copies. */
+  String countedTuple() {
+    return representative().tuple(duplicates());
   }
 
   long duplicates() {

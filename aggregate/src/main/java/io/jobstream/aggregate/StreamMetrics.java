@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code jobstream.stream.dead.letters} (counter; tag {@code reason}: the fixed reason codes)
  *   <li>{@code jobstream.classify.postings} (counter; tags {@code family}: the families of the
  *       taxonomy or {@code custom}; {@code pay}: true, false)
+ *   <li>{@code jobstream.classify.pay.rejected} (counter: postings whose pay was read but rejected
+ *       as implausible or not convertible; their reason is the posting's {@code payRejected})
  *   <li>{@code jobstream.stream.duplicates} (gauge: cross-posted copies currently not counted, in
  *       this instance's clusters)
  *   <li>{@code jobstream.stream.last.processed.seconds} (gauge: epoch seconds of the last posting
@@ -37,7 +39,17 @@ final class StreamMetrics {
 
   static final AtomicLong DUPLICATES = Metrics.gauge("jobstream.stream.duplicates", new AtomicLong());
   static final AtomicLong LAST_PROCESSED = Metrics.gauge("jobstream.stream.last.processed.seconds", new AtomicLong());
-  static final AtomicLong LAST_EMITTED = Metrics.gauge("jobstream.stream.last.emitted.seconds", new AtomicLong());
+  static final Counter PAY_REJECTED = Counter.builder("jobstream.classify.pay.rejected")
+      .description("postings whose pay was read but rejected (implausible, or no exchange rate)")
+      .register(Metrics.globalRegistry);
+  /** Epoch milliseconds of the last emission that took in every changed day. */
+  static final AtomicLong LAST_EMITTED_MS = new AtomicLong();
+
+  static {
+    io.micrometer.core.instrument.Gauge.builder("jobstream.stream.last.emitted.seconds", LAST_EMITTED_MS,
+            ms -> ms.get() / 1000.0)
+        .description("when statistics last took in every change, epoch seconds").register(Metrics.globalRegistry);
+  }
   static final Timer LATENCY = Timer.builder("jobstream.stream.latency")
       .description("from a posting's arrival on the raw topic to the statistics that include it")
       .publishPercentileHistogram()
@@ -47,7 +59,10 @@ final class StreamMetrics {
 
   private StreamMetrics() {}
 
-  static void classified(String family, boolean pay) {
+  static void classified(String family, boolean pay, boolean payRejected) {
+    if (payRejected) {
+      PAY_REJECTED.increment();
+    }
     Counter.builder("jobstream.stream.records").tag("outcome", "classified").register(Metrics.globalRegistry).increment();
     Counter.builder("jobstream.classify.postings").tag("family", FAMILIES.contains(family) ? family : "custom")
         .tag("pay", Boolean.toString(pay)).register(Metrics.globalRegistry).increment();

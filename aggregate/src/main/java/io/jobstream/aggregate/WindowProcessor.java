@@ -50,12 +50,20 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
    */
   static final int EMIT_PAUSE_FACTOR = 3;
 
+
   private final List<WindowSpec> specs;
   private final String tupleStoreName;
   private final String dirtyStoreName;
   private final String currency;
   private final DivergenceSettings divergence;
   private final Duration emitInterval;
+  /**
+   * Longest an emission runs before it leaves the remaining changed days to the next one. The
+   * emission runs inside the task's transaction, which the broker aborts after
+   * {@code transaction.timeout.ms} (10 s by default under exactly-once): an emission longer than
+   * that would fence the task, which would then restore and start the same emission again.
+   */
+  private final Duration emitBudget;
   private ProcessorContext<String, WindowOutput> context;
   private KeyValueStore<String, Long> tuples;
   private KeyValueStore<String, String> dirty;
@@ -63,17 +71,20 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
   private final long[] pendingTimestamps = new long[MAX_LATENCY_SAMPLES];
   private int pending;
   private long nextEmitAllowedMs;
+  /** The changed day an emission that ran out of time stopped after; the next starts after it. */
+  private String resumeAfter;
   /** The family windows merged during one emission, by family, start and end. */
   private final Map<String, Map<String, Cell>> mergedThisEmission = new HashMap<>();
 
   WindowProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName,
-      String currency, DivergenceSettings divergence, Duration emitInterval) {
+      String currency, DivergenceSettings divergence, Duration emitInterval, Duration emitBudget) {
     this.specs = specs;
     this.tupleStoreName = tupleStoreName;
     this.dirtyStoreName = dirtyStoreName;
     this.currency = currency;
     this.divergence = divergence;
     this.emitInterval = emitInterval;
+    this.emitBudget = emitBudget;
   }
 
   @Override
@@ -106,7 +117,10 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
     }
   }
 
-  /** Emits every window touched by a changed day, each once. */
+  /**
+   * Emits every window touched by a changed day, each once, for as many changed days as fit in
+   * {@link #emitBudget}; the next emission goes on where this one stopped (round robin).
+   */
   void emitChanged() {
     Set<String> statsDone = new HashSet<>();
     Set<String> divergenceDone = new HashSet<>();
@@ -120,7 +134,15 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
     mergedThisEmission.clear();
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     long timestamp = now.toEpochMilli();
-    for (String familyDay : changed) {
+    long deadline = System.nanoTime() + emitBudget.toNanos();
+    int first = 0;
+    if (resumeAfter != null) {
+      int at = java.util.Collections.binarySearch(changed, resumeAfter);
+      first = (at >= 0 ? at + 1 : -at - 1) % changed.size();
+    }
+    resumeAfter = null;
+    for (int n = 0; n < changed.size(); n++) {
+      String familyDay = changed.get((first + n) % changed.size());
       int bar = familyDay.lastIndexOf('|');
       String family = familyDay.substring(0, bar);
       LocalDate day = LocalDate.parse(familyDay.substring(bar + 1));
@@ -138,14 +160,22 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
         }
       }
       dirty.delete(familyDay);
+      if (n + 1 < changed.size() && System.nanoTime() > deadline) {
+        resumeAfter = familyDay;
+        break;
+      }
+    }
+    mergedThisEmission.clear();
+    if (resumeAfter != null) {
+      // the postings counted since the last full emission are not all in the statistics yet
+      return;
     }
     long emitted = context.currentSystemTimeMs();
     for (int i = 0; i < pending; i++) {
       StreamMetrics.LATENCY.record(Duration.ofMillis(Math.max(0, emitted - pendingTimestamps[i])));
     }
     pending = 0;
-    mergedThisEmission.clear();
-    StreamMetrics.LAST_EMITTED.set(emitted / 1000);
+    StreamMetrics.LAST_EMITTED_MS.set(emitted);
   }
 
   /** The family's postings over the window, by cell (read once per emission; not to be modified). */

@@ -81,6 +81,40 @@ class JobstreamTopologyTest {
   }
 
   @Test
+  void anEmissionThatRunsOutOfTimeLeavesTheRestToTheNextOnesAndLosesNothing() {
+    Properties props = config(stateDir.resolve("budget"), "30d/1d,month");
+    props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, "0"); // one changed day per emission
+    try (TopologyTestDriver budgeted = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
+      TestInputTopic<String, byte[]> in = budgeted.createInputTopic(Topics.RAW.name(), new StringSerializer(),
+          new ByteArraySerializer());
+      TestOutputTopic<String, SalaryStats> out = budgeted.createOutputTopic(Topics.STATS.name(),
+          Topics.STATS.keySerde().deserializer(), Topics.STATS.valueSerde().deserializer());
+      List<RawPosting> postings = List.of(
+          Postings.raw("a", "Data Scientist", APRIL_10, 100_000, 120_000),
+          Postings.raw("b", "Data Scientist", APRIL_10.plusDays(1), 140_000, 160_000),
+          Postings.raw("c", "Machine Learning Engineer", APRIL_10.plusDays(2), 90_000, 90_000));
+      postings.forEach(p -> in.pipeInput(p.postingId(), RAW.write(p)));
+      postings.forEach(this::send);
+
+      // three changed (family, day) pairs: the first emission does one of them
+      budgeted.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+      Map<String, SalaryStats> partial = out.readKeyValuesToMap();
+      Map<String, SalaryStats> whole = latestStats();
+      assertThat(partial).isNotEmpty();
+      assertThat(partial.size()).isLessThan(whole.size());
+      for (int i = 0; i < 2; i++) {
+        budgeted.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+        partial.putAll(out.readKeyValuesToMap());
+      }
+      assertThat(partial.keySet()).isEqualTo(whole.keySet());
+      whole.forEach((key, expected) -> {
+        assertThat(partial.get(key).count()).as(key).isEqualTo(expected.count());
+        assertThat(partial.get(key).median()).as(key).isEqualTo(expected.median());
+      });
+    }
+  }
+
+  @Test
   void computesRollingAndMonthlyStatisticsPerFamily() {
     send(Postings.raw("a", "Data Scientist", APRIL_10, 100_000, 120_000));
     send(Postings.raw("b", "Senior Data Scientist", APRIL_10.plusDays(1), 140_000, 160_000));

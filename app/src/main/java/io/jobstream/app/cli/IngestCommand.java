@@ -104,6 +104,9 @@ public final class IngestCommand implements Callable<Integer> {
     java.util.concurrent.atomic.AtomicBoolean passDone = new java.util.concurrent.atomic.AtomicBoolean();
     try (io.jobstream.app.metrics.MetricsServer server = once ? null : metrics.start(9401, passDone::get);
         KafkaPostingSink sink = new KafkaPostingSink(settings.client())) {
+      if (server != null) {
+        sink.bindMetrics(server.registry());
+      }
       java.util.Map<String, String> baseUrls = new java.util.HashMap<>();
       for (String api : SourceSpec.APIS) {
         String base = settings.get("ingest." + api + ".base-url", null);

@@ -121,6 +121,11 @@ class PrometheusEndToEndTest {
       await(api + "query?query=" + encode("sum(jobstream_stream_dead_letters_total{reason=\"not_json\"})"),
           r -> value(r) == 1);
       await(api + "query?query=" + encode("jobstream_stream_running"), r -> value(r) == 1);
+      // Kafka client meters through Micrometer's binders: the ingest producer's, the monitor consumer's lag
+      await(api + "query?query=" + encode("count({__name__=~\"kafka_producer_.+\", job=\"jobstream-ingest\"})"),
+          r -> value(r) > 0);
+      await(api + "query?query=" + encode("count(kafka_consumer_fetch_manager_records_lag_max{job=\"jobstream-monitor\"})"),
+          r -> value(r) > 0);
       // market gauges: the 2023 gap of ML engineers over data scientists, from the monitor
       JsonNode gap = await(api + "query?query=" + encode(
           "jobstream_market_gap{pair=\"ml_engineer:data_scientist\", window=\"year\", seniority=\"all\"}"),

@@ -1,5 +1,8 @@
 package io.jobstream.ingest.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.RawPosting;
 import io.jobstream.model.Topic;
@@ -26,6 +29,7 @@ public final class KafkaPostingSink implements PostingSink {
 
   private final Producer<byte[], byte[]> producer;
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+  private KafkaClientMetrics clientMetrics;
 
   /** @param clientProperties bootstrap servers and any client settings (SASL, SSL, ...) */
   public KafkaPostingSink(Properties clientProperties) {
@@ -37,6 +41,14 @@ public final class KafkaPostingSink implements PostingSink {
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "jobstream-ingest");
     this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** Binds the producer's own meters (Micrometer's Kafka binder) to {@code registry}. */
+  public synchronized void bindMetrics(MeterRegistry registry) {
+    if (clientMetrics == null) {
+      clientMetrics = new KafkaClientMetrics(producer);
+    }
+    clientMetrics.bindTo(registry);
   }
 
   @Override
@@ -70,6 +82,11 @@ public final class KafkaPostingSink implements PostingSink {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (clientMetrics != null) {
+        clientMetrics.close();
+      }
+    }
     producer.close(Duration.ofSeconds(10));
   }
 }
