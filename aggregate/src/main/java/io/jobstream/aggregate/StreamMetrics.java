@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       classified; data freshness is now minus this)
  *   <li>{@code jobstream.stream.last.emitted.seconds} (gauge: epoch seconds of the last emission of
  *       statistics)
+ *   <li>{@code jobstream.stream.windows.unemitted} (gauge: tuple-count changes the window stage has
+ *       taken in that no emitted statistics include yet; 0 when the statistics are up to date)
  *   <li>{@code jobstream.stream.latency} (timer with a histogram: end-to-end latency from a
  *       posting's arrival on {@code jobs.postings.raw}, which is within the publish delay of its
  *       fetch, to the emission of the statistics that include it)
@@ -42,6 +44,9 @@ final class StreamMetrics {
   static final Counter PAY_REJECTED = Counter.builder("jobstream.classify.pay.rejected")
       .description("postings whose pay was read but rejected (implausible, or no exchange rate)")
       .register(Metrics.globalRegistry);
+  /** Changes the window stage has taken in that no emitted statistics include yet (this instance). */
+  static final AtomicLong UNEMITTED = Metrics.gauge("jobstream.stream.windows.unemitted", new AtomicLong());
+
   /** Epoch milliseconds of the last emission that took in every changed day. */
   static final AtomicLong LAST_EMITTED_MS = new AtomicLong();
 

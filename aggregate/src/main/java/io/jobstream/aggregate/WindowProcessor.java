@@ -115,6 +115,7 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
     if (pending < MAX_LATENCY_SAMPLES) {
       pendingTimestamps[pending++] = record.timestamp();
     }
+    StreamMetrics.UNEMITTED.incrementAndGet();
   }
 
   /**
@@ -175,6 +176,7 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
       StreamMetrics.LATENCY.record(Duration.ofMillis(Math.max(0, emitted - pendingTimestamps[i])));
     }
     pending = 0;
+    StreamMetrics.UNEMITTED.set(0);
     StreamMetrics.LAST_EMITTED_MS.set(emitted);
   }
 

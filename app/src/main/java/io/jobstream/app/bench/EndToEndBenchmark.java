@@ -194,15 +194,16 @@ public final class EndToEndBenchmark {
   }
 
   /**
-   * Waits for an emission of the window stage that took in every changed day and ended after
-   * {@code afterMs} (when the app had consumed everything), and returns when it ended (epoch ms):
-   * that emission put every posting into the statistics.
+   * Waits until the window stage has emitted statistics that include every change it has taken in,
+   * and returns when (epoch ms): the later of {@code consumedMs} (when the app had consumed
+   * everything) and the end of its last complete emission.
    */
-  private long awaitFullEmission(long afterMs) throws InterruptedException {
+  private long awaitFullEmission(long consumedMs) throws InterruptedException {
     while (true) {
-      var gauge = latencyRegistry.find("jobstream.stream.last.emitted.seconds").gauge();
-      if (gauge != null && gauge.value() * 1000 >= afterMs) {
-        return Math.round(gauge.value() * 1000);
+      var unemitted = latencyRegistry.find("jobstream.stream.windows.unemitted").gauge();
+      var emitted = latencyRegistry.find("jobstream.stream.last.emitted.seconds").gauge();
+      if (unemitted != null && emitted != null && unemitted.value() == 0) {
+        return Math.max(consumedMs, Math.round(emitted.value() * 1000));
       }
       Thread.sleep(100);
     }
