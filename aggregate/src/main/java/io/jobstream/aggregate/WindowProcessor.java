@@ -50,7 +50,6 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
    */
   static final int EMIT_PAUSE_FACTOR = 3;
 
-
   private final List<WindowSpec> specs;
   private final String tupleStoreName;
   private final String dirtyStoreName;

@@ -8,8 +8,6 @@ import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -58,7 +56,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * {@code jobstream.stream.latency} meter (the raw record's broker timestamp to the emission of the
  * statistics that include it); the pass-through's is measured by a read_committed consumer of its
  * output (the raw record's broker timestamp to the moment the consumer sees it). The heap figure
- * is the peak of the heap pools while an app ran (garbage included: an upper bound).
+ * is the most heap in use (garbage included) sampled every 20 ms while an app read the backlog.
  */
 public final class EndToEndBenchmark {
 
@@ -134,15 +132,15 @@ public final class EndToEndBenchmark {
         .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), Serdes.ByteArray()));
     Topology topology = builder.build();
     Properties props = streamsProps(applicationId);
-    resetHeapPeaks();
+    HeapSampler heapSampler = new HeapSampler();
     long start = System.currentTimeMillis();
     KafkaStreams streams = new KafkaStreams(topology, props);
     streams.start();
-    try {
+    try (heapSampler) {
       double seconds = (awaitConsumed(applicationId, Topics.RAW.name()) - start) / 1e3;
-      long heap = heapPeak();
+      long heap = heapSampler.peak();
       double rate = backlog / seconds;
-      report(applicationId, backlog, seconds);
+      report(applicationId, backlog, seconds, heap);
       double[] latency = {Double.NaN, Double.NaN};
       long samples = 0;
       if (latencySeconds > 0) {
@@ -163,13 +161,12 @@ public final class EndToEndBenchmark {
     settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-jobstream");
     settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
     Properties props = StreamApp.streamsConfig(settings, stateDir.resolve("bench-jobstream"));
-    resetHeapPeaks();
     long start = System.currentTimeMillis();
-    try (StreamApp app = StreamApp.start(props)) {
+    try (HeapSampler heapSampler = new HeapSampler(); StreamApp app = StreamApp.start(props)) {
       long consumed = awaitConsumed("bench-jobstream", Topics.RAW.name());
       double seconds = (awaitFullEmission(consumed) - start) / 1e3;
-      long heap = heapPeak();
-      report("jobstream", backlog, seconds);
+      long heap = heapSampler.peak();
+      report("jobstream", backlog, seconds, heap);
       double rate = backlog / seconds;
       Timer latency = latencyRegistry.find("jobstream.stream.latency").timer();
       Map<Double, Double> before = latency == null ? Map.of() : cumulative(latency.takeSnapshot());
@@ -209,9 +206,9 @@ public final class EndToEndBenchmark {
     }
   }
 
-  private void report(String name, long records, double seconds) {
+  private void report(String name, long records, double seconds, long heap) {
     out.printf("%s: %,d records in %.1f s (%,.0f records/s), peak heap %,d MB%n", name, records, seconds,
-        records / seconds, heapPeak() >> 20);
+        records / seconds, heap >> 20);
     out.flush();
   }
 
@@ -375,22 +372,30 @@ public final class EndToEndBenchmark {
     return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1)) / 1000.0;
   }
 
-  private static void resetHeapPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
+  /** Samples the heap in use every 20 ms while an app runs; the maximum is the peak. */
+  private static final class HeapSampler implements AutoCloseable {
+    private final java.util.concurrent.ScheduledExecutorService timer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "bench-heap-sampler");
+          t.setDaemon(true);
+          return t;
+        });
+    private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
 
-  private static long heapPeak() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
+    HeapSampler() {
+      System.gc();
+      var memory = ManagementFactory.getMemoryMXBean();
+      timer.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+          0, 20, TimeUnit.MILLISECONDS);
     }
-    return sum;
+
+    long peak() {
+      return peak.get();
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+    }
   }
 }
