@@ -1,11 +1,9 @@
 package io.jobstream.app.cli;
 
-import io.jobstream.app.monitor.AggregateMonitor;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-
 import io.jobstream.aggregate.StreamApp;
 import io.jobstream.app.KafkaSettings;
 import io.jobstream.app.TopicSetup;
+import io.jobstream.app.monitor.AggregateMonitor;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.demo.DemoJobBoard;
 import io.jobstream.app.demo.StatsReader;
@@ -92,8 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("job board serving %d real postings at %s%n", board.postingCount(), board.listingUri());
         AggregateMonitor monitor = null;
         if (server != null) {
-          new KafkaStreamsMetrics(app.streams()).bindTo(server.registry());
-          StreamCommand.runningGauge(app, server.registry());
+          StreamCommand.bindStreamMeters(app, server.registry());
           // the market gauges of `jobstream monitor`, on the demo's own /metrics
           monitor = new AggregateMonitor(settings.client(), "jobstream-demo-monitor", server.registry());
           Thread gauges = new Thread(monitor::run, "demo-monitor");

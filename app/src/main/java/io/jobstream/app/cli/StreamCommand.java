@@ -74,8 +74,7 @@ public final class StreamCommand implements Callable<Integer> {
         QueryApi api = queryPort == 0 ? null : new QueryApi(app.streams(),
             new HostInfo(queryHost, queryPort), new InetSocketAddress(queryHost, queryPort))) {
       if (server != null) {
-        new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(app.streams()).bindTo(server.registry());
-        runningGauge(app, server.registry());
+        bindStreamMeters(app, server.registry());
       }
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "stream-shutdown"));
       System.out.println("stream: running with windows "
@@ -96,8 +95,12 @@ public final class StreamCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code jobstream.stream.running}: 1 while the streams app is RUNNING (or rebalancing), else 0. */
-  static void runningGauge(StreamApp app, io.micrometer.core.instrument.MeterRegistry registry) {
+  /**
+   * The streams app's meters on {@code registry}: Kafka Streams' own (Micrometer's binder, consumer
+   * lag included) and {@code jobstream.stream.running}, 1 while the app is RUNNING or REBALANCING.
+   */
+  static void bindStreamMeters(StreamApp app, io.micrometer.core.instrument.MeterRegistry registry) {
+    new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(app.streams()).bindTo(registry);
     io.micrometer.core.instrument.Gauge.builder("jobstream.stream.running", app, a -> a.state().isRunningOrRebalancing() ? 1 : 0)
         .description("1 while the streams app is running or rebalancing").register(registry);
   }

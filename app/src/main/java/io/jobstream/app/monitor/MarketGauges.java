@@ -70,6 +70,11 @@ public final class MarketGauges {
       }
       return;
     }
+    if (value.window() == null || value.windowStart() == null || value.family() == null
+        || value.seniority() == null || value.currency() == null) {
+      count("stats", "unreadable");
+      return;
+    }
     if (!"all".equals(value.country()) || !"all".equals(value.remote())) {
       count("stats", "skipped");
       return;
@@ -96,6 +101,11 @@ public final class MarketGauges {
       if (k.length == 6 && "all".equals(k[5])) {
         remove(gaps, String.join("|", k[2], k[0], k[1], k[4]), k[3]);
       }
+      return;
+    }
+    if (value.window() == null || value.windowStart() == null || value.a() == null || value.b() == null
+        || value.seniority() == null || value.currency() == null) {
+      count("divergence", "unreadable");
       return;
     }
     if (!"all".equals(value.country())) {

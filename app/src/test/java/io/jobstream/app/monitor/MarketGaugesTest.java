@@ -94,6 +94,16 @@ class MarketGaugesTest {
   }
 
   @Test
+  void aRecordWithoutItsGroupFieldsIsCountedAndShowsNothing() {
+    SalaryStats noFamily = stats(null, "all", "all", "2024-04-01", 10, 1.0);
+    gauges.stats("month|2024-04-01||all|all|all", noFamily);
+    assertThat(gauges.series()).isZero();
+    assertThat(registry.find("jobstream.market.postings").gauges()).isEmpty();
+    assertThat(registry.get("jobstream.monitor.records").tags("topic", "stats", "outcome", "unreadable").counter().count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
   void theNumberOfLabelSetsIsCapped() {
     for (int i = 0; i < MarketGauges.MAX_SERIES + 10; i++) {
       SalaryStats s = stats("family_" + i, "all", "all", "2024-04-01", 1, 1.0);
