@@ -58,4 +58,25 @@ public final class Cell {
     balanced += other.balanced;
     genderMilli += other.genderMilli;
   }
+
+  /** Takes out postings {@link #merge merged} in before; a value none of whose postings are left goes. */
+  public void subtract(Cell other) {
+    count -= other.count;
+    salaryCount -= other.salaryCount;
+    duplicatesDropped -= other.duplicatesDropped;
+    other.mid.forEach((v, c) -> mid.merge(v, -c, Cell::sumOrNone));
+    other.min.forEach((v, c) -> min.merge(v, -c, Cell::sumOrNone));
+    other.max.forEach((v, c) -> max.merge(v, -c, Cell::sumOrNone));
+    remote -= other.remote;
+    mlHeavy -= other.mlHeavy;
+    softwareHeavy -= other.softwareHeavy;
+    balanced -= other.balanced;
+    genderMilli -= other.genderMilli;
+  }
+
+  /** The sum of two counts, or null (removing the value) when it is zero. */
+  private static Long sumOrNone(Long a, Long b) {
+    long sum = a + b;
+    return sum == 0 ? null : sum;
+  }
 }

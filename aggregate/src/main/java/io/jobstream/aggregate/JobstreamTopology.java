@@ -134,36 +134,17 @@ public final class JobstreamTopology {
         WindowSpec.parseList(config.getProperty(WINDOWS_CONFIG, DEFAULT_WINDOWS));
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     DivergenceSettings divergence = DivergenceSettings.from(config);
-    long graceDays = setting(config, GRACE_CONFIG, 3650, 0);
     long duplicatePeriodDays = setting(config, DUPLICATE_PERIOD_CONFIG, 60, 1);
     Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
     Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
-    PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
     JsonSerde<ClassifiedPosting> classifiedSerde = JsonSerde.of(ClassifiedPosting.class);
 
     StreamsBuilder builder = new StreamsBuilder();
-    // cached: repeated writes of a key within a commit interval reach RocksDB and the changelog once
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(LATEST_DATE_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
+    addClassifyStage(builder, config, Topics.CLASSIFIED.name(), Topics.DLQ.name());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(WINDOW_TUPLES_STORE), Serdes.String(), Serdes.Long()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(WINDOW_DIRTY_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
-
-    KStream<String, ClassifyOutcome> outcomes = builder
-        .stream(Topics.RAW.name(),
-            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-postings"))
-        .processValues(() -> new ClassifyProcessor(classifier, LATEST_DATE_STORE, graceDays),
-            Named.as("validate-and-classify"), LATEST_DATE_STORE);
-    outcomes.split(Named.as("route-"))
-        .branch((id, outcome) -> outcome.isClassified(), Branched.withConsumer(classified -> classified
-            .mapValues(ClassifyOutcome::classified, Named.as("classified-value"))
-            .to(Topics.CLASSIFIED.name(), Produced.with(Topics.CLASSIFIED.keySerde(),
-                Topics.CLASSIFIED.valueSerde()).withName("classified-sink")), "classified"))
-        .defaultBranch(Branched.withConsumer(rejected -> rejected
-            .mapValues(ClassifyOutcome::deadLetter, Named.as("dead-letter-value"))
-            .to(Topics.DLQ.name(), Produced.with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde())
-                .withName("dlq-sink")), "rejected"));
 
     KTable<String, ClassifiedPosting> postings = builder.table(Topics.CLASSIFIED.name(),
         Consumed.with(Serdes.String(), classifiedSerde).withName("classified-postings"),
@@ -221,6 +202,41 @@ public final class JobstreamTopology {
             .withKeySerde(Topics.DIVERGENCE.keySerde()).withValueSerde(Topics.DIVERGENCE.valueSerde()));
 
     return builder.build(config);
+  }
+
+  /**
+   * The first stage alone, as in {@link #build}, but writing to the given topics: what every
+   * posting costs before any aggregation (the benchmark measures it as the floor of the whole).
+   */
+  public static Topology buildClassifyStage(Properties config, String classifiedTopic, String deadLetterTopic) {
+    StreamsBuilder builder = new StreamsBuilder();
+    addClassifyStage(builder, config, classifiedTopic, deadLetterTopic);
+    return builder.build(config);
+  }
+
+  /** raw -> validate and classify -> classified, or dead letter with the reason. */
+  private static void addClassifyStage(StreamsBuilder builder, Properties config, String classifiedTopic,
+      String deadLetterTopic) {
+    String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
+    long graceDays = setting(config, GRACE_CONFIG, 3650, 0);
+    PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
+    // cached: repeated writes of a key within a commit interval reach RocksDB and the changelog once
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(LATEST_DATE_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
+    KStream<String, ClassifyOutcome> outcomes = builder
+        .stream(Topics.RAW.name(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-postings"))
+        .processValues(() -> new ClassifyProcessor(classifier, LATEST_DATE_STORE, graceDays),
+            Named.as("validate-and-classify"), LATEST_DATE_STORE);
+    outcomes.split(Named.as("route-"))
+        .branch((id, outcome) -> outcome.isClassified(), Branched.withConsumer(classified -> classified
+            .mapValues(ClassifyOutcome::classified, Named.as("classified-value"))
+            .to(classifiedTopic, Produced.with(Topics.CLASSIFIED.keySerde(),
+                Topics.CLASSIFIED.valueSerde()).withName("classified-sink")), "classified"))
+        .defaultBranch(Branched.withConsumer(rejected -> rejected
+            .mapValues(ClassifyOutcome::deadLetter, Named.as("dead-letter-value"))
+            .to(deadLetterTopic, Produced.with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde())
+                .withName("dlq-sink")), "rejected"));
   }
 
   /** A whole-number setting of at least {@code min}; anything else is a usage error naming the key. */

@@ -13,8 +13,25 @@ import java.util.TreeMap;
  */
 public final class PayDistribution {
 
-  private final TreeMap<Double, Long> counts = new TreeMap<>();
+  private final TreeMap<Double, Long> counts;
   private long n;
+
+  /** An empty distribution. */
+  public PayDistribution() {
+    this.counts = new TreeMap<>();
+  }
+
+  private PayDistribution(TreeMap<Double, Long> counts) {
+    this.counts = counts;
+    for (long c : counts.values()) {
+      n += c;
+    }
+  }
+
+  /** A view of {@code counts} (value -> postings), not a copy: it must not change while in use. */
+  public static PayDistribution of(TreeMap<Double, Long> counts) {
+    return new PayDistribution(counts);
+  }
 
   public void addAll(Map<Double, Long> values) {
     values.forEach((value, count) -> {

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,6 +43,9 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
       + " tie-corrected, normal approximation with continuity correction";
 
   private static final int MAX_LATENCY_SAMPLES = 10_000;
+
+  /** The slice of all of a family's postings. */
+  private static final String ALL_SLICE = "all|all|all";
 
   /**
    * After an emission that took T, the next one waits at least this many times T: under a
@@ -71,9 +75,12 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
   private int pending;
   private long nextEmitAllowedMs;
   /** The changed day an emission that ran out of time stopped after; the next starts after it. */
-  private String resumeAfter;
-  /** The family windows merged during one emission, by family, start and end. */
-  private final Map<String, Map<String, Cell>> mergedThisEmission = new HashMap<>();
+  private WindowJob resumeAfter;
+  /** During an emission: each family's current window, and the window before it (for trends). */
+  private final Map<String, RunningWindow> current = new HashMap<>();
+  private final Map<String, RunningWindow> previous = new HashMap<>();
+  /** During an emission: the days read, by day and family. */
+  private final TreeMap<LocalDate, Map<String, Map<String, Cell>>> days = new TreeMap<>();
 
   WindowProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName,
       String currency, DivergenceSettings divergence, Duration emitInterval, Duration emitBudget) {
@@ -118,12 +125,13 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
   }
 
   /**
-   * Emits every window touched by a changed day, each once, for as many changed days as fit in
-   * {@link #emitBudget}; the next emission goes on where this one stopped (round robin).
+   * Emits every window that contains a changed day, each once, in order of spec and start, for as
+   * long as {@link #emitBudget} allows; the next emission goes on after the last window this one
+   * emitted (round robin). Consecutive windows of a family are computed by sliding: the days that
+   * leave are taken out and the days that enter are added, so a {@code 30d/1d} window costs two
+   * days, not thirty.
    */
   void emitChanged() {
-    Set<String> statsDone = new HashSet<>();
-    Set<String> divergenceDone = new HashSet<>();
     List<String> changed = new ArrayList<>();
     try (KeyValueIterator<String, String> it = dirty.all()) {
       it.forEachRemaining(kv -> changed.add(kv.key));
@@ -131,41 +139,70 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
     if (changed.isEmpty()) {
       return;
     }
-    mergedThisEmission.clear();
+    List<TreeMap<LocalDate, WindowJob>> jobsBySpec = new ArrayList<>();
+    List<WindowJob> jobs = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      TreeMap<LocalDate, WindowJob> byStart = new TreeMap<>();
+      for (String familyDay : changed) {
+        String family = familyOf(familyDay);
+        for (WindowSpec.Window window : specs.get(i).windowsContaining(dayOf(familyDay))) {
+          WindowJob job = byStart.computeIfAbsent(window.start(), k -> new WindowJob(window));
+          job.families.add(family);
+          for (DivergenceSettings.Pair pair : divergence.pairs()) {
+            if (pair.a().equals(family) || pair.b().equals(family)) {
+              job.pairs.add(pair);
+            }
+          }
+        }
+      }
+      for (WindowJob job : byStart.values()) {
+        job.spec = i;
+        jobs.add(job);
+      }
+      jobsBySpec.add(byStart);
+    }
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     long timestamp = now.toEpochMilli();
     long deadline = System.nanoTime() + emitBudget.toNanos();
     int first = 0;
     if (resumeAfter != null) {
-      int at = java.util.Collections.binarySearch(changed, resumeAfter);
-      first = (at >= 0 ? at + 1 : -at - 1) % changed.size();
+      while (first < jobs.size() && !jobs.get(first).isAfter(resumeAfter)) {
+        first++;
+      }
+      first %= jobs.size();
     }
     resumeAfter = null;
-    for (int n = 0; n < changed.size(); n++) {
-      String familyDay = changed.get((first + n) % changed.size());
-      int bar = familyDay.lastIndexOf('|');
-      String family = familyDay.substring(0, bar);
-      LocalDate day = LocalDate.parse(familyDay.substring(bar + 1));
-      for (WindowSpec spec : specs) {
-        for (WindowSpec.Window window : spec.windowsContaining(day)) {
-          if (statsDone.add(family + "|" + spec.text() + "|" + window.start())) {
-            emitStats(family, spec, window, merged(family, window), now, timestamp);
-          }
-          for (DivergenceSettings.Pair pair : divergence.pairs()) {
-            if ((pair.a().equals(family) || pair.b().equals(family))
-                && divergenceDone.add(pair + "|" + spec.text() + "|" + window.start())) {
-              emitDivergence(pair, spec, window, now, timestamp);
-            }
-          }
-        }
+    int spec = -1;
+    for (int n = 0; n < jobs.size(); n++) {
+      WindowJob job = jobs.get((first + n) % jobs.size());
+      if (job.spec != spec) {
+        spec = job.spec;
+        current.clear();
+        previous.clear();
+        days.clear();
       }
-      dirty.delete(familyDay);
-      if (n + 1 < changed.size() && System.nanoTime() > deadline) {
-        resumeAfter = familyDay;
+      emit(specs.get(spec), job, now, timestamp);
+      job.done = true;
+      if (n + 1 < jobs.size() && System.nanoTime() > deadline) {
+        resumeAfter = job;
         break;
       }
     }
-    mergedThisEmission.clear();
+    current.clear();
+    previous.clear();
+    days.clear();
+    // a changed day is done once every window that contains it went out
+    for (String familyDay : changed) {
+      boolean done = true;
+      for (int i = 0; i < specs.size() && done; i++) {
+        for (WindowSpec.Window window : specs.get(i).windowsContaining(dayOf(familyDay))) {
+          done &= jobsBySpec.get(i).get(window.start()).done;
+        }
+      }
+      if (done) {
+        dirty.delete(familyDay);
+      }
+    }
     if (resumeAfter != null) {
       // the postings counted since the last full emission are not all in the statistics yet
       return;
@@ -179,41 +216,127 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
     StreamMetrics.LAST_EMITTED_MS.set(emitted);
   }
 
-  /** The family's postings over the window, by cell (read once per emission; not to be modified). */
-  private Map<String, Cell> merged(String family, WindowSpec.Window window) {
-    return mergedThisEmission.computeIfAbsent(family + "|" + window.start() + "|" + window.end(),
-        k -> scan(family, window));
+  /** The stats and divergences of one window. */
+  private void emit(WindowSpec spec, WindowJob job, Instant now, long timestamp) {
+    for (String family : job.families) {
+      emitStats(family, spec, job.window, window(current, family, job.window), now, timestamp);
+    }
+    for (DivergenceSettings.Pair pair : job.pairs) {
+      emitDivergence(pair, spec, job.window, now, timestamp);
+    }
+    // days before the previous window are not needed again while the windows go forward
+    days.headMap(spec.previous(job.window).start()).clear();
   }
 
-  private Map<String, Cell> scan(String family, WindowSpec.Window window) {
-    Map<String, Cell> cells = new LinkedHashMap<>();
-    try (KeyValueIterator<String, Long> it = tuples.range(
-        PostingTuple.from(family, window.start()), PostingTuple.to(family, window.end().minusDays(1)))) {
-      while (it.hasNext()) {
-        var kv = it.next();
-        PostingTuple t = PostingTuple.parse(kv.key);
-        cells.computeIfAbsent(t.cellKey(), k -> new Cell()).add(t, kv.value);
+  /**
+   * The family's postings over {@code window} by emitted slice (see {@link #slicesOf}), from the
+   * family's running window in {@code running}, moved there by sliding where it overlaps; not to
+   * be modified by the caller.
+   */
+  private Map<String, Cell> window(Map<String, RunningWindow> running, String family, WindowSpec.Window window) {
+    RunningWindow run = running.computeIfAbsent(family, f -> new RunningWindow());
+    if (window.equals(run.window)) {
+      return run.slices;
+    }
+    boolean slides = run.window != null && !window.start().isBefore(run.window.start())
+        && window.start().isBefore(run.window.end()) && !window.end().isBefore(run.window.end());
+    if (slides) {
+      for (LocalDate day = run.window.start(); day.isBefore(window.start()); day = day.plusDays(1)) {
+        day(family, day).forEach((slice, cell) -> {
+          Cell left = run.slices.get(slice);
+          left.subtract(cell);
+          if (left.count == 0) {
+            run.slices.remove(slice);
+          }
+        });
+      }
+      for (LocalDate day = run.window.end(); day.isBefore(window.end()); day = day.plusDays(1)) {
+        add(run.slices, day(family, day));
+      }
+    } else {
+      run.slices.clear();
+      for (LocalDate day = window.start(); day.isBefore(window.end()); day = day.plusDays(1)) {
+        add(run.slices, day(family, day));
       }
     }
-    return cells;
+    run.window = window;
+    return run.slices;
   }
 
-  /** Cells merged by one dimension of the cell key (0 seniority, 1 country, 2 remote); -1: all. */
-  private static Map<String, Cell> by(Map<String, Cell> cells, int dimension) {
-    Map<String, Cell> out = new LinkedHashMap<>();
-    cells.forEach((key, cell) -> {
-      String slice = dimension < 0 ? "all" : key.split("\\|")[dimension];
-      out.computeIfAbsent(slice, k -> new Cell()).merge(cell);
+  private static void add(Map<String, Cell> into, Map<String, Cell> day) {
+    day.forEach((slice, cell) -> into.computeIfAbsent(slice, s -> new Cell()).merge(cell));
+  }
+
+  /**
+   * The family's postings of one day by emitted slice, from one range scan of the tuple store;
+   * kept while the emission may need the day again (a window takes it in and later gives it back).
+   */
+  private Map<String, Cell> day(String family, LocalDate day) {
+    return days.computeIfAbsent(day, d -> new HashMap<>()).computeIfAbsent(family, f -> {
+      Map<String, Cell> slices = new HashMap<>();
+      try (KeyValueIterator<String, Long> it = tuples.range(PostingTuple.from(family, day), PostingTuple.to(family, day))) {
+        while (it.hasNext()) {
+          var kv = it.next();
+          PostingTuple t = PostingTuple.parse(kv.key);
+          for (String slice : slicesOf(t)) {
+            slices.computeIfAbsent(slice, s -> new Cell()).add(t, kv.value);
+          }
+        }
+      }
+      return slices;
     });
-    return out;
+  }
+
+  private static String familyOf(String familyDay) {
+    return familyDay.substring(0, familyDay.lastIndexOf('|'));
+  }
+
+  private static LocalDate dayOf(String familyDay) {
+    return LocalDate.parse(familyDay.substring(familyDay.lastIndexOf('|') + 1));
+  }
+
+  /** A window to emit: the families whose statistics and the pairs whose divergence changed. */
+  private static final class WindowJob {
+    final WindowSpec.Window window;
+    final Set<String> families = new TreeSet<>();
+    final Set<DivergenceSettings.Pair> pairs = new LinkedHashSet<>();
+    int spec;
+    boolean done;
+
+    WindowJob(WindowSpec.Window window) {
+      this.window = window;
+    }
+
+    boolean isAfter(WindowJob other) {
+      return spec > other.spec || (spec == other.spec && window.start().isAfter(other.window.start()));
+    }
+  }
+
+  /** A family's postings over one window, by slice, kept while an emission slides it forward. */
+  private static final class RunningWindow {
+    WindowSpec.Window window;
+    final Map<String, Cell> slices = new TreeMap<>();
+  }
+
+  /**
+   * The slices a posting counts in, as {@code seniority|country|remote} with {@code all} where not
+   * sliced: all, its seniority, its country, its remote flag.
+   */
+  private static String[] slicesOf(PostingTuple t) {
+    return new String[] {ALL_SLICE, t.seniority() + "|all|all", "all|" + t.country() + "|all",
+        "all|all|" + t.remote()};
   }
 
   private void emitStats(String family, WindowSpec spec, WindowSpec.Window window,
-      Map<String, Cell> cells, Instant now, long timestamp) {
-    forward(stats(family, "all", "all", "all", spec, window, by(cells, -1).getOrDefault("all", new Cell()), now), timestamp);
-    by(cells, 0).forEach((s, c) -> forward(stats(family, s, "all", "all", spec, window, c, now), timestamp));
-    by(cells, 1).forEach((s, c) -> forward(stats(family, "all", s, "all", spec, window, c, now), timestamp));
-    by(cells, 2).forEach((s, c) -> forward(stats(family, "all", "all", s, spec, window, c, now), timestamp));
+      Map<String, Cell> slices, Instant now, long timestamp) {
+    if (!slices.containsKey(ALL_SLICE)) {
+      // an emptied window still says so
+      forward(stats(family, "all", "all", "all", spec, window, new Cell(), now), timestamp);
+    }
+    slices.forEach((slice, cell) -> {
+      String[] parts = slice.split("\\|");
+      forward(stats(family, parts[0], parts[1], parts[2], spec, window, cell, now), timestamp);
+    });
   }
 
   private void forward(SalaryStats stats, long timestamp) {
@@ -222,8 +345,7 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
 
   private SalaryStats stats(String family, String seniority, String country, String remote,
       WindowSpec spec, WindowSpec.Window window, Cell c, Instant now) {
-    PayDistribution pay = new PayDistribution();
-    pay.addAll(c.mid);
+    PayDistribution pay = PayDistribution.of(c.mid);
     boolean hasPay = pay.size() > 0;
     long withEmphasis = c.mlHeavy + c.softwareHeavy + c.balanced;
     return new SalaryStats(SalaryStats.SCHEMA_VERSION, family, seniority, country, remote,
@@ -247,43 +369,44 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
         now);
   }
 
-  private static double median(Map<Double, Long> values) {
-    PayDistribution d = new PayDistribution();
-    d.addAll(values);
-    return d.quantile(0.5);
+  private static double median(TreeMap<Double, Long> values) {
+    return PayDistribution.of(values).quantile(0.5);
   }
 
   private void emitDivergence(DivergenceSettings.Pair pair, WindowSpec spec, WindowSpec.Window window,
       Instant now, long timestamp) {
-    Map<String, Cell> a = merged(pair.a(), window);
-    Map<String, Cell> b = merged(pair.b(), window);
+    Map<String, Cell> a = window(current, pair.a(), window);
+    Map<String, Cell> b = window(current, pair.b(), window);
     WindowSpec.Window previous = spec.previous(window);
     Map<String, Cell> prevA = null;
     Map<String, Cell> prevB = null;
-    for (int dimension : new int[] {-1, 0, 1}) {
-      Map<String, Cell> sliceA = by(a, dimension);
-      Map<String, Cell> sliceB = by(b, dimension);
-      TreeSet<String> slices = new TreeSet<>(sliceA.keySet());
-      slices.addAll(sliceB.keySet());
-      for (String slice : slices) {
-        String seniority = dimension == 0 ? slice : "all";
-        String country = dimension == 1 ? slice : "all";
-        String key = SalaryDivergence.key(pair.a(), pair.b(), spec.text(), window.start(), seniority, country);
-        Cell ca = sliceA.get(slice);
-        Cell cb = sliceB.get(slice);
-        if (ca == null || cb == null || ca.salaryCount < divergence.minN() || cb.salaryCount < divergence.minN()) {
-          context.forward(new Record<>(key, new WindowOutput(null, null), timestamp));
-          continue;
-        }
-        if (prevA == null) {
-          prevA = merged(pair.a(), previous);
-          prevB = merged(pair.b(), previous);
-        }
-        Cell pa = by(prevA, dimension).get(slice);
-        Cell pb = by(prevB, dimension).get(slice);
-        context.forward(new Record<>(key, new WindowOutput(null,
-            divergence(pair, spec, window, seniority, country, ca, cb, previous, pa, pb, now)), timestamp));
+    TreeSet<String> slices = new TreeSet<>(a.keySet());
+    slices.addAll(b.keySet());
+    // slices all, each seniority, each country: all first, then seniorities, then countries
+    List<String> ordered = new ArrayList<>();
+    if (slices.contains(ALL_SLICE)) {
+      ordered.add(ALL_SLICE);
+    }
+    slices.stream().filter(s -> !s.startsWith("all|") && s.endsWith("|all|all")).forEach(ordered::add);
+    slices.stream().filter(s -> s.startsWith("all|") && s.endsWith("|all") && !s.equals(ALL_SLICE)
+        && !s.startsWith("all|all|")).forEach(ordered::add);
+    for (String slice : ordered) {
+      String[] parts = slice.split("\\|");
+      String seniority = parts[0];
+      String country = parts[1];
+      String key = SalaryDivergence.key(pair.a(), pair.b(), spec.text(), window.start(), seniority, country);
+      Cell ca = a.get(slice);
+      Cell cb = b.get(slice);
+      if (ca == null || cb == null || ca.salaryCount < divergence.minN() || cb.salaryCount < divergence.minN()) {
+        context.forward(new Record<>(key, new WindowOutput(null, null), timestamp));
+        continue;
       }
+      if (prevA == null) {
+        prevA = window(this.previous, pair.a(), previous);
+        prevB = window(this.previous, pair.b(), previous);
+      }
+      context.forward(new Record<>(key, new WindowOutput(null, divergence(pair, spec, window, seniority, country,
+          ca, cb, previous, prevA.get(slice), prevB.get(slice), now)), timestamp));
     }
   }
 

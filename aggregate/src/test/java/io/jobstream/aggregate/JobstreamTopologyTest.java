@@ -83,7 +83,7 @@ class JobstreamTopologyTest {
   @Test
   void anEmissionThatRunsOutOfTimeLeavesTheRestToTheNextOnesAndLosesNothing() {
     Properties props = config(stateDir.resolve("budget"), "30d/1d,month");
-    props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, "0"); // one changed day per emission
+    props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, "0"); // one window per emission
     try (TopologyTestDriver budgeted = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
       TestInputTopic<String, byte[]> in = budgeted.createInputTopic(Topics.RAW.name(), new StringSerializer(),
           new ByteArraySerializer());
@@ -96,13 +96,13 @@ class JobstreamTopologyTest {
       postings.forEach(p -> in.pipeInput(p.postingId(), RAW.write(p)));
       postings.forEach(this::send);
 
-      // three changed (family, day) pairs: the first emission does one of them
+      // three changed (family, day) pairs in 33 windows: the first emission does one window
       budgeted.advanceWallClockTime(java.time.Duration.ofSeconds(2));
       Map<String, SalaryStats> partial = out.readKeyValuesToMap();
       Map<String, SalaryStats> whole = latestStats();
       assertThat(partial).isNotEmpty();
       assertThat(partial.size()).isLessThan(whole.size());
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < 40; i++) {
         budgeted.advanceWallClockTime(java.time.Duration.ofSeconds(2));
         partial.putAll(out.readKeyValuesToMap());
       }
@@ -112,6 +112,64 @@ class JobstreamTopologyTest {
         assertThat(partial.get(key).median()).as(key).isEqualTo(expected.median());
       });
     }
+  }
+
+  /**
+   * Windows computed by sliding (days taken out and added as an emission moves from one window
+   * to the next) equal windows computed from scratch (budget 0: one window per emission, so
+   * every window is built anew), through edits that take values out and move postings between
+   * seniorities.
+   */
+  @Test
+  void slidingWindowsEqualWindowsBuiltFromScratch() {
+    Map<String, Object> slid = replayTitlesAndEdits(stateDir.resolve("sliding"), null);
+    Map<String, Object> rebuilt = replayTitlesAndEdits(stateDir.resolve("rebuilt"), "0");
+    assertThat(slid).hasSizeGreaterThan(100);
+    assertThat(rebuilt).isEqualTo(slid);
+  }
+
+  /** Latest stats and divergences (without their computation time) after postings over 50 days and edits. */
+  private static Map<String, Object> replayTitlesAndEdits(Path dir, String budget) {
+    Properties props = config(dir, "30d/1d,7d/7d,month");
+    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
+    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    if (budget != null) {
+      props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, budget);
+    }
+    String[] titles = {"Data Scientist", "Senior Data Scientist", "Machine Learning Engineer",
+        "Senior Machine Learning Engineer", "Junior Data Scientist"};
+    Map<String, Object> latest = new java.util.TreeMap<>();
+    try (TopologyTestDriver d = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
+      TestInputTopic<String, byte[]> in = d.createInputTopic(Topics.RAW.name(), new StringSerializer(),
+          new ByteArraySerializer());
+      TestOutputTopic<String, SalaryStats> out = d.createOutputTopic(Topics.STATS.name(),
+          Topics.STATS.keySerde().deserializer(), Topics.STATS.valueSerde().deserializer());
+      TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = d.createOutputTopic(
+          Topics.DIVERGENCE.name(), Topics.DIVERGENCE.keySerde().deserializer(),
+          Topics.DIVERGENCE.valueSerde().deserializer());
+      java.util.Random random = new java.util.Random(7);
+      for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 120; i++) {
+          // the second round edits the same postings: other pay, some none, some another title
+          String title = titles[random.nextInt(titles.length)];
+          Integer pay = random.nextInt(8) == 0 ? null : 80_000 + 1_000 * random.nextInt(90);
+          RawPosting p = Postings.raw("p" + i, title, APRIL_10.plusDays(i % 50), pay, pay == null ? null : pay + 10_000);
+          in.pipeInput(p.postingId(), RAW.write(p));
+        }
+        for (int i = 0; i < (budget == null ? 1 : 400); i++) {
+          d.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+        }
+        out.readKeyValuesToList().forEach(kv -> latest.put("stats " + kv.key,
+            kv.value == null ? "deleted" : withoutTime(kv.value)));
+        gaps.readKeyValuesToList().forEach(kv -> latest.put("gap " + kv.key,
+            kv.value == null ? "deleted" : kv.value.toString().replace("updatedAt=" + kv.value.updatedAt(), "")));
+      }
+    }
+    return latest;
+  }
+
+  private static String withoutTime(SalaryStats s) {
+    return s.toString().replace("updatedAt=" + s.updatedAt(), "");
   }
 
   @Test

@@ -48,7 +48,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * on the same broker.
  *
  * <p>Order: produce the N records (this also warms the broker); pass-through; jobstream; a second
- * pass-through (so a drift of the machine during the run shows as a difference between the two).
+ * pass-through (so a drift of the machine during the run shows as a difference between the two);
+ * then jobstream's classify stage alone, the floor under what the whole topology costs per posting.
  * Each app reads the whole backlog from the start; its time runs from its start until every topic
  * it reads has been consumed and committed (and nothing has changed for two seconds), and for
  * jobstream until then the window stage has emitted statistics that take in every change. Then, for the
@@ -62,6 +63,10 @@ public final class EndToEndBenchmark {
 
   /** Output topic of the pass-through. */
   static final String PASS_THROUGH_TOPIC = "bench.passthrough";
+
+  /** Output topics of the classify stage measured alone. */
+  static final String CLASSIFY_STAGE_TOPIC = "bench.classified";
+  static final String CLASSIFY_STAGE_DLQ = "bench.dlq";
 
   private final Properties client;
   private final Path stateDir;
@@ -89,7 +94,7 @@ public final class EndToEndBenchmark {
 
   /** The whole run's figures. */
   public record Result(long postings, double produceSeconds, Figures passThrough1, Figures jobstream,
-      Figures passThrough2) {
+      Figures passThrough2, Figures classifyStage) {
 
     public double baselinePerSecond() {
       return (passThrough1.perSecond() + passThrough2.perSecond()) / 2;
@@ -97,6 +102,11 @@ public final class EndToEndBenchmark {
 
     public double ratio() {
       return jobstream.perSecond() / baselinePerSecond();
+    }
+
+    /** The classify stage alone against the pass-through: the most the whole topology could reach. */
+    public double classifyStageRatio() {
+      return classifyStage.perSecond() / baselinePerSecond();
     }
   }
 
@@ -122,7 +132,34 @@ public final class EndToEndBenchmark {
     long backlog = postings + pipeline.latencySamples;
     // the pass-through's latency at the same steady rate as jobstream's
     Figures second = passThrough("bench-passthrough-2", backlog, latencySeconds, pipeline.latencyRate(), mix);
-    return new Result(postings, produceSeconds, first, pipeline, second);
+    Figures classify = classifyStage(backlog + second.latencySamples());
+    return new Result(postings, produceSeconds, first, pipeline, second, classify);
+  }
+
+  /**
+   * jobstream's first stage alone (raw -> validate and classify -> classified or dead letter, as in
+   * the whole topology but into topics of its own): what every posting costs before any aggregation.
+   */
+  private Figures classifyStage(long backlog) throws Exception {
+    try (Admin admin = Admin.create(client)) {
+      admin.createTopics(List.of(new NewTopic(CLASSIFY_STAGE_TOPIC, Topics.RAW.partitions(), (short) 1),
+          new NewTopic(CLASSIFY_STAGE_DLQ, Topics.RAW.partitions(), (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+    String applicationId = "bench-classify";
+    Properties settings = new Properties();
+    settings.putAll(client);
+    settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
+    Properties props = StreamApp.streamsConfig(settings, stateDir.resolve(applicationId));
+    Topology topology = JobstreamTopology.buildClassifyStage(props, CLASSIFY_STAGE_TOPIC, CLASSIFY_STAGE_DLQ);
+    long start = System.currentTimeMillis();
+    try (HeapSampler heapSampler = new HeapSampler(); KafkaStreams streams = new KafkaStreams(topology, props)) {
+      streams.start();
+      double seconds = (awaitConsumed(applicationId, Topics.RAW.name()) - start) / 1e3;
+      long heap = heapSampler.peak();
+      report("classify stage alone", backlog, seconds, heap);
+      return new Figures("classify stage", backlog, seconds, backlog / seconds, 0, Double.NaN, Double.NaN, 0, heap);
+    }
   }
 
   private Figures passThrough(String applicationId, long backlog, int latencySeconds, double latencyRate,

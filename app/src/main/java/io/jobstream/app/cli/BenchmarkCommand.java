@@ -109,7 +109,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
           .run(postings, latencySeconds);
       out.println();
       out.printf("%-16s %12s %14s %12s %12s %12s%n", "app", "records", "records/s", "p50 latency", "p99 latency", "peak heap");
-      for (EndToEndBenchmark.Figures f : List.of(r.passThrough1(), r.jobstream(), r.passThrough2())) {
+      for (EndToEndBenchmark.Figures f : List.of(r.passThrough1(), r.jobstream(), r.passThrough2(),
+          r.classifyStage())) {
         out.printf("%-16s %,12d %,14.0f %12s %12s %,9d MB%n", f.name(), f.records(), f.perSecond(),
             seconds(f.p50Seconds()), seconds(f.p99Seconds()), f.peakHeapBytes() >> 20);
       }
@@ -117,6 +118,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
           r.jobstream().latencyRate(), latencySeconds);
       out.printf("jobstream / pass-through throughput: %.3f (pass-through: mean of %,.0f and %,.0f records/s;"
           + " goal: at least 0.5)%n", r.ratio(), r.passThrough1().perSecond(), r.passThrough2().perSecond());
+      out.printf("classify stage alone / pass-through throughput: %.3f (what every posting costs before any"
+          + " aggregation; jobstream / classify stage: %.3f)%n", r.classifyStageRatio(),
+          r.jobstream().perSecond() / r.classifyStage().perSecond());
       out.printf("jobstream peak heap: %,d MB (goal: under 1024 MB)%n", r.jobstream().peakHeapBytes() >> 20);
       out.flush();
       return 0;
