@@ -11,17 +11,15 @@ import io.jobstream.model.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -30,25 +28,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The jobstream topology, in two sub-topologies joined by {@code jobs.postings.classified}:
+ * The jobstream topology:
  *
  * <ol>
- *   <li>{@code jobs.postings.raw} -> validate and classify -> {@code jobs.postings.classified},
- *       or {@code jobs.postings.dlq} with the reason (every raw record ends in exactly one).
- *   <li>{@code jobs.postings.classified} read as a table (latest version per posting id) ->
- *       reduced to what the cluster stage needs ({@link ClusterMember}), grouped into clusters of
- *       cross-posted copies ({@link PostingCluster}), of which one
- *       counts -> counted by {@link PostingTuple} (family, day, slice and pay), where the table's subtractor
- *       takes out a posting's old version when a new one arrives -> counts brought to one task ->
- *       every emit interval, every window containing a changed day is re-computed ->
- *       {@code jobs.salary.stats}, and the pay gaps of the configured family pairs ->
- *       {@code jobs.salary.divergence}.
+ *   <li>In as many tasks as {@code jobs.postings.raw} has partitions: validate and classify ->
+ *       {@code jobs.postings.classified}, or {@code jobs.postings.dlq} with the reason (every raw
+ *       record ends in exactly one); the latest version of each posting is kept by posting id
+ *       ({@link PostingVersionProcessor}), and only a change that matters to the statistics (a new
+ *       posting, or an edit: its old and new version) goes on.
+ *   <li>In one task: the changes are grouped into clusters of cross-posted copies
+ *       ({@link ClusterProcessor}), of which one counts -> counts per {@link PostingTuple}
+ *       (family, day, slice and pay) -> every emit interval, every window containing a changed day
+ *       is re-computed ({@link WindowProcessor}) -> {@code jobs.salary.stats}, and the pay gaps of
+ *       the configured family pairs -> {@code jobs.salary.divergence}.
  * </ol>
  *
- * <p>The counts are a plain (not windowed) table aggregation, so nothing expires with stream time
- * and historical postings (years old) are counted like new ones; every topic on the way has no
- * time-based retention on record timestamps (the raw and dead-letter topics use the broker's
- * append time), so postings dated years ago are not deleted by the broker either.
+ * <p>The counts are plain (not windowed) stores, so nothing expires with stream time and
+ * historical postings (years old) are counted like new ones; no topic on the way deletes by record
+ * time (the raw and dead-letter topics use the broker's append time, the others are compacted or
+ * Kafka Streams' repartition topics, which it purges once consumed), so postings dated years ago
+ * are not deleted by the broker either.
  */
 public final class JobstreamTopology {
 
@@ -76,13 +75,22 @@ public final class JobstreamTopology {
    */
   public static final String EMIT_BUDGET_CONFIG = "jobstream.windows.emit-budget-ms";
 
+  /**
+   * Config key: while input keeps coming, an emission that took T is followed by at least this
+   * many times T without one (default {@value #DEFAULT_EMIT_PAUSE}; 0: every emit interval).
+   * Re-computing then takes at most 1 / (1 + factor) of the window stage's time.
+   */
+  public static final String EMIT_PAUSE_CONFIG = "jobstream.windows.emit-pause-factor";
+
+  public static final int DEFAULT_EMIT_PAUSE = 3;
+
   /** Store of the latest statistics per key, queried by the HTTP API. */
   public static final String STATS_STORE = "stats-latest";
 
   /** Store of the latest divergence per key, queried by the HTTP API. */
   public static final String DIVERGENCE_STORE = "divergence-latest";
 
-  /** Store of the latest classified version of each posting. */
+  /** Store of the latest version of each posting, as the cluster stage needs it. */
   public static final String POSTINGS_STORE = "postings-latest";
 
   /** Config key: cross-posted copies dated within the same period of this many days count once (default 60). */
@@ -100,27 +108,19 @@ public final class JobstreamTopology {
   /** Store of the clusters of cross-posted copies. */
   public static final String CLUSTERS_STORE = "posting-clusters";
 
-  /** Name of the repartition between the postings table and the clusters. */
-  public static final String BY_CLUSTER = "postings-by-cluster";
-
-  /** Store of the current number of postings per {@link PostingTuple}. */
-  public static final String TUPLE_COUNTS_STORE = "posting-tuple-counts";
-
-  /** Name of the repartition between the postings table and the tuple counts. */
-  public static final String BY_TUPLE = "postings-by-tuple";
-
   /**
-   * Name of the repartition that brings all day buckets to the window task: day buckets are
-   * spread over partitions by (family, day), but a window needs all days of a family and a
-   * divergence both families of its pair. The stage runs in one task (one partition key); the
-   * stages before it, where the per-posting work is, spread over all partitions.
+   * Name of the repartition that brings the postings' changes to the one task of the cluster and
+   * window stages: cross-posted copies have different posting ids (so they are spread over the
+   * classify tasks), a window needs all days of a family and a divergence both families of its
+   * pair. The per-posting work (classification, the latest version of each posting) spreads over
+   * all partitions; the changes that remain are small and go to one task (one partition key).
    */
-  public static final String BY_GROUP = "day-buckets-to-windows";
+  public static final String BY_TASK = "posting-changes";
 
-  /** The one key of the window stage's repartition. */
+  /** The one key of the cluster and window stages' repartition. */
   static final String WINDOW_TASK_KEY = "windows";
 
-  /** Store of the window processor: the tuple counts, all in one task. */
+  /** Store of the window processor: the number of counted postings per {@link PostingTuple}. */
   public static final String WINDOW_TUPLES_STORE = "window-tuple-counts";
 
   /** Store of the window processor: the days changed since the last emission. */
@@ -137,49 +137,28 @@ public final class JobstreamTopology {
     long duplicatePeriodDays = setting(config, DUPLICATE_PERIOD_CONFIG, 60, 1);
     Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
     Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
-    JsonSerde<ClassifiedPosting> classifiedSerde = JsonSerde.of(ClassifiedPosting.class);
+    int pauseFactor = (int) setting(config, EMIT_PAUSE_CONFIG, DEFAULT_EMIT_PAUSE, 0);
 
     StreamsBuilder builder = new StreamsBuilder();
-    addClassifyStage(builder, config, Topics.CLASSIFIED.name(), Topics.DLQ.name());
+    // cached: repeated writes of a key within a commit interval reach RocksDB and the changelog once
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSTINGS_STORE),
+        Serdes.String(), JsonSerde.of(ClusterMember.class)).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTERS_STORE),
+        Serdes.String(), JsonSerde.of(PostingCluster.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(WINDOW_TUPLES_STORE), Serdes.String(), Serdes.Long()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(WINDOW_DIRTY_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
 
-    KTable<String, ClassifiedPosting> postings = builder.table(Topics.CLASSIFIED.name(),
-        Consumed.with(Serdes.String(), classifiedSerde).withName("classified-postings"),
-        Materialized.<String, ClassifiedPosting, KeyValueStore<Bytes, byte[]>>as(POSTINGS_STORE)
+    addClassifyStage(builder, config, Topics.CLASSIFIED.name(), Topics.DLQ.name())
+        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, currency, WINDOW_TASK_KEY),
+            Named.as("posting-versions"), POSTINGS_STORE)
+        .repartition(Repartitioned.<String, MemberChange>as(BY_TASK)
             .withKeySerde(Serdes.String())
-            .withValueSerde(classifiedSerde));
-
-    JsonSerde<ClusterMember> memberSerde = JsonSerde.of(ClusterMember.class);
-    postings
-        .mapValues(posting -> ClusterMember.of(posting, currency), Named.as("cluster-members"))
-        .groupBy((id, member) -> KeyValue.pair(PostingCluster.key(member, duplicatePeriodDays), member),
-            Grouped.with(BY_CLUSTER, Serdes.String(), memberSerde))
-        .aggregate(PostingCluster::empty,
-            (key, member, cluster) -> cluster.plus(member),
-            (key, member, cluster) -> cluster.minus(member),
-            Named.as("cluster-aggregate"),
-            Materialized.<String, PostingCluster, KeyValueStore<Bytes, byte[]>>as(CLUSTERS_STORE)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(JsonSerde.of(PostingCluster.class)))
-        // an emptied cluster is a deletion, so its last tuple is subtracted below
-        .mapValues(cluster -> cluster.isEmpty() ? null : cluster, Named.as("non-empty-clusters"))
-        .groupBy((key, cluster) -> KeyValue.pair(cluster.countedTuple(), ""),
-            Grouped.with(BY_TUPLE, Serdes.String(), Serdes.String()))
-        .count(Named.as("tuple-count"),
-            Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(TUPLE_COUNTS_STORE)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(Serdes.Long()))
-        .toStream(Named.as("tuple-count-changes"))
-        .map((tuple, count) -> KeyValue.pair(WINDOW_TASK_KEY,
-            new TupleCount(tuple, count == null ? 0 : count)), Named.as("key-for-windows"))
-        .repartition(Repartitioned.<String, TupleCount>as(BY_GROUP)
-            .withKeySerde(Serdes.String())
-            .withValueSerde(JsonSerde.of(TupleCount.class)))
+            .withValueSerde(JsonSerde.of(MemberChange.class)))
+        .process(() -> new ClusterProcessor(CLUSTERS_STORE, duplicatePeriodDays), Named.as("clusters"), CLUSTERS_STORE)
         .process(() -> new WindowProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE,
-                currency, divergence, emitInterval, emitBudget),
+                currency, divergence, emitInterval, emitBudget, pauseFactor),
             Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE)
         .split(Named.as("window-output-"))
         .branch((key, out) -> out.isStats(), Branched.withConsumer(stats -> stats
@@ -191,15 +170,16 @@ public final class JobstreamTopology {
             .to(Topics.DIVERGENCE.name(), Produced.with(Topics.DIVERGENCE.keySerde(),
                 Topics.DIVERGENCE.valueSerde()).withName("divergence-sink")), "divergence"));
 
-    // The answers as tables again, for the query API (interactive queries): the latest value per key.
+    // The answers as tables again, for the query API (interactive queries): the latest value per
+    // key, kept as the topic's JSON bytes (parsed when asked for, not for every update).
     builder.table(Topics.STATS.name(),
-        Consumed.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde()).withName("stats-source"),
-        Materialized.<String, io.jobstream.model.SalaryStats, KeyValueStore<Bytes, byte[]>>as(STATS_STORE)
-            .withKeySerde(Topics.STATS.keySerde()).withValueSerde(Topics.STATS.valueSerde()));
+        Consumed.with(Topics.STATS.keySerde(), Serdes.ByteArray()).withName("stats-source"),
+        Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(STATS_STORE)
+            .withKeySerde(Topics.STATS.keySerde()).withValueSerde(Serdes.ByteArray()));
     builder.table(Topics.DIVERGENCE.name(),
-        Consumed.with(Topics.DIVERGENCE.keySerde(), Topics.DIVERGENCE.valueSerde()).withName("divergence-source"),
-        Materialized.<String, io.jobstream.model.SalaryDivergence, KeyValueStore<Bytes, byte[]>>as(DIVERGENCE_STORE)
-            .withKeySerde(Topics.DIVERGENCE.keySerde()).withValueSerde(Topics.DIVERGENCE.valueSerde()));
+        Consumed.with(Topics.DIVERGENCE.keySerde(), Serdes.ByteArray()).withName("divergence-source"),
+        Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(DIVERGENCE_STORE)
+            .withKeySerde(Topics.DIVERGENCE.keySerde()).withValueSerde(Serdes.ByteArray()));
 
     return builder.build(config);
   }
@@ -214,29 +194,33 @@ public final class JobstreamTopology {
     return builder.build(config);
   }
 
-  /** raw -> validate and classify -> classified, or dead letter with the reason. */
-  private static void addClassifyStage(StreamsBuilder builder, Properties config, String classifiedTopic,
-      String deadLetterTopic) {
+  /**
+   * raw -> validate and classify -> classified, or dead letter with the reason; returns the
+   * classified postings.
+   */
+  private static KStream<String, ClassifiedPosting> addClassifyStage(StreamsBuilder builder, Properties config,
+      String classifiedTopic, String deadLetterTopic) {
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     long graceDays = setting(config, GRACE_CONFIG, 3650, 0);
     PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
-    // cached: repeated writes of a key within a commit interval reach RocksDB and the changelog once
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(LATEST_DATE_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
-    KStream<String, ClassifyOutcome> outcomes = builder
+    Map<String, KStream<String, ClassifyOutcome>> routes = builder
         .stream(Topics.RAW.name(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-postings"))
         .processValues(() -> new ClassifyProcessor(classifier, LATEST_DATE_STORE, graceDays),
-            Named.as("validate-and-classify"), LATEST_DATE_STORE);
-    outcomes.split(Named.as("route-"))
-        .branch((id, outcome) -> outcome.isClassified(), Branched.withConsumer(classified -> classified
-            .mapValues(ClassifyOutcome::classified, Named.as("classified-value"))
-            .to(classifiedTopic, Produced.with(Topics.CLASSIFIED.keySerde(),
-                Topics.CLASSIFIED.valueSerde()).withName("classified-sink")), "classified"))
-        .defaultBranch(Branched.withConsumer(rejected -> rejected
-            .mapValues(ClassifyOutcome::deadLetter, Named.as("dead-letter-value"))
-            .to(deadLetterTopic, Produced.with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde())
-                .withName("dlq-sink")), "rejected"));
+            Named.as("validate-and-classify"), LATEST_DATE_STORE)
+        .split(Named.as("route-"))
+        .branch((id, outcome) -> outcome.isClassified(), Branched.as("classified"))
+        .defaultBranch(Branched.as("rejected"));
+    routes.get("route-rejected")
+        .mapValues(ClassifyOutcome::deadLetter, Named.as("dead-letter-value"))
+        .to(deadLetterTopic, Produced.with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde()).withName("dlq-sink"));
+    KStream<String, ClassifiedPosting> classified = routes.get("route-classified")
+        .mapValues(ClassifyOutcome::classified, Named.as("classified-value"));
+    classified.to(classifiedTopic,
+        Produced.with(Topics.CLASSIFIED.keySerde(), Topics.CLASSIFIED.valueSerde()).withName("classified-sink"));
+    return classified;
   }
 
   /** A whole-number setting of at least {@code min}; anything else is a usage error naming the key. */

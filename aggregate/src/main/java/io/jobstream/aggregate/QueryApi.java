@@ -100,11 +100,11 @@ public final class QueryApi implements AutoCloseable {
   }
 
   private void local(String store, String[] keyFields, Map<String, String> query, ArrayNode out) {
-    ReadOnlyKeyValueStore<String, Object> kv = streams.store(
-        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, Object>keyValueStore()));
-    try (KeyValueIterator<String, Object> it = kv.all()) {
+    ReadOnlyKeyValueStore<String, byte[]> kv = streams.store(
+        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+    try (KeyValueIterator<String, byte[]> it = kv.all()) {
       while (it.hasNext()) {
-        KeyValue<String, Object> entry = it.next();
+        KeyValue<String, byte[]> entry = it.next();
         if (entry.value == null) {
           continue;
         }
@@ -118,9 +118,18 @@ public final class QueryApi implements AutoCloseable {
           }
         }
         if (match) {
-          out.add(JsonSerde.MAPPER.valueToTree(entry.value));
+          out.add(json(entry.value));
         }
       }
+    }
+  }
+
+  /** A stored value (the output topic's JSON) as a tree. */
+  private static com.fasterxml.jackson.databind.JsonNode json(byte[] value) {
+    try {
+      return JsonSerde.MAPPER.readTree(value);
+    } catch (IOException e) {
+      throw new IllegalStateException("unreadable stored value: " + e.getMessage(), e);
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,7 +38,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * each seniority; each country; where both sides have at least the minimum number of postings with
  * pay.
  */
-final class WindowProcessor implements Processor<String, TupleCount, String, WindowOutput> {
+final class WindowProcessor implements Processor<String, TupleDelta, String, WindowOutput> {
 
   static final String METHOD = "median gap with Price-Bonett 95% interval; two-sided Mann-Whitney U,"
       + " tie-corrected, normal approximation with continuity correction";
@@ -47,12 +48,6 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
   /** The slice of all of a family's postings. */
   private static final String ALL_SLICE = "all|all|all";
 
-  /**
-   * After an emission that took T, the next one waits at least this many times T: under a
-   * backlog, re-computing windows takes at most about a quarter of the task's time, and more
-   * changed days are taken together per emission, instead of the emissions starving the counting.
-   */
-  static final int EMIT_PAUSE_FACTOR = 3;
 
   private final List<WindowSpec> specs;
   private final String tupleStoreName;
@@ -67,6 +62,15 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
    * that would fence the task, which would then restore and start the same emission again.
    */
   private final Duration emitBudget;
+  /**
+   * After an emission that took T, the next one waits at least this many times T while input keeps
+   * coming: under a backlog every window is dirty again soon, and re-computing all of them often
+   * would starve the counting (and flood the output topics with values about to change again).
+   */
+  private final int pauseFactor;
+  /** No input for this long means the input has stopped: the pause no longer applies. */
+  private long quietMs;
+  private long lastInputMs;
   private ProcessorContext<String, WindowOutput> context;
   private KeyValueStore<String, Long> tuples;
   private KeyValueStore<String, String> dirty;
@@ -83,7 +87,8 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
   private final TreeMap<LocalDate, Map<String, Map<String, Cell>>> days = new TreeMap<>();
 
   WindowProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName,
-      String currency, DivergenceSettings divergence, Duration emitInterval, Duration emitBudget) {
+      String currency, DivergenceSettings divergence, Duration emitInterval, Duration emitBudget,
+      int pauseFactor) {
     this.specs = specs;
     this.tupleStoreName = tupleStoreName;
     this.dirtyStoreName = dirtyStoreName;
@@ -91,6 +96,7 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
     this.divergence = divergence;
     this.emitInterval = emitInterval;
     this.emitBudget = emitBudget;
+    this.pauseFactor = pauseFactor;
   }
 
   @Override
@@ -98,21 +104,27 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
     this.context = context;
     this.tuples = context.getStateStore(tupleStoreName);
     this.dirty = context.getStateStore(dirtyStoreName);
+    // upstream tasks hand records on at each commit, so input arrives in bursts that far apart
+    Object commitInterval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+    this.quietMs = 2 * Math.max(emitInterval.toMillis(),
+        commitInterval == null ? 0 : Long.parseLong(commitInterval.toString()));
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
-      if (now < nextEmitAllowedMs) {
+      if (now < nextEmitAllowedMs && now - lastInputMs < quietMs) {
         return;
       }
       long started = System.nanoTime();
       emitChanged();
-      nextEmitAllowedMs = now + EMIT_PAUSE_FACTOR * (System.nanoTime() - started) / 1_000_000;
+      nextEmitAllowedMs = now + pauseFactor * (System.nanoTime() - started) / 1_000_000;
     });
   }
 
   @Override
-  public void process(Record<String, TupleCount> record) {
-    TupleCount update = record.value();
-    if (update.count() > 0) {
-      tuples.put(update.tuple(), update.count());
+  public void process(Record<String, TupleDelta> record) {
+    TupleDelta update = record.value();
+    Long count = tuples.get(update.tuple());
+    long now = (count == null ? 0 : count) + update.delta();
+    if (now > 0) {
+      tuples.put(update.tuple(), now);
     } else {
       tuples.delete(update.tuple());
     }
@@ -122,6 +134,7 @@ final class WindowProcessor implements Processor<String, TupleCount, String, Win
       pendingTimestamps[pending++] = record.timestamp();
     }
     StreamMetrics.UNEMITTED.incrementAndGet();
+    lastInputMs = context.currentSystemTimeMs();
   }
 
   /**

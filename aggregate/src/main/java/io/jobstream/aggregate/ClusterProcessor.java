@@ -1,0 +1,79 @@
+package io.jobstream.aggregate;
+
+import java.util.Objects;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Groups current postings into clusters of cross-posted copies ({@link PostingCluster}, by
+ * duplicate key and period) and passes on how the counted tuples change: when a posting's version
+ * changes, it leaves its old cluster and joins its new one, and where a cluster's counted tuple
+ * (its representative's, with the number of copies dropped) changes, the old tuple loses a
+ * posting and the new one gains one.
+ */
+final class ClusterProcessor implements Processor<String, MemberChange, String, TupleDelta> {
+
+  private final String storeName;
+  private final long periodDays;
+  private ProcessorContext<String, TupleDelta> context;
+  private KeyValueStore<String, PostingCluster> clusters;
+
+  ClusterProcessor(String storeName, long periodDays) {
+    this.storeName = storeName;
+    this.periodDays = periodDays;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, TupleDelta> context) {
+    this.context = context;
+    this.clusters = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<String, MemberChange> record) {
+    ClusterMember before = record.value().before();
+    ClusterMember after = record.value().after();
+    String from = before == null ? null : PostingCluster.key(before, periodDays);
+    String to = after == null ? null : PostingCluster.key(after, periodDays);
+    if (from != null && from.equals(to)) {
+      update(record, from, before, after);
+      return;
+    }
+    if (from != null) {
+      update(record, from, before, null);
+    }
+    if (to != null) {
+      update(record, to, null, after);
+    }
+  }
+
+  private void update(Record<String, MemberChange> record, String key, ClusterMember leaves, ClusterMember joins) {
+    PostingCluster cluster = clusters.get(key);
+    if (cluster == null) {
+      cluster = PostingCluster.empty();
+    }
+    String countedBefore = cluster.isEmpty() ? null : cluster.countedTuple();
+    if (leaves != null) {
+      cluster.minus(leaves);
+    }
+    if (joins != null) {
+      cluster.plus(joins);
+    }
+    String countedAfter = cluster.isEmpty() ? null : cluster.countedTuple();
+    if (cluster.isEmpty()) {
+      clusters.delete(key);
+    } else {
+      clusters.put(key, cluster);
+    }
+    if (!Objects.equals(countedBefore, countedAfter)) {
+      if (countedBefore != null) {
+        context.forward(record.withValue(new TupleDelta(countedBefore, -1)));
+      }
+      if (countedAfter != null) {
+        context.forward(record.withValue(new TupleDelta(countedAfter, 1)));
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.jobstream.aggregate;
+
+import io.jobstream.model.ClassifiedPosting;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps the latest version of each posting (by posting id, in the task that classified it) as the
+ * little the cluster stage needs of it ({@link ClusterMember}), and sends the cluster stage a
+ * {@link MemberChange} when that changes: a re-crawl that changes nothing the statistics see
+ * sends nothing, an edit sends the old and the new version, so that the old one's contribution is
+ * replaced rather than added to. All changes go to the one cluster-and-window task (one key).
+ */
+final class PostingVersionProcessor implements Processor<String, ClassifiedPosting, String, MemberChange> {
+
+  private final String storeName;
+  private final String currency;
+  private final String taskKey;
+  private ProcessorContext<String, MemberChange> context;
+  private KeyValueStore<String, ClusterMember> latest;
+
+  PostingVersionProcessor(String storeName, String currency, String taskKey) {
+    this.storeName = storeName;
+    this.currency = currency;
+    this.taskKey = taskKey;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, MemberChange> context) {
+    this.context = context;
+    this.latest = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<String, ClassifiedPosting> record) {
+    ClusterMember after = ClusterMember.of(record.value(), currency);
+    ClusterMember before = latest.get(after.postingId());
+    if (after.equals(before)) {
+      return;
+    }
+    latest.put(after.postingId(), after);
+    context.forward(record.withKey(taskKey).withValue(new MemberChange(before, after)));
+  }
+}
