@@ -61,10 +61,14 @@ public final class PayDistribution {
   }
 
   public double stddev() {
+    return stddev(mean());
+  }
+
+  /** The sample standard deviation around {@code mean} (this distribution's {@link #mean()}). */
+  public double stddev(double mean) {
     if (n < 2) {
       return 0;
     }
-    double mean = mean();
     double squares = 0;
     for (Map.Entry<Double, Long> e : counts.entrySet()) {
       double d = e.getKey() - mean;
@@ -83,6 +87,35 @@ public final class PayDistribution {
       return lowValue;
     }
     return lowValue + fraction * (valueAt(lower + 1) - lowValue);
+  }
+
+  /**
+   * The quantiles at {@code ps} (ascending, each 0 <= p <= 1), as {@link #quantile} gives them, in
+   * one pass over the values.
+   */
+  public double[] quantiles(double... ps) {
+    double[] out = new double[ps.length];
+    var entries = counts.entrySet().iterator();
+    Map.Entry<Double, Long> entry = entries.next();
+    long end = entry.getValue(); // ranks below end have entry's value
+    for (int i = 0; i < ps.length; i++) {
+      double position = ps[i] * (n - 1);
+      long lower = (long) Math.floor(position);
+      double fraction = position - lower;
+      while (lower >= end) {
+        entry = entries.next();
+        end += entry.getValue();
+      }
+      double lowValue = entry.getKey();
+      if (fraction == 0) {
+        out[i] = lowValue;
+        continue;
+      }
+      // the next rank is the same value, or the first of the next entry (looked at, not consumed)
+      double highValue = lower + 1 < end ? lowValue : counts.higherKey(lowValue);
+      out[i] = lowValue + fraction * (highValue - lowValue);
+    }
+    return out;
   }
 
   /** The value at 0-based rank {@code rank} in sorted order. */

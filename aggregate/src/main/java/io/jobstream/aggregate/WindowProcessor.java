@@ -71,6 +71,7 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
   /** No input for this long means the input has stopped: the pause no longer applies. */
   private long quietMs;
   private long lastInputMs;
+  private long lastEmissionEndMs;
   private ProcessorContext<String, WindowOutput> context;
   private KeyValueStore<String, Long> tuples;
   private KeyValueStore<String, String> dirty;
@@ -83,6 +84,9 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
   /** During an emission: each family's current window, and the window before it (for trends). */
   private final Map<String, RunningWindow> current = new HashMap<>();
   private final Map<String, RunningWindow> previous = new HashMap<>();
+  /** During an emission: the pay gaps computed, by pair, spec, window start and slice. */
+  private final Map<String, MedianGap> gapsThisEmission = new HashMap<>();
+  private final Set<String> gapWindowsDone = new HashSet<>();
   /** During an emission: the days read, by day and family. */
   private final TreeMap<LocalDate, Map<String, Map<String, Cell>>> days = new TreeMap<>();
 
@@ -109,12 +113,14 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     this.quietMs = 2 * Math.max(emitInterval.toMillis(),
         commitInterval == null ? 0 : Long.parseLong(commitInterval.toString()));
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
-      if (now < nextEmitAllowedMs && now - lastInputMs < quietMs) {
+      // quiet: no input since well after the last emission ended (input waits while one runs)
+      if (now < nextEmitAllowedMs && now - Math.max(lastInputMs, lastEmissionEndMs) < quietMs) {
         return;
       }
       long started = System.nanoTime();
       emitChanged();
       nextEmitAllowedMs = now + pauseFactor * (System.nanoTime() - started) / 1_000_000;
+      lastEmissionEndMs = context.currentSystemTimeMs();
     });
   }
 
@@ -204,6 +210,8 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     current.clear();
     previous.clear();
     days.clear();
+    gapsThisEmission.clear();
+    gapWindowsDone.clear();
     // a changed day is done once every window that contains it went out
     for (String familyDay : changed) {
       boolean done = true;
@@ -361,17 +369,19 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     PayDistribution pay = PayDistribution.of(c.mid);
     boolean hasPay = pay.size() > 0;
     long withEmphasis = c.mlHeavy + c.softwareHeavy + c.balanced;
+    double[] q = hasPay ? pay.quantiles(0.10, 0.25, 0.50, 0.75, 0.90) : null;
+    Double mean = hasPay ? pay.mean() : null;
     return new SalaryStats(SalaryStats.SCHEMA_VERSION, family, seniority, country, remote,
         spec.text(), window.start(), window.end(), c.count, pay.size(), c.duplicatesDropped, currency,
         hasPay ? pay.min() : null,
-        hasPay ? pay.quantile(0.10) : null,
-        hasPay ? pay.quantile(0.25) : null,
-        hasPay ? pay.quantile(0.50) : null,
-        hasPay ? pay.quantile(0.75) : null,
-        hasPay ? pay.quantile(0.90) : null,
+        hasPay ? q[0] : null,
+        hasPay ? q[1] : null,
+        hasPay ? q[2] : null,
+        hasPay ? q[3] : null,
+        hasPay ? q[4] : null,
         hasPay ? pay.max() : null,
-        hasPay ? pay.mean() : null,
-        hasPay ? pay.stddev() : null,
+        mean,
+        hasPay ? pay.stddev(mean) : null,
         hasPay ? median(c.min) : null,
         hasPay ? median(c.max) : null,
         c.count > 0 ? (double) c.remote / c.count : null,
@@ -383,7 +393,7 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
   }
 
   private static double median(TreeMap<Double, Long> values) {
-    return PayDistribution.of(values).quantile(0.5);
+    return PayDistribution.of(values).quantiles(0.5)[0];
   }
 
   private void emitDivergence(DivergenceSettings.Pair pair, WindowSpec spec, WindowSpec.Window window,
@@ -403,6 +413,10 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     slices.stream().filter(s -> !s.startsWith("all|") && s.endsWith("|all|all")).forEach(ordered::add);
     slices.stream().filter(s -> s.startsWith("all|") && s.endsWith("|all") && !s.equals(ALL_SLICE)
         && !s.startsWith("all|all|")).forEach(ordered::add);
+    String windowKey = pair + "|" + spec.text() + "|" + window.start();
+    String previousKey = pair + "|" + spec.text() + "|" + previous.start();
+    // the previous window's gaps, where this emission has computed them already (windows go forward)
+    boolean previousDone = gapWindowsDone.contains(previousKey);
     for (String slice : ordered) {
       String[] parts = slice.split("\\|");
       String seniority = parts[0];
@@ -414,24 +428,33 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
         context.forward(new Record<>(key, new WindowOutput(null, null), timestamp));
         continue;
       }
-      if (prevA == null) {
-        prevA = window(this.previous, pair.a(), previous);
-        prevB = window(this.previous, pair.b(), previous);
+      MedianGap gap = MedianGap.of(ca.mid, cb.mid, 0.95);
+      gapsThisEmission.put(windowKey + "|" + slice, gap);
+      MedianGap before;
+      if (previousDone) {
+        before = gapsThisEmission.get(previousKey + "|" + slice); // null: too few postings then
+      } else {
+        if (prevA == null) {
+          prevA = window(this.previous, pair.a(), previous);
+          prevB = window(this.previous, pair.b(), previous);
+        }
+        Cell pa = prevA.get(slice);
+        Cell pb = prevB.get(slice);
+        before = pa != null && pb != null && pa.salaryCount >= divergence.minN() && pb.salaryCount >= divergence.minN()
+            ? MedianGap.of(pa.mid, pb.mid, 0.95) : null;
       }
       context.forward(new Record<>(key, new WindowOutput(null, divergence(pair, spec, window, seniority, country,
-          ca, cb, previous, prevA.get(slice), prevB.get(slice), now)), timestamp));
+          ca, cb, gap, previous, before, now)), timestamp));
     }
+    gapWindowsDone.add(windowKey);
   }
 
   private SalaryDivergence divergence(DivergenceSettings.Pair pair, WindowSpec spec,
-      WindowSpec.Window window, String seniority, String country, Cell a, Cell b,
-      WindowSpec.Window previous, Cell prevA, Cell prevB, Instant now) {
-    MedianGap gap = MedianGap.of(a.mid, b.mid, 0.95);
+      WindowSpec.Window window, String seniority, String country, Cell a, Cell b, MedianGap gap,
+      WindowSpec.Window previous, MedianGap before, Instant now) {
     MannWhitney test = MannWhitney.test(a.mid, b.mid);
     SalaryDivergence.Trend trend = null;
-    if (prevA != null && prevB != null && prevA.salaryCount >= divergence.minN()
-        && prevB.salaryCount >= divergence.minN()) {
-      MedianGap before = MedianGap.of(prevA.mid, prevB.mid, 0.95);
+    if (before != null) {
       double change = gap.gap() - before.gap();
       double half = Normal.ppf(0.975) * Math.sqrt(gap.variance() + before.variance());
       String verdict = change - half > 0 ? "widened" : change + half < 0 ? "narrowed" : "no_clear_change";

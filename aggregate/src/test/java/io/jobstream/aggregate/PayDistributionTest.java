@@ -46,6 +46,21 @@ class PayDistributionTest {
       assertThat(pay.quantile(p)).as("p=" + p).isEqualTo(expected);
     }
     assertThat(pay.quantile(0.5)).isEqualTo(values[500]);
+    double[] ps = {0, 0.1, 0.25, 0.5, 0.5, 0.75, 0.9, 1};
+    double[] together = pay.quantiles(ps);
+    for (int i = 0; i < ps.length; i++) {
+      assertThat(together[i]).as("p=" + ps[i] + " in one pass").isEqualTo(pay.quantile(ps[i]));
+    }
+  }
+
+  @Test
+  void quantilesInOnePassStepAcrossRepeatedValues() {
+    PayDistribution pay = new PayDistribution();
+    pay.addAll(Map.of(10.0, 3L, 20.0, 1L, 30.0, 2L)); // 10, 10, 10, 20, 30, 30
+    assertThat(pay.quantiles(0.1, 0.5, 0.6, 0.9, 1.0)).containsExactly(10.0, 15.0, 20.0, 30.0, 30.0);
+    for (double p : new double[] {0.1, 0.5, 0.6, 0.9, 1.0}) {
+      assertThat(pay.quantiles(p)[0]).isEqualTo(pay.quantile(p));
+    }
   }
 
   @Test

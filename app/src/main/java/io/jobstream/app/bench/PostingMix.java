@@ -23,8 +23,10 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A deterministic stream of raw postings shaped like a crawl of job boards, for the end-to-end
  * benchmark. Titles, companies, locations, descriptions (cut to {@value #DESCRIPTION_CHARS}
- * characters, so records are about 1 KB) and pay come from the demo's 377 real LinkedIn postings,
- * with 30% of titles replaced by data and ML roles so that every divergence pair has data. Of
+ * characters, so records are about 1 KB; each new posting's description ends with a requisition
+ * number of its own, so that only the copies below are cross-posted copies) and pay come from the
+ * demo's 377 real LinkedIn postings, with 30% of titles replaced by data and ML roles so that
+ * every divergence pair has data. Of
  * every 100 records: 88 new postings, 8 edits of an earlier posting (pay changed), 3 cross-posted
  * copies of an earlier posting under a new id, 1 record that is not JSON (a dead letter). Pay:
  * about 60% structured (as the source gave it), 20% as text in the description, 20% none.
@@ -100,6 +102,9 @@ public final class PostingMix {
     String title = random.nextInt(10) < 3 ? DATA_TITLES[random.nextInt(DATA_TITLES.length)] : row.path("title").asText();
     String description = row.path("description").asText();
     description = description.substring(0, Math.min(DESCRIPTION_CHARS, description.length()));
+    // a posting of its own, not a cross-posted copy of the demo row it was made from: real
+    // postings differ in their text, and the copies below are the only ones meant to cluster
+    description = description + " Requisition " + i + ".";
     SalaryGiven salary = null;
     int pay = random.nextInt(10);
     if (pay < 6 && row.hasNonNull("max_salary")) {
