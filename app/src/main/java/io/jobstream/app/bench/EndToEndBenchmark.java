@@ -203,6 +203,8 @@ public final class EndToEndBenchmark {
       long consumed = awaitConsumed("bench-jobstream", Topics.RAW.name());
       double seconds = (awaitFullEmission(consumed) - start) / 1e3;
       long heap = heapSampler.peak();
+      out.printf("jobstream: every record read after %.1f s; the statistics took in the last change after %.1f s%n",
+          (consumed - start) / 1e3, seconds);
       report("jobstream", backlog, seconds, heap);
       double rate = backlog / seconds;
       Timer latency = latencyRegistry.find("jobstream.stream.latency").timer();
