@@ -30,16 +30,16 @@ public final class StreamApp implements AutoCloseable {
   /**
    * The streams configuration: the user's settings over these defaults: application id
    * {@value #DEFAULT_APPLICATION_ID}, {@code exactly_once_v2}, commit interval 1 s (which also
-   * bounds how often statistics are re-emitted), and the postings table restored from
-   * {@code jobs.postings.classified} rather than from a changelog of its own.
+   * bounds how often statistics are re-emitted), and the query API's tables restored from the
+   * output topics they mirror rather than from changelogs of their own.
    */
   public static Properties streamsConfig(Properties settings, Path stateDir) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
-    // jobs.postings.classified is compacted and keyed like the postings table, so it can serve
-    // as the table's changelog instead of a second copy.
+    // jobs.salary.stats and jobs.salary.divergence are compacted and keyed like the query API's
+    // tables, so they can serve as the tables' changelogs instead of second copies.
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "1");

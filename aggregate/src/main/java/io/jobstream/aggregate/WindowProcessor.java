@@ -29,9 +29,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps the count of every {@link PostingTuple} (all counts come to this one task, so both sides
  * of a pair are here) and, every emit interval of wall-clock time, re-computes the statistics of
  * every window that contains a day that changed since, and the divergences of every configured
- * pair that involves a changed family. A window is read with one range scan per family (tuple keys
- * start with family and ISO date). The days that changed are kept in a store of their own, so a
- * crash between a change and its emission loses nothing.
+ * pair that involves a changed family. A day of a family is read with one range scan (tuple keys
+ * start with family and ISO date), once per emission, and windows slide from one to the next. The
+ * days that changed are kept in a store of their own, so a crash between a change and its
+ * emission loses nothing.
  *
  * <p>Groups emitted per family and window (bounded): all; each seniority; each country (ISO code,
  * or {@code unknown}); remote {@code true}/{@code false}/{@code unknown}. Divergence slices: all;
@@ -47,7 +48,6 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
 
   /** The slice of all of a family's postings. */
   private static final String ALL_SLICE = "all|all|all";
-
 
   private final List<WindowSpec> specs;
   private final String tupleStoreName;

@@ -42,8 +42,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The end-to-end benchmark: {@code N} raw postings ({@link PostingMix}) through the whole jobstream
- * topology (raw -> classified -> clusters -> tuple counts -> windows -> statistics and divergence,
- * exactly-once), beside a trivial Kafka Streams pass-through (raw -> another topic, same records,
+ * topology (raw -> classified, latest version per posting -> clusters -> tuple counts -> windows ->
+ * statistics and divergence, exactly-once), beside a trivial Kafka Streams pass-through (raw -> another topic, same records,
  * same guarantee, same commit interval, same number of stream threads) measured in the same run,
  * on the same broker.
  *
