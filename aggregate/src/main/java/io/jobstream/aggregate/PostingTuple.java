@@ -22,7 +22,7 @@ record PostingTuple(String family, LocalDate day, String seniority, String count
     boolean pay = p.pay() != null && currency.equals(p.pay().reportingCurrency())
         && p.pay().reportingMidpoint() != null;
     return new PostingTuple(p.family(), p.eventDate(), p.seniority(),
-        p.country() == null || p.country().isBlank() ? "unknown" : p.country().replace("|", ""),
+        p.country() == null || p.country().isBlank() ? "unknown" : p.country().replaceAll("[|\\n]", ""),
         p.remote() == null ? "unknown" : p.remote().toString(),
         p.emphasis() == null ? "-" : p.emphasis(),
         Math.round(p.genderCodingScore() * 1000),

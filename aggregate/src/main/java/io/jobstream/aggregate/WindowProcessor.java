@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,6 +45,9 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
       + " tie-corrected, normal approximation with continuity correction";
 
   private static final int MAX_LATENCY_SAMPLES = 10_000;
+
+  /** Between the changed slices of a day in the store of changed days. */
+  private static final String SLICE_SEPARATOR = "\n";
 
   /** The slice of all of a family's postings. */
   private static final String ALL_SLICE = "all|all|all";
@@ -86,7 +89,7 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
   private final Map<String, RunningWindow> previous = new HashMap<>();
   /** During an emission: the pay gaps computed, by pair, spec, window start and slice. */
   private final Map<String, MedianGap> gapsThisEmission = new HashMap<>();
-  private final Set<String> gapWindowsDone = new HashSet<>();
+  private final Set<String> gapSlicesDone = new HashSet<>();
   /** During an emission: the days read, by day and family. */
   private final TreeMap<LocalDate, Map<String, Map<String, Cell>>> days = new TreeMap<>();
 
@@ -135,7 +138,13 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
       tuples.delete(update.tuple());
     }
     PostingTuple t = PostingTuple.parse(update.tuple());
-    dirty.put(t.family() + "|" + t.day(), "");
+    // the day changed, and so did the slices this posting counts in
+    String familyDay = t.family() + "|" + t.day();
+    String known = dirty.get(familyDay);
+    Set<String> slices = slicesFrom(known);
+    if (slices.addAll(List.of(slicesOf(t))) || known == null) {
+      dirty.put(familyDay, String.join(SLICE_SEPARATOR, slices));
+    }
     if (pending < MAX_LATENCY_SAMPLES) {
       pendingTimestamps[pending++] = record.timestamp();
     }
@@ -151,9 +160,9 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
    * days, not thirty.
    */
   void emitChanged() {
-    List<String> changed = new ArrayList<>();
+    Map<String, Set<String>> changed = new TreeMap<>();
     try (KeyValueIterator<String, String> it = dirty.all()) {
-      it.forEachRemaining(kv -> changed.add(kv.key));
+      it.forEachRemaining(kv -> changed.put(kv.key, slicesFrom(kv.value)));
     }
     if (changed.isEmpty()) {
       return;
@@ -162,14 +171,21 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     List<WindowJob> jobs = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       TreeMap<LocalDate, WindowJob> byStart = new TreeMap<>();
-      for (String familyDay : changed) {
-        String family = familyOf(familyDay);
-        for (WindowSpec.Window window : specs.get(i).windowsContaining(dayOf(familyDay))) {
+      WindowSpec spec = specs.get(i);
+      for (Map.Entry<String, Set<String>> day : changed.entrySet()) {
+        String family = familyOf(day.getKey());
+        for (WindowSpec.Window window : spec.windowsContaining(dayOf(day.getKey()))) {
           WindowJob job = byStart.computeIfAbsent(window.start(), k -> new WindowJob(window));
-          job.families.add(family);
+          job.families.computeIfAbsent(family, f -> new TreeSet<>()).addAll(day.getValue());
+          // a divergence's trend compares it with the window before it, so the next one changes too
+          WindowSpec.Window next = spec.next(window);
+          WindowJob nextJob = next == null ? null : byStart.computeIfAbsent(next.start(), k -> new WindowJob(next));
           for (DivergenceSettings.Pair pair : divergence.pairs()) {
             if (pair.a().equals(family) || pair.b().equals(family)) {
-              job.pairs.add(pair);
+              job.pairs.computeIfAbsent(pair, p -> new TreeSet<>()).addAll(day.getValue());
+              if (nextJob != null) {
+                nextJob.pairs.computeIfAbsent(pair, p -> new TreeSet<>()).addAll(day.getValue());
+              }
             }
           }
         }
@@ -211,13 +227,16 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     previous.clear();
     days.clear();
     gapsThisEmission.clear();
-    gapWindowsDone.clear();
-    // a changed day is done once every window that contains it went out
-    for (String familyDay : changed) {
+    gapSlicesDone.clear();
+    // a changed day is done once every window that contains it, and every next one, went out
+    for (String familyDay : changed.keySet()) {
       boolean done = true;
       for (int i = 0; i < specs.size() && done; i++) {
         for (WindowSpec.Window window : specs.get(i).windowsContaining(dayOf(familyDay))) {
           done &= jobsBySpec.get(i).get(window.start()).done;
+          WindowSpec.Window next = specs.get(i).next(window);
+          WindowJob nextJob = next == null ? null : jobsBySpec.get(i).get(next.start());
+          done &= nextJob == null || nextJob.done;
         }
       }
       if (done) {
@@ -239,12 +258,9 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
 
   /** The stats and divergences of one window. */
   private void emit(WindowSpec spec, WindowJob job, Instant now, long timestamp) {
-    for (String family : job.families) {
-      emitStats(family, spec, job.window, window(current, family, job.window), now, timestamp);
-    }
-    for (DivergenceSettings.Pair pair : job.pairs) {
-      emitDivergence(pair, spec, job.window, now, timestamp);
-    }
+    job.families.forEach((family, slices) ->
+        emitStats(family, spec, job.window, window(current, family, job.window), slices, now, timestamp));
+    job.pairs.forEach((pair, slices) -> emitDivergence(pair, spec, job.window, slices, now, timestamp));
     // days before the previous window are not needed again while the windows go forward
     days.headMap(spec.previous(job.window).start()).clear();
   }
@@ -308,6 +324,15 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     });
   }
 
+  /** The changed slices kept for a day (none when {@code stored} is null). */
+  private static Set<String> slicesFrom(String stored) {
+    Set<String> slices = new TreeSet<>();
+    if (stored != null && !stored.isEmpty()) {
+      slices.addAll(List.of(stored.split(SLICE_SEPARATOR)));
+    }
+    return slices;
+  }
+
   private static String familyOf(String familyDay) {
     return familyDay.substring(0, familyDay.lastIndexOf('|'));
   }
@@ -316,11 +341,14 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     return LocalDate.parse(familyDay.substring(familyDay.lastIndexOf('|') + 1));
   }
 
-  /** A window to emit: the families whose statistics and the pairs whose divergence changed. */
+  /**
+   * A window to emit: the families whose statistics and the pairs whose divergence changed, each
+   * with the slices that changed.
+   */
   private static final class WindowJob {
     final WindowSpec.Window window;
-    final Set<String> families = new TreeSet<>();
-    final Set<DivergenceSettings.Pair> pairs = new LinkedHashSet<>();
+    final Map<String, Set<String>> families = new TreeMap<>();
+    final Map<DivergenceSettings.Pair, Set<String>> pairs = new LinkedHashMap<>();
     int spec;
     boolean done;
 
@@ -348,20 +376,25 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
         "all|all|" + t.remote()};
   }
 
+  /** The statistics of the slices that changed; a slice with no postings left is a tombstone. */
   private void emitStats(String family, WindowSpec spec, WindowSpec.Window window,
-      Map<String, Cell> slices, Instant now, long timestamp) {
-    if (!slices.containsKey(ALL_SLICE)) {
-      // an emptied window still says so
-      forward(stats(family, "all", "all", "all", spec, window, new Cell(), now), timestamp);
-    }
-    slices.forEach((slice, cell) -> {
+      Map<String, Cell> cells, Set<String> changed, Instant now, long timestamp) {
+    for (String slice : changed) {
       String[] parts = slice.split("\\|");
-      forward(stats(family, parts[0], parts[1], parts[2], spec, window, cell, now), timestamp);
-    });
+      Cell cell = cells.get(slice);
+      if (cell != null || slice.equals(ALL_SLICE)) {
+        // an emptied family window still says so
+        forward(stats(family, parts[0], parts[1], parts[2], spec, window, cell == null ? new Cell() : cell, now),
+            timestamp);
+      } else {
+        String key = String.join("|", spec.text(), window.start().toString(), family, parts[0], parts[1], parts[2]);
+        context.forward(new Record<>(key, WindowOutput.statsRemoved(), timestamp));
+      }
+    }
   }
 
   private void forward(SalaryStats stats, long timestamp) {
-    context.forward(new Record<>(stats.key(), new WindowOutput(stats, null), timestamp));
+    context.forward(new Record<>(stats.key(), WindowOutput.of(stats), timestamp));
   }
 
   private SalaryStats stats(String family, String seniority, String country, String remote,
@@ -396,27 +429,27 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     return PayDistribution.of(values).quantiles(0.5)[0];
   }
 
+  /**
+   * The divergences of the slices (all, a seniority, a country) that changed in either family; a
+   * slice below the minimum n on either side is a tombstone.
+   */
   private void emitDivergence(DivergenceSettings.Pair pair, WindowSpec spec, WindowSpec.Window window,
-      Instant now, long timestamp) {
+      Set<String> changed, Instant now, long timestamp) {
     Map<String, Cell> a = window(current, pair.a(), window);
     Map<String, Cell> b = window(current, pair.b(), window);
     WindowSpec.Window previous = spec.previous(window);
     Map<String, Cell> prevA = null;
     Map<String, Cell> prevB = null;
-    TreeSet<String> slices = new TreeSet<>(a.keySet());
-    slices.addAll(b.keySet());
-    // slices all, each seniority, each country: all first, then seniorities, then countries
+    // all first, then seniorities, then countries; remote slices are not compared
     List<String> ordered = new ArrayList<>();
-    if (slices.contains(ALL_SLICE)) {
+    if (changed.contains(ALL_SLICE)) {
       ordered.add(ALL_SLICE);
     }
-    slices.stream().filter(s -> !s.startsWith("all|") && s.endsWith("|all|all")).forEach(ordered::add);
-    slices.stream().filter(s -> s.startsWith("all|") && s.endsWith("|all") && !s.equals(ALL_SLICE)
-        && !s.startsWith("all|all|")).forEach(ordered::add);
+    changed.stream().filter(s -> !s.startsWith("all|") && s.endsWith("|all|all")).forEach(ordered::add);
+    changed.stream().filter(s -> s.startsWith("all|") && s.endsWith("|all") && !s.startsWith("all|all|"))
+        .forEach(ordered::add);
     String windowKey = pair + "|" + spec.text() + "|" + window.start();
     String previousKey = pair + "|" + spec.text() + "|" + previous.start();
-    // the previous window's gaps, where this emission has computed them already (windows go forward)
-    boolean previousDone = gapWindowsDone.contains(previousKey);
     for (String slice : ordered) {
       String[] parts = slice.split("\\|");
       String seniority = parts[0];
@@ -424,14 +457,16 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
       String key = SalaryDivergence.key(pair.a(), pair.b(), spec.text(), window.start(), seniority, country);
       Cell ca = a.get(slice);
       Cell cb = b.get(slice);
-      if (ca == null || cb == null || ca.salaryCount < divergence.minN() || cb.salaryCount < divergence.minN()) {
-        context.forward(new Record<>(key, new WindowOutput(null, null), timestamp));
+      MedianGap gap = qualifies(ca, cb) ? MedianGap.of(ca.mid, cb.mid, 0.95) : null;
+      // this emission's gaps, for the trend of the window after this one
+      gapSlicesDone.add(windowKey + "|" + slice);
+      if (gap == null) {
+        context.forward(new Record<>(key, WindowOutput.divergenceRemoved(), timestamp));
         continue;
       }
-      MedianGap gap = MedianGap.of(ca.mid, cb.mid, 0.95);
       gapsThisEmission.put(windowKey + "|" + slice, gap);
       MedianGap before;
-      if (previousDone) {
+      if (gapSlicesDone.contains(previousKey + "|" + slice)) {
         before = gapsThisEmission.get(previousKey + "|" + slice); // null: too few postings then
       } else {
         if (prevA == null) {
@@ -440,13 +475,16 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
         }
         Cell pa = prevA.get(slice);
         Cell pb = prevB.get(slice);
-        before = pa != null && pb != null && pa.salaryCount >= divergence.minN() && pb.salaryCount >= divergence.minN()
-            ? MedianGap.of(pa.mid, pb.mid, 0.95) : null;
+        before = qualifies(pa, pb) ? MedianGap.of(pa.mid, pb.mid, 0.95) : null;
       }
-      context.forward(new Record<>(key, new WindowOutput(null, divergence(pair, spec, window, seniority, country,
+      context.forward(new Record<>(key, WindowOutput.of(divergence(pair, spec, window, seniority, country,
           ca, cb, gap, previous, before, now)), timestamp));
     }
-    gapWindowsDone.add(windowKey);
+  }
+
+  /** Both sides have the minimum number of postings with pay. */
+  private boolean qualifies(Cell a, Cell b) {
+    return a != null && b != null && a.salaryCount >= divergence.minN() && b.salaryCount >= divergence.minN();
   }
 
   private SalaryDivergence divergence(DivergenceSettings.Pair pair, WindowSpec spec,

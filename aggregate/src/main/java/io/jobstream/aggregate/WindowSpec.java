@@ -125,6 +125,23 @@ public final class WindowSpec {
     };
   }
 
+  /**
+   * The window whose {@link #previous} is {@code window}, or null when no window of this spec has
+   * it as its previous one (a rolling spec whose size is not a multiple of its advance).
+   */
+  public Window next(Window window) {
+    return switch (kind) {
+      case MONTH -> new Window(window.end(), window.end().plusMonths(1));
+      case QUARTER -> new Window(window.end(), window.end().plusMonths(3));
+      case YEAR -> new Window(window.end(), window.end().plusYears(1));
+      case ROLLING -> {
+        LocalDate start = window.start().plusDays(sizeDays);
+        yield Math.floorMod(start.toEpochDay(), advanceDays) == 0
+            ? new Window(start, start.plusDays(sizeDays)) : null;
+      }
+    };
+  }
+
   @Override
   public String toString() {
     return text;

@@ -96,13 +96,14 @@ class JobstreamTopologyTest {
       postings.forEach(p -> in.pipeInput(p.postingId(), RAW.write(p)));
       postings.forEach(this::send);
 
-      // three changed (family, day) pairs in 33 windows: the first emission does one window
+      // three changed (family, day) pairs in 33 windows (and the 33 after them, whose trends
+      // compare with them): the first emission does one window
       budgeted.advanceWallClockTime(java.time.Duration.ofSeconds(2));
       Map<String, SalaryStats> partial = out.readKeyValuesToMap();
       Map<String, SalaryStats> whole = latestStats();
       assertThat(partial).isNotEmpty();
       assertThat(partial.size()).isLessThan(whole.size());
-      for (int i = 0; i < 40; i++) {
+      for (int i = 0; i < 80; i++) {
         budgeted.advanceWallClockTime(java.time.Duration.ofSeconds(2));
         partial.putAll(out.readKeyValuesToMap());
       }
@@ -170,6 +171,68 @@ class JobstreamTopologyTest {
 
   private static String withoutTime(SalaryStats s) {
     return s.toString().replace("updatedAt=" + s.updatedAt(), "");
+  }
+
+  /** An edit re-emits the slices it touches, not the others; a slice left without postings is removed. */
+  @Test
+  void onlyChangedSlicesGoOutAndAnEmptiedSliceIsRemoved() {
+    send(Postings.raw("a", "Data Scientist", APRIL_10, 100_000, 120_000));
+    send(Postings.raw("b", "Senior Data Scientist", APRIL_10, 140_000, 160_000));
+    assertThat(latestStats()).containsKeys("month|2024-04-01|data_scientist|mid|all|all",
+        "month|2024-04-01|data_scientist|senior|all|all");
+
+    send(Postings.raw("a", "Data Scientist", APRIL_10, 110_000, 130_000));
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    List<String> keys = stats.readKeyValuesToList().stream().map(kv -> kv.key)
+        .filter(k -> k.startsWith("month|")).toList();
+    assertThat(keys).containsExactlyInAnyOrder("month|2024-04-01|data_scientist|all|all|all",
+        "month|2024-04-01|data_scientist|mid|all|all", "month|2024-04-01|data_scientist|all|US|all",
+        "month|2024-04-01|data_scientist|all|all|false");
+
+    // b is now a mid-level posting: no senior one is left
+    send(Postings.raw("b", "Data Scientist", APRIL_10, 140_000, 160_000));
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    Map<String, SalaryStats> changes = new java.util.HashMap<>();
+    stats.readKeyValuesToList().forEach(kv -> changes.put(kv.key, kv.value));
+    assertThat(changes).containsEntry("month|2024-04-01|data_scientist|senior|all|all", null);
+    assertThat(changes.get("month|2024-04-01|data_scientist|mid|all|all").count()).isEqualTo(2);
+    assertThat(changes.get("month|2024-04-01|data_scientist|all|all|all").count()).isEqualTo(2);
+  }
+
+  /** A change in the previous window reaches the trend of the window after it. */
+  @Test
+  void aChangeInThePreviousWindowUpdatesTheTrend() {
+    Properties props = config(stateDir.resolve("trend"), "month");
+    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
+    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    driver.close();
+    driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
+    raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
+    TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = driver.createOutputTopic(
+        Topics.DIVERGENCE.name(), Topics.DIVERGENCE.keySerde().deserializer(),
+        Topics.DIVERGENCE.valueSerde().deserializer());
+    LocalDate march = LocalDate.parse("2024-03-05");
+    int[][] pay = {{100_000, 120_000, 140_000}, {100_000, 105_000, 110_000},
+        {110_000, 130_000, 150_000, 170_000}, {90_000, 100_000, 120_000, 125_000}};
+    String[] titles = {"Machine Learning Engineer", "Data Scientist"};
+    for (int group = 0; group < 4; group++) {
+      for (int i = 0; i < pay[group].length; i++) {
+        send(Postings.raw("p" + group + "-" + i, titles[group % 2], group < 2 ? march : APRIL_10,
+            pay[group][i], pay[group][i]));
+      }
+    }
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    String april = "ml_engineer|data_scientist|month|2024-04-01|all|all";
+    assertThat(gaps.readKeyValuesToMap().get(april).trend().previousGap()).isEqualTo(15_000.0);
+
+    // a March data scientist's pay goes up: March's median gap is now 120,000 - 110,000
+    send(Postings.raw("p1-0", "Data Scientist", march, 130_000, 130_000));
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    Map<String, io.jobstream.model.SalaryDivergence> latest = gaps.readKeyValuesToMap();
+    assertThat(latest.get("ml_engineer|data_scientist|month|2024-03-01|all|all").gap()).isEqualTo(10_000.0);
+    assertThat(latest.get(april)).as("April is re-emitted").isNotNull();
+    assertThat(latest.get(april).trend().previousGap()).isEqualTo(10_000.0);
+    assertThat(latest.get(april).trend().change()).isEqualTo(20_000.0);
   }
 
   @Test
