@@ -124,7 +124,7 @@ public final class JobstreamTopology {
   /** Store of the window processor: the number of counted postings per {@link PostingTuple}. */
   public static final String WINDOW_TUPLES_STORE = "window-tuple-counts";
 
-  /** Store of the window processor: the days changed since the last emission. */
+  /** Store of the window processor: the days changed since the last emission, with the groups that changed. */
   public static final String WINDOW_DIRTY_STORE = "window-changed-days";
 
   private JobstreamTopology() {}
@@ -138,7 +138,7 @@ public final class JobstreamTopology {
     long duplicatePeriodDays = setting(config, DUPLICATE_PERIOD_CONFIG, 60, 1);
     Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
     Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
-    int pauseFactor = (int) setting(config, EMIT_PAUSE_CONFIG, DEFAULT_EMIT_PAUSE, 0);
+    int pauseFactor = (int) Math.min(1000, setting(config, EMIT_PAUSE_CONFIG, DEFAULT_EMIT_PAUSE, 0));
 
     StreamsBuilder builder = new StreamsBuilder();
     // cached: repeated writes of a key within a commit interval reach RocksDB and the changelog once

@@ -179,12 +179,12 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
           job.families.computeIfAbsent(family, f -> new TreeSet<>()).addAll(day.getValue());
           // a divergence's trend compares it with the window before it, so the next one changes too
           WindowSpec.Window next = spec.next(window);
-          WindowJob nextJob = next == null ? null : byStart.computeIfAbsent(next.start(), k -> new WindowJob(next));
           for (DivergenceSettings.Pair pair : divergence.pairs()) {
             if (pair.a().equals(family) || pair.b().equals(family)) {
               job.pairs.computeIfAbsent(pair, p -> new TreeSet<>()).addAll(day.getValue());
-              if (nextJob != null) {
-                nextJob.pairs.computeIfAbsent(pair, p -> new TreeSet<>()).addAll(day.getValue());
+              if (next != null) {
+                byStart.computeIfAbsent(next.start(), k -> new WindowJob(next))
+                    .pairs.computeIfAbsent(pair, p -> new TreeSet<>()).addAll(day.getValue());
               }
             }
           }
