@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -19,6 +20,8 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
   private final long periodDays;
   private ProcessorContext<String, TupleDelta> context;
   private KeyValueStore<String, PostingCluster> clusters;
+  /** This task's copies not counted, its share of the {@code jobstream.stream.duplicates} gauge. */
+  private long duplicates;
 
   ClusterProcessor(String storeName, long periodDays) {
     this.storeName = storeName;
@@ -29,6 +32,19 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
   public void init(ProcessorContext<String, TupleDelta> context) {
     this.context = context;
     this.clusters = context.getStateStore(storeName);
+    // the gauge follows the store, also after a restart or when the task moves here
+    try (KeyValueIterator<String, PostingCluster> it = clusters.all()) {
+      while (it.hasNext()) {
+        duplicates += it.next().value.duplicates();
+      }
+    }
+    StreamMetrics.DUPLICATES.addAndGet(duplicates);
+  }
+
+  @Override
+  public void close() {
+    StreamMetrics.DUPLICATES.addAndGet(-duplicates);
+    duplicates = 0;
   }
 
   @Override
@@ -55,6 +71,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
       cluster = PostingCluster.empty();
     }
     String countedBefore = cluster.isEmpty() ? null : cluster.countedTuple();
+    long duplicatesBefore = cluster.duplicates();
     if (leaves != null) {
       cluster.minus(leaves);
     }
@@ -62,6 +79,8 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
       cluster.plus(joins);
     }
     String countedAfter = cluster.isEmpty() ? null : cluster.countedTuple();
+    duplicates += cluster.duplicates() - duplicatesBefore;
+    StreamMetrics.DUPLICATES.addAndGet(cluster.duplicates() - duplicatesBefore);
     if (cluster.isEmpty()) {
       clusters.delete(key);
     } else {

@@ -26,17 +26,12 @@ public record PostingCluster(TreeMap<String, ClusterMember> members) {
   }
 
   PostingCluster plus(ClusterMember p) {
-    boolean wasEmpty = members.isEmpty();
-    if (members.put(p.postingId(), p) == null && !wasEmpty) {
-      StreamMetrics.DUPLICATES.incrementAndGet();
-    }
+    members.put(p.postingId(), p);
     return this;
   }
 
   PostingCluster minus(ClusterMember p) {
-    if (members.remove(p.postingId()) != null && !members.isEmpty()) {
-      StreamMetrics.DUPLICATES.decrementAndGet();
-    }
+    members.remove(p.postingId());
     return this;
   }
 
@@ -53,7 +48,8 @@ public record PostingCluster(TreeMap<String, ClusterMember> members) {
     return representative().tuple(duplicates());
   }
 
+  /** The copies not counted: all members but the representative (none when empty). */
   long duplicates() {
-    return members.size() - 1L;
+    return Math.max(0, members.size() - 1L);
   }
 }

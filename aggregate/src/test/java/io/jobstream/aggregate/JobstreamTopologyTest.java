@@ -386,6 +386,7 @@ class JobstreamTopologyTest {
 
   @Test
   void crossPostedCopiesCountOnceAndAreCountedAsDropped() {
+    long gaugeBefore = StreamMetrics.DUPLICATES.get();
     RawPosting original = Postings.raw("board-a-1", "Data Engineer", APRIL_10, 100_000, 120_000);
     String text = "Build pipelines with Spark and Airflow.";
     send(copy(original, "board-a-1", "Acme", text, APRIL_10));
@@ -399,12 +400,14 @@ class JobstreamTopologyTest {
     SalaryStats month = latestStats().get("month|2024-04-01|data_engineer|all|all|all");
     assertThat(month.count()).isEqualTo(4);
     assertThat(month.duplicatesDropped()).isEqualTo(1);
+    assertThat(StreamMetrics.DUPLICATES.get() - gaugeBefore).isEqualTo(1);
 
     // when the original goes (its new version is another ad), the copy counts in its place
     send(copy(original, "board-a-1", "Acme", "A new, different ad.", APRIL_10));
     month = latestStats().get("month|2024-04-01|data_engineer|all|all|all");
     assertThat(month.count()).isEqualTo(5);
     assertThat(month.duplicatesDropped()).isZero();
+    assertThat(StreamMetrics.DUPLICATES.get()).isEqualTo(gaugeBefore);
   }
 
   @Test
