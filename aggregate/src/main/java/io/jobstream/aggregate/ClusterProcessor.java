@@ -79,8 +79,9 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
       cluster.plus(joins);
     }
     String countedAfter = cluster.isEmpty() ? null : cluster.countedTuple();
-    duplicates += cluster.duplicates() - duplicatesBefore;
-    StreamMetrics.DUPLICATES.addAndGet(cluster.duplicates() - duplicatesBefore);
+    long copies = cluster.duplicates() - duplicatesBefore;
+    duplicates += copies;
+    StreamMetrics.DUPLICATES.addAndGet(copies);
     if (cluster.isEmpty()) {
       clusters.delete(key);
     } else {
