@@ -77,7 +77,8 @@ public final class JobstreamTopology {
 
   /**
    * Config key: while input keeps coming, an emission that took T is followed by at least this
-   * many times T without one (default {@value #DEFAULT_EMIT_PAUSE}; 0: every emit interval).
+   * many times T without one (default {@value #DEFAULT_EMIT_PAUSE}; 0: every emit interval; at
+   * most 1000).
    * Re-computing then takes about 1 / (1 + factor) of the window stage's time (more when one
    * emission is shorter than the emit interval, which is the least time between two).
    */
@@ -138,7 +139,7 @@ public final class JobstreamTopology {
     long duplicatePeriodDays = setting(config, DUPLICATE_PERIOD_CONFIG, 60, 1);
     Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
     Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
-    int pauseFactor = (int) Math.min(1000, setting(config, EMIT_PAUSE_CONFIG, DEFAULT_EMIT_PAUSE, 0));
+    int pauseFactor = (int) setting(config, EMIT_PAUSE_CONFIG, DEFAULT_EMIT_PAUSE, 0, 1000);
 
     StreamsBuilder builder = new StreamsBuilder();
     // cached: repeated writes of a key within a commit interval reach RocksDB and the changelog once
@@ -226,6 +227,11 @@ public final class JobstreamTopology {
 
   /** A whole-number setting of at least {@code min}; anything else is a usage error naming the key. */
   static long setting(Properties config, String key, long defaultValue, long min) {
+    return setting(config, key, defaultValue, min, Long.MAX_VALUE);
+  }
+
+  /** A whole-number setting from {@code min} to {@code max}; anything else is a usage error naming the key. */
+  static long setting(Properties config, String key, long defaultValue, long min, long max) {
     String raw = config.getProperty(key);
     if (raw == null) {
       return defaultValue;
@@ -238,6 +244,9 @@ public final class JobstreamTopology {
     }
     if (value < min) {
       throw new IllegalArgumentException(key + " must be at least " + min + ", not " + value);
+    }
+    if (value > max) {
+      throw new IllegalArgumentException(key + " must be at most " + max + ", not " + value);
     }
     return value;
   }

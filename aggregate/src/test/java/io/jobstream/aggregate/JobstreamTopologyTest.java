@@ -74,6 +74,23 @@ class JobstreamTopologyTest {
     raw.pipeInput(posting.postingId(), RAW.write(posting));
   }
 
+  /**
+   * Replaces the driver with one of month windows and the pair ml_engineer:data_scientist at a
+   * minimum n of 3; returns its divergence topic.
+   */
+  private TestOutputTopic<String, io.jobstream.model.SalaryDivergence> monthlyDivergenceDriver(Path dir) {
+    Properties props = config(dir, "month");
+    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
+    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    driver.close();
+    driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
+    raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
+    TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = driver.createOutputTopic(
+        Topics.DIVERGENCE.name(), Topics.DIVERGENCE.keySerde().deserializer(),
+        Topics.DIVERGENCE.valueSerde().deserializer());
+    return gaps;
+  }
+
   /** The latest statistics per key, as a compacted topic would keep them. */
   private Map<String, SalaryStats> latestStats() {
     driver.advanceWallClockTime(java.time.Duration.ofSeconds(2)); // the emit interval
@@ -202,15 +219,7 @@ class JobstreamTopologyTest {
   /** A change in the previous window reaches the trend of the window after it. */
   @Test
   void aChangeInThePreviousWindowUpdatesTheTrend() {
-    Properties props = config(stateDir.resolve("trend"), "month");
-    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
-    driver.close();
-    driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
-    raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
-    TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = driver.createOutputTopic(
-        Topics.DIVERGENCE.name(), Topics.DIVERGENCE.keySerde().deserializer(),
-        Topics.DIVERGENCE.valueSerde().deserializer());
+    TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = monthlyDivergenceDriver(stateDir.resolve("trend"));
     LocalDate march = LocalDate.parse("2024-03-05");
     int[][] pay = {{100_000, 120_000, 140_000}, {100_000, 105_000, 110_000},
         {110_000, 130_000, 150_000, 170_000}, {90_000, 100_000, 120_000, 125_000}};
@@ -427,15 +436,7 @@ class JobstreamTopologyTest {
 
   @Test
   void divergenceOfAPairWithItsSignificanceAndTrend() {
-    Properties props = config(stateDir, "month");
-    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
-    driver.close();
-    driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
-    raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
-    TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = driver.createOutputTopic(
-        Topics.DIVERGENCE.name(), Topics.DIVERGENCE.keySerde().deserializer(),
-        Topics.DIVERGENCE.valueSerde().deserializer());
+    TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = monthlyDivergenceDriver(stateDir);
     LocalDate march = LocalDate.parse("2024-03-05");
     int i = 0;
     for (int pay : new int[] {100_000, 120_000, 140_000}) {
@@ -497,6 +498,10 @@ class JobstreamTopologyTest {
     props.put(JobstreamTopology.GRACE_CONFIG, "-1");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
         .hasMessageContaining("jobstream.late.grace-days must be at least 0");
+    props.put(JobstreamTopology.GRACE_CONFIG, "0");
+    props.put(JobstreamTopology.EMIT_PAUSE_CONFIG, "5000");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
+        .hasMessageContaining("jobstream.windows.emit-pause-factor must be at most 1000");
   }
 
   @Test

@@ -32,6 +32,9 @@ class BenchmarkCommandTest {
     // the second pass-through reads the backlog plus the records of jobstream's latency phase
     assertThat(text).containsPattern("(?m)^pass-through +3,[\\d,]+ +[\\d,]+ +[\\d.]+ s +[\\d.]+ s +[\\d,]+ MB$");
     assertThat(text).containsPattern("jobstream / pass-through throughput: [01]\\.\\d{3}");
+    // the classify stage alone reads the backlog and the latency phase's records too
+    assertThat(text).containsPattern("(?m)^classify stage +3,[\\d,]+ +[1-9][\\d,]* +- +- +[\\d,]+ MB$");
+    assertThat(text).containsPattern("classify stage alone / pass-through throughput: \\d\\.\\d{3}");
   }
 
   @Test
