@@ -23,10 +23,11 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Backfill from real files: the shared salary survey and LinkedIn samples, and hand-made edge cases. */
+/** Backfill from real files: the salary survey and LinkedIn samples in data/, and hand-made edge cases. */
 class FileBackfillTest {
 
-  private static final Path SHARED = Path.of("..", "..", "shared", "data");
+  /** The repository's data directory (tests run in the module directory). */
+  private static final Path DATA = Path.of("..", "data");
 
   @TempDir
   Path dir;
@@ -34,9 +35,8 @@ class FileBackfillTest {
   private final JsonLdCrawlerTest.CollectingSink sink = new JsonLdCrawlerTest.CollectingSink();
   private final FileBackfill backfill = new FileBackfill(sink, Clock.systemUTC(), MonthDay.of(7, 1));
 
-  private static Path shared(String name) {
-    Path p = SHARED.resolve(name);
-    return Files.exists(p) ? p : Path.of("..", "shared", "data", name);
+  private static Path data(String name) {
+    return DATA.resolve(name);
   }
 
   @Test
@@ -82,8 +82,8 @@ class FileBackfillTest {
   }
 
   @Test
-  void theWholeSharedSurveyIsReadAndARerunPublishesNothing() throws IOException {
-    Path survey = shared("ai-jobs-salaries-2020-2024.csv");
+  void theWholeSurveyIsReadAndARerunPublishesNothing() throws IOException {
+    Path survey = data("ai-jobs-salaries-2020-2024.csv.gz");
     CrawlState state = CrawlState.open(dir.resolve("state"));
     ChangeFilter filter = new ChangeFilter(sink, state);
     FileBackfill first = new FileBackfill(filter, Clock.systemUTC(), MonthDay.of(7, 1));
@@ -101,7 +101,7 @@ class FileBackfillTest {
 
   @Test
   void linkedInRowsKeepIdsPayAndLocation() throws IOException {
-    FileBackfill.Summary summary = backfill.csv(shared("linkedin-postings-2024-b.csv"), chars -> { });
+    FileBackfill.Summary summary = backfill.csv(data("linkedin-postings-2024-b.csv.gz"), chars -> { });
     assertThat(summary.layout()).isEqualTo("LinkedIn postings");
     assertThat(summary.postings()).isEqualTo(165);
     RawPosting ds = sink.postings.stream().filter(p -> p.postingId().equals("linkedin:3887716629"))

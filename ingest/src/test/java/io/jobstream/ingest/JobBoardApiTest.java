@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The job-board API connectors against a loopback server: Greenhouse with its real recorded
- * response (shared/data/greenhouse-api-2013, plus today's pay_input_ranges), and Lever, Ashby and
+ * response (data/greenhouse-api-2013, plus today's pay_input_ranges), and Lever, Ashby and
  * Recruitee responses in their documented layouts.
  */
 class JobBoardApiTest {
@@ -76,14 +76,14 @@ class JobBoardApiTest {
         "recruitee", base), Clock.systemUTC());
   }
 
-  private static Path shared(String name) {
-    Path p = Path.of("..", "..", "shared", "data", name);
-    return Files.exists(p) ? p : Path.of("..", "shared", "data", name);
+  /** A file of the repository's data directory (tests run in the module directory). */
+  private static Path data(String name) {
+    return Path.of("..", "data", name);
   }
 
   @Test
   void greenhouseRecordedResponseWithPayInCents() throws Exception {
-    JsonNode cassette = new YAMLMapper().readTree(shared("greenhouse-api-2013/jobs_with_content.yml").toFile());
+    JsonNode cassette = new YAMLMapper().readTree(data("greenhouse-api-2013/jobs_with_content.yml").toFile());
     String recorded = cassette.path("http_interactions").get(0).path("response").path("body").path("string").asText();
     ObjectNode response = (ObjectNode) JsonSerde.MAPPER.readTree(recorded);
     ObjectNode first = (ObjectNode) response.get("jobs").get(0);

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Mann-Whitney test and the median-gap interval against independent references: a case
- * small enough to count by hand, and a large one from the shared salary survey with the values
+ * small enough to count by hand, and a large one from the salary survey in data/ with the values
  * SciPy 1.17 gives ({@code scipy.stats.mannwhitneyu(..., method="asymptotic")}; the interval
  * from the Price-Bonett formulas evaluated with {@code scipy.stats.binom.cdf} and
  * {@code norm.ppf}).
@@ -48,13 +51,12 @@ class DivergenceStatisticsTest {
 
   @Test
   void machineLearningEngineersAgainstDataScientistsIn2023() throws IOException {
-    Path file = Path.of("..", "..", "shared", "data", "ai-jobs-salaries-2020-2024.csv");
-    if (!Files.exists(file)) {
-      file = Path.of("..", "shared", "data", "ai-jobs-salaries-2020-2024.csv");
-    }
+    // the repository's data directory (tests run in the module directory)
+    Path file = Path.of("..", "data", "ai-jobs-salaries-2020-2024.csv.gz");
     TreeMap<Double, Long> ml = new TreeMap<>();
     TreeMap<Double, Long> ds = new TreeMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file)) {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
       List<String> header = List.of(in.readLine().split(","));
       int year = header.indexOf("work_year");
       int title = header.indexOf("job_title");

@@ -7,7 +7,9 @@ import io.jobstream.app.TopicSetup;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.demo.DemoJobBoard;
 import io.jobstream.model.Topics;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,7 +28,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -195,10 +197,13 @@ class PrometheusEndToEndTest {
 
   /** The survey's header and its 2023 rows, and one row that cannot be read (a dead letter). */
   private Path survey2023() throws IOException {
-    Path source = Stream.of(Path.of("..", "..", "shared", "data"), Path.of("..", "shared", "data"))
-        .map(p -> p.resolve("ai-jobs-salaries-2020-2024.csv")).filter(Files::exists).findFirst()
-        .orElseThrow(() -> new IllegalStateException("../shared/data/ai-jobs-salaries-2020-2024.csv not found"));
-    List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+    // the repository's data directory (tests run in the module directory)
+    Path source = Path.of("..", "data", "ai-jobs-salaries-2020-2024.csv.gz");
+    List<String> lines;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(source)), StandardCharsets.UTF_8))) {
+      lines = in.lines().toList();
+    }
     List<String> out = new ArrayList<>();
     out.add(lines.get(0));
     lines.stream().skip(1).filter(l -> l.startsWith("2023,")).forEach(out::add);

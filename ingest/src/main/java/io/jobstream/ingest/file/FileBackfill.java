@@ -53,7 +53,8 @@ public final class FileBackfill {
    * @throws IllegalArgumentException when the header is none of the known layouts
    */
   public Summary csv(Path path, LongConsumer progress) throws IOException {
-    String fileName = path.getFileName().toString();
+    // a compressed copy of a file gives its rows the same ids as the file itself
+    String fileName = path.getFileName().toString().replaceFirst("\\.gz$", "");
     try (CsvReader reader = new CsvReader(open(path))) {
       List<String> header = reader.next();
       CsvLayout layout = header == null ? null : CsvLayout.detect(header, surveyDay);
