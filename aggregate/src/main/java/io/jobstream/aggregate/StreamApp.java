@@ -2,9 +2,15 @@ package io.jobstream.aggregate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +53,47 @@ public final class StreamApp implements AutoCloseable {
     return props;
   }
 
-  /** Builds the topology from {@code config} and starts it. */
+  /**
+   * The default state directory: {@code jobstream-streams/CLUSTER_ID} in the temporary directory,
+   * so that runs against different clusters never share one.
+   */
+  public static Path defaultStateDir(Properties client) {
+    try (Admin admin = Admin.create(client)) {
+      String clusterId = admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS);
+      return Path.of(System.getProperty("java.io.tmpdir"), "jobstream-streams", clusterId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking the cluster for its id", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot reach the cluster at " + client.get("bootstrap.servers")
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Builds the topology from {@code config} and starts it. Local state left in the state directory
+   * by a run against another cluster (or against changelogs since deleted) is discarded first (see
+   * {@link LocalStateOwner}).
+   */
   public static StreamApp start(Properties config) {
-    KafkaStreams streams = new KafkaStreams(JobstreamTopology.build(config), config);
+    Topology topology = JobstreamTopology.build(config);
+    LocalStateOwner owner = LocalStateOwner.of(config);
+    Map<String, Object> adminConfig = new StreamsConfig(config).getAdminConfigs("jobstream-state-owner");
+    try (Admin admin = Admin.create(adminConfig)) {
+      owner.claim(admin);
+    }
+    KafkaStreams streams = new KafkaStreams(topology, config);
+    streams.setStateListener((now, before) -> {
+      if (now == KafkaStreams.State.RUNNING) {
+        Thread recorder = new Thread(() -> {
+          try (Admin admin = Admin.create(adminConfig)) {
+            owner.recordChangelogs(admin);
+          }
+        }, "jobstream-state-owner");
+        recorder.setDaemon(true);
+        recorder.start();
+      }
+    });
     streams.setUncaughtExceptionHandler(error -> {
       LOG.error("streams app failed; shutting down", error);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -7,6 +7,7 @@ import io.jobstream.ingest.file.CsvReader;
 import io.jobstream.ingest.file.FileBackfill;
 import io.jobstream.ingest.publish.ChangeFilter;
 import io.jobstream.ingest.state.CrawlState;
+import io.jobstream.ingest.state.ListLog;
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.RawPosting;
 import java.io.IOException;
@@ -84,7 +85,8 @@ class FileBackfillTest {
   @Test
   void theWholeSurveyIsReadAndARerunPublishesNothing() throws IOException {
     Path survey = data("ai-jobs-salaries-2020-2024.csv.gz");
-    CrawlState state = CrawlState.open(dir.resolve("state"));
+    ListLog log = new ListLog();
+    CrawlState state = CrawlState.readFrom(log);
     ChangeFilter filter = new ChangeFilter(sink, state);
     FileBackfill first = new FileBackfill(filter, Clock.systemUTC(), MonthDay.of(7, 1));
     FileBackfill.Summary summary = first.csv(survey, chars -> { });
@@ -93,7 +95,7 @@ class FileBackfillTest {
     assertThat(filter.published()).isEqualTo(59_325);
     // a new process with the saved state publishes nothing
     JsonLdCrawlerTest.CollectingSink again = new JsonLdCrawlerTest.CollectingSink();
-    ChangeFilter second = new ChangeFilter(again, CrawlState.open(dir.resolve("state")));
+    ChangeFilter second = new ChangeFilter(again, CrawlState.readFrom(log));
     new FileBackfill(second, Clock.systemUTC(), MonthDay.of(7, 1)).csv(survey, chars -> { });
     assertThat(again.postings).isEmpty();
     assertThat(second.unchanged()).isEqualTo(59_325);
@@ -142,23 +144,5 @@ class FileBackfillTest {
     assertThat(sink.postings.get(1).fetchedAt()).isNotNull();
     assertThat(sink.deadLetters).extracting(DeadLetter::reason).containsOnly("bad_line");
     assertThat(sink.deadLetters.get(1).detail()).contains("no postingId");
-  }
-
-  @Test
-  void crawlStateSurvivesARestartAndAnUnreadableFileIsSetAside() throws IOException {
-    CrawlState state = CrawlState.open(dir.resolve("s"));
-    state.published("a", "f1");
-    state.validators("http://x/jobs", new CrawlState.Validators("\"e1\"", null));
-    state.save();
-    CrawlState reopened = CrawlState.open(dir.resolve("s"));
-    assertThat(reopened.fingerprint("a")).isEqualTo("f1");
-    assertThat(reopened.validators("http://x/jobs").etag()).isEqualTo("\"e1\"");
-    Files.writeString(dir.resolve("s").resolve("crawl-state.json"), "{broken");
-    CrawlState fresh = CrawlState.open(dir.resolve("s"));
-    assertThat(fresh.postings()).isZero();
-    try (var files = Files.list(dir.resolve("s"))) {
-      assertThat(files.map(p -> p.getFileName().toString()).toList())
-          .anyMatch(n -> n.startsWith("crawl-state.json.unreadable-"));
-    }
   }
 }

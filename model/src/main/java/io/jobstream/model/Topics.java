@@ -45,7 +45,16 @@ public final class Topics {
       "jobs.salary.divergence", Serdes.String(), JsonSerde.of(SalaryDivergence.class), PARTITIONS,
       Map.of("cleanup.policy", "compact"));
 
-  public static final List<Topic<String, ?>> ALL = List.of(RAW, CLASSIFIED, DLQ, STATS, DIVERGENCE);
+  /**
+   * Ingest's crawl state (what was published, HTTP validators), kept in the cluster it describes,
+   * as Kafka Connect keeps its source offsets; compacted.
+   */
+  public static final Topic<String, CrawlStateEntry> INGEST_STATE = new Topic<>(
+      "jobstream.ingest.state", Serdes.String(), JsonSerde.of(CrawlStateEntry.class), PARTITIONS,
+      Map.of("cleanup.policy", "compact"));
+
+  public static final List<Topic<String, ?>> ALL =
+      List.of(RAW, CLASSIFIED, DLQ, STATS, DIVERGENCE, INGEST_STATE);
 
   private Topics() {}
 }

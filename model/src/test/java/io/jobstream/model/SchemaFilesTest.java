@@ -36,6 +36,8 @@ class SchemaFilesTest {
         Arguments.of("classified-posting", ClassifiedPosting.class, new ClassifiedPosting(1, "p", "jsonld",
             "http://x", "T", "C", "US", false, "data_scientist", "mid", "data_scientist#1", "15-2051.00",
             0.9, "rule", pay, null, List.of("Python"), "balanced", 0.0, 0.1, "k", day, "datePosted", at)),
+        Arguments.of("crawl-state-entry", CrawlStateEntry.class, CrawlStateEntry.posting("p", "f", at)),
+        Arguments.of("crawl-state-entry", CrawlStateEntry.class, CrawlStateEntry.validators("http://x", "\"e\"", null, at)),
         Arguments.of("dead-letter", DeadLetter.class, DeadLetter.of("stream", "not_json", "d", "o", "k", "x")),
         Arguments.of("salary-stats", SalaryStats.class, new SalaryStats(1, "data_scientist", "all", "all",
             "all", "30d/1d", day, day.plusDays(30), 3, 2, 0, "USD", 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,

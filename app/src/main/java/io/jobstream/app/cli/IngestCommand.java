@@ -10,6 +10,7 @@ import io.jobstream.ingest.http.PoliteFetcher;
 import io.jobstream.ingest.jsonld.JsonLdCrawler;
 import io.jobstream.ingest.publish.KafkaPostingSink;
 import io.jobstream.ingest.state.CrawlState;
+import io.jobstream.ingest.state.KafkaCrawlStateLog;
 import java.nio.file.Path;
 import java.time.MonthDay;
 import java.time.Duration;
@@ -38,12 +39,6 @@ public final class IngestCommand implements Callable<Integer> {
           + " postings as JSON lines (files may be .gz); greenhouse:BOARD, lever:SITE,"
           + " ashby:BOARD, recruitee:COMPANY read the public job-board APIs.")
   List<String> sources = new ArrayList<>();
-
-  @Option(names = "--state-dir", paramLabel = "DIR",
-      defaultValue = "${sys:user.home}${sys:file.separator}.jobstream${sys:file.separator}ingest-state",
-      description = "Where ingest remembers what it published (fingerprints, HTTP validators),"
-          + " so a re-run publishes only what changed (default: ${DEFAULT-VALUE}).")
-  Path stateDir;
 
   @Option(names = "--survey-day", paramLabel = "MM-DD", defaultValue = "07-01",
       description = "Day of the year that salary-survey rows (which give only a year) are dated"
@@ -103,7 +98,10 @@ public final class IngestCommand implements Callable<Integer> {
         userAgent(contact), PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
     java.util.concurrent.atomic.AtomicBoolean passDone = new java.util.concurrent.atomic.AtomicBoolean();
     try (io.jobstream.app.metrics.MetricsServer server = once ? null : metrics.start(9401, passDone::get);
-        KafkaPostingSink sink = new KafkaPostingSink(settings.client())) {
+        KafkaPostingSink sink = new KafkaPostingSink(settings.client());
+        // what was published, kept in the cluster it was published to (jobstream.ingest.state)
+        KafkaCrawlStateLog stateLog = new KafkaCrawlStateLog(settings.client())) {
+      CrawlState state = CrawlState.readFrom(stateLog);
       if (server != null) {
         sink.bindMetrics(server.registry());
       }
@@ -115,7 +113,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
       }
       Ingestor ingestor = new Ingestor(specs,
-          new PoliteFetcher(fetcher, minDelay).withConcurrency(concurrency, perHost), sink, maxPages, CrawlState.open(stateDir),
+          new PoliteFetcher(fetcher, minDelay).withConcurrency(concurrency, perHost), sink, maxPages, state,
           day, System.err, System.console() != null, baseUrls,
           new io.jobstream.ingest.IngestMetrics(io.micrometer.core.instrument.Metrics.globalRegistry));
       if (!once) {

@@ -36,8 +36,9 @@ public final class StreamCommand implements Callable<Integer> {
   List<String> windows = new ArrayList<>();
 
   @Option(names = "--state-dir", paramLabel = "DIR",
-      defaultValue = "${sys:java.io.tmpdir}${sys:file.separator}jobstream-streams",
-      description = "Directory for the local state stores (default: ${DEFAULT-VALUE}).")
+      description = "Directory for the local state stores (default: jobstream-streams/CLUSTER_ID"
+          + " in the temporary directory, one per cluster). State built from another cluster is"
+          + " discarded at start.")
   Path stateDir;
 
   @Option(names = "--application-id", paramLabel = "ID",
@@ -60,7 +61,8 @@ public final class StreamCommand implements Callable<Integer> {
       WindowSpec.parseList(String.join(",", windows));
     }
     KafkaSettings settings = kafka.requireBootstrap();
-    Properties config = config(settings, windows, stateDir, applicationId);
+    Path dir = stateDir != null ? stateDir : StreamApp.defaultStateDir(settings.client());
+    Properties config = config(settings, windows, dir, applicationId);
     if (queryPort < 0 || queryPort > 65535) {
       throw new IllegalArgumentException("--query-port must be between 0 and 65535");
     }

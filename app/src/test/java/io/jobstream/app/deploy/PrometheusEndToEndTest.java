@@ -91,7 +91,7 @@ class PrometheusEndToEndTest {
       start("monitor", "monitor", "--bootstrap-servers", bootstrap, "--metrics-port", "" + monitorPort);
       start("ingest", "ingest", "--bootstrap-servers", bootstrap, "--interval", "1h",
           "--source", "csv:" + survey2023(), "--source", "jsonld:" + board.listingUri(),
-          "--allow-host", "127.0.0.1", "--min-delay", "0s", "--state-dir", dir.resolve("ingest").toString(),
+          "--allow-host", "127.0.0.1", "--min-delay", "0s",
           "--metrics-port", "" + ingestPort);
       // a poison record, so the dead-letter meters exist
       try (KafkaProducer<String, String> producer = new KafkaProducer<>(client, new StringSerializer(), new StringSerializer())) {

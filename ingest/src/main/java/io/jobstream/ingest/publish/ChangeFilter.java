@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Passes a posting on only when it is new or its content fingerprint changed since it was last
  * published, so that re-polling an unchanged board, or re-reading an unchanged file, publishes
- * nothing. The fingerprints live in a {@link CrawlState}, which survives restarts.
+ * nothing. The fingerprints live in a {@link CrawlState}, which survives restarts; it is saved
+ * after the postings it describes are written, so a crash in between publishes them again rather
+ * than losing them.
  */
 public final class ChangeFilter implements PostingSink {
 
@@ -34,10 +36,12 @@ public final class ChangeFilter implements PostingSink {
     this.metrics = metrics;
   }
 
+  /** A long backfill saves its state this often (postings), so memory and a restart's rework stay bounded. */
+  static final int SAVE_EVERY = 10_000;
+
   @Override
   public void publish(RawPosting posting) {
-    String previous = state.fingerprint(posting.postingId());
-    if (posting.fingerprint() != null && posting.fingerprint().equals(previous)) {
+    if (state.isPublished(posting.postingId(), posting.fingerprint())) {
       unchanged.incrementAndGet();
       metrics.posting(posting.source(), false);
       return;
@@ -46,6 +50,9 @@ public final class ChangeFilter implements PostingSink {
     metrics.posting(posting.source(), true);
     next.publish(posting);
     state.published(posting.postingId(), posting.fingerprint());
+    if (state.unsaved() >= SAVE_EVERY) {
+      flush();
+    }
   }
 
   @Override

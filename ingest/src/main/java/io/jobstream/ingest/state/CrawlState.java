@@ -1,13 +1,10 @@
 package io.jobstream.ingest.state;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.jobstream.model.JsonSerde;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import io.jobstream.model.CrawlStateEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -18,72 +15,67 @@ import org.slf4j.LoggerFactory;
  * (so a re-crawl of an unchanged posting publishes nothing) and the HTTP validators of fetched
  * URLs ({@code ETag}, {@code Last-Modified}) for conditional requests.
  *
- * <p>Stored as one JSON file in the state directory, written atomically (temporary file, then
- * rename) by {@link #save()}. A file that cannot be read is reported and set aside, and ingest
- * starts with an empty state rather than not at all: the cost is one pass that republishes.
+ * <p>The state lives in a {@link CrawlStateLog}, normally the compacted topic
+ * {@code jobstream.ingest.state} of the cluster the postings go to ({@link KafkaCrawlStateLog}):
+ * a new or emptied cluster has no state, so it gets every posting; an ingest process on another
+ * machine reads the same state. It is read whole at start and only the entries that changed are
+ * appended, by {@link #save()}, after the postings they describe are written.
  */
 public final class CrawlState {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrawlState.class);
-  private static final String FILE = "crawl-state.json";
 
   /** HTTP validators of one URL. */
   public record Validators(String etag, String lastModified) {}
 
-  /** The stored form. */
-  record Stored(Map<String, String> fingerprints, Map<String, Validators> validators) {}
-
-  private final Path file;
-  private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+  private final CrawlStateLog log;
+  private final Clock clock;
+  private final FingerprintTable fingerprints = new FingerprintTable();
   private final Map<String, Validators> validators = new ConcurrentHashMap<>();
+  private final List<CrawlStateEntry> pending = new ArrayList<>();
 
-  private CrawlState(Path file) {
-    this.file = file;
+  private CrawlState(CrawlStateLog log, Clock clock) {
+    this.log = log;
+    this.clock = clock;
   }
 
   /** A state that lives only in memory (nothing is saved). */
   public static CrawlState inMemory() {
-    return new CrawlState(null);
+    return new CrawlState(null, Clock.systemUTC());
   }
 
-  /** Loads the state of {@code dir}, creating the directory if needed. */
-  public static CrawlState open(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create state directory " + dir, e);
-    }
-    CrawlState state = new CrawlState(dir.resolve(FILE));
-    if (Files.exists(state.file)) {
-      try {
-        Stored stored = JsonSerde.MAPPER.readValue(state.file.toFile(), new TypeReference<Stored>() {});
-        if (stored.fingerprints() != null) {
-          state.fingerprints.putAll(stored.fingerprints());
-        }
-        if (stored.validators() != null) {
-          state.validators.putAll(stored.validators());
-        }
-      } catch (IOException e) {
-        Path aside = dir.resolve(FILE + ".unreadable-" + System.currentTimeMillis());
-        LOG.error("crawl state {} cannot be read ({}); moved to {} and starting empty",
-            state.file, e.getMessage(), aside);
-        try {
-          Files.move(state.file, aside);
-        } catch (IOException moveFailed) {
-          LOG.error("cannot move {} aside: {}", state.file, moveFailed.getMessage());
-        }
+  /** Reads the state kept in {@code log}; {@link #save()} appends to it. */
+  public static CrawlState readFrom(CrawlStateLog log) {
+    CrawlState state = new CrawlState(log, Clock.systemUTC());
+    long started = System.nanoTime();
+    long[] unreadable = new long[1];
+    log.readAll(entry -> {
+      if (entry == null) {
+        unreadable[0]++;
+      } else if (entry.postingId() != null) {
+        state.fingerprints.put(entry.postingId(), entry.fingerprint());
+      } else if (entry.url() != null) {
+        state.putValidators(entry.url(), new Validators(entry.etag(), entry.lastModified()));
+      } else {
+        unreadable[0]++;
       }
+    });
+    if (unreadable[0] > 0) {
+      LOG.warn("crawl state: {} unreadable entries skipped (their postings are published again)", unreadable[0]);
     }
+    LOG.info("crawl state: {} postings and {} URLs read in {} ms", state.fingerprints.size(),
+        state.validators.size(), (System.nanoTime() - started) / 1_000_000);
     return state;
   }
 
-  /** The fingerprint last published for a posting, or null. */
-  public String fingerprint(String postingId) {
-    return fingerprints.get(postingId);
+  /** Whether {@code fingerprint} is what was last published for the posting. */
+  public boolean isPublished(String postingId, String fingerprint) {
+    return fingerprint != null && fingerprints.contains(postingId, fingerprint);
   }
 
   public void published(String postingId, String fingerprint) {
     fingerprints.put(postingId, fingerprint);
+    remember(CrawlStateEntry.posting(postingId, fingerprint, Instant.now(clock)));
   }
 
   public int postings() {
@@ -95,6 +87,15 @@ public final class CrawlState {
   }
 
   public void validators(String url, Validators v) {
+    Validators before = validators.get(url);
+    putValidators(url, v);
+    if (!java.util.Objects.equals(before, validators.get(url))) {
+      remember(CrawlStateEntry.validators(url, v == null ? null : v.etag(),
+          v == null ? null : v.lastModified(), Instant.now(clock)));
+    }
+  }
+
+  private void putValidators(String url, Validators v) {
     if (v == null || (v.etag() == null && v.lastModified() == null)) {
       validators.remove(url);
     } else {
@@ -102,21 +103,41 @@ public final class CrawlState {
     }
   }
 
-  /** Writes the state atomically; a no-op for an in-memory state. */
-  public synchronized void save() {
-    if (file == null) {
+  private void remember(CrawlStateEntry entry) {
+    if (log != null) {
+      synchronized (pending) {
+        pending.add(entry);
+      }
+    }
+  }
+
+  /** Entries not yet saved. */
+  public int unsaved() {
+    synchronized (pending) {
+      return pending.size();
+    }
+  }
+
+  /** Appends what changed since the last save to the log; a no-op for an in-memory state. */
+  public void save() {
+    if (log == null) {
       return;
     }
-    Path tmp = file.resolveSibling(FILE + ".tmp");
-    try {
-      JsonSerde.MAPPER.writeValue(tmp.toFile(), new Stored(Map.copyOf(fingerprints), Map.copyOf(validators)));
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    List<CrawlStateEntry> batch;
+    synchronized (pending) {
+      if (pending.isEmpty()) {
+        return;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot save crawl state to " + file, e);
+      batch = new ArrayList<>(pending);
+      pending.clear();
+    }
+    try {
+      log.append(batch);
+    } catch (RuntimeException e) {
+      synchronized (pending) {
+        pending.addAll(0, batch); // kept for the next save
+      }
+      throw e;
     }
   }
 }
