@@ -4,6 +4,7 @@ import io.jobstream.classify.PayExtractor;
 import io.jobstream.classify.PostingEnricher;
 import io.jobstream.classify.TitleClassifier;
 import io.jobstream.classify.pay.CurrencyRates;
+import io.jobstream.classify.pay.PeriodRanges;
 import io.jobstream.classify.title.Taxonomy;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.JsonSerde;
@@ -62,6 +63,9 @@ public final class JobstreamTopology {
 
   /** Config key: an exchange-rate file over the built-in table. */
   public static final String RATES_CONFIG = "jobstream.classify.rates";
+
+  /** Config key: plausible pay per period in US dollars over the defaults, e.g. {@code hour=7..300}. */
+  public static final String PAY_RANGES_CONFIG = "jobstream.classify.pay-ranges";
 
   public static final String DEFAULT_WINDOWS = "30d/1d";
   public static final String DEFAULT_REPORTING_CURRENCY = "USD";
@@ -258,6 +262,14 @@ public final class JobstreamTopology {
     return new PostingEnricher(
         new TitleClassifier(taxonomy == null ? Taxonomy.builtIn() : Taxonomy.withOverride(Path.of(taxonomy))),
         new PayExtractor(rates == null ? CurrencyRates.builtIn() : CurrencyRates.withOverride(Path.of(rates)),
-            reportingCurrency));
+            payRanges(config), reportingCurrency));
+  }
+
+  private static PeriodRanges payRanges(Properties config) {
+    try {
+      return PeriodRanges.withOverrides(config.getProperty(PAY_RANGES_CONFIG));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(PAY_RANGES_CONFIG + ": " + e.getMessage(), e);
+    }
   }
 }

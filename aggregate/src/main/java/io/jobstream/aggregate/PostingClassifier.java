@@ -142,7 +142,7 @@ public final class PostingClassifier {
       return null;
     }
     return new Pay(s.currency(), s.period(), s.min(), s.max(), s.annualMin(), s.annualMax(),
-        s.reportingCurrency(), s.annualMinReporting(), s.annualMaxReporting());
+        s.reportingCurrency(), s.annualMinReporting(), s.annualMaxReporting(), s.periodGiven());
   }
 
   private static ClassifyOutcome reject(

@@ -3,6 +3,7 @@ package io.jobstream.classify;
 import io.jobstream.classify.pay.CurrencyRates;
 import io.jobstream.classify.pay.PayText;
 import io.jobstream.classify.pay.PayTextParser;
+import io.jobstream.classify.pay.PeriodRanges;
 import io.jobstream.classify.pay.Periods;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,7 +15,9 @@ import java.util.OptionalDouble;
  * Normalizes pay, structured or free text, to annual figures in the given currency and in the
  * reporting currency.
  *
- * <p>A figure is rejected (not silently kept) when its annual amount, in US dollars at the rate of
+ * <p>Amounts are first checked against the plausible pay of their period ({@link PeriodRanges}):
+ * outside it they are re-read under the one period that holds them ({@link Salary#periodGiven()}
+ * says so), or rejected with the reason. A figure is rejected (not silently kept) when its annual amount, in US dollars at the rate of
  * its year, is below {@value #MIN_ANNUAL_USD} or above {@value #MAX_ANNUAL_USD}; amounts in a
  * currency without a rate are checked unconverted.
  */
@@ -27,6 +30,7 @@ public final class PayExtractor {
   public static final double MAX_ANNUAL_USD = 5_000_000;
 
   private final CurrencyRates rates;
+  private final PeriodRanges periodRanges;
   private final String reportingCurrency;
   private final PayTextParser parser = new PayTextParser();
 
@@ -36,7 +40,13 @@ public final class PayExtractor {
   }
 
   public PayExtractor(CurrencyRates rates, String reportingCurrency) {
+    this(rates, PeriodRanges.defaults(), reportingCurrency);
+  }
+
+  /** @param periodRanges the plausible pay per period; amounts outside are re-read or rejected */
+  public PayExtractor(CurrencyRates rates, PeriodRanges periodRanges, String reportingCurrency) {
     this.rates = rates;
+    this.periodRanges = periodRanges;
     this.reportingCurrency = reportingCurrency.toUpperCase(Locale.ROOT);
   }
 
@@ -95,12 +105,20 @@ public final class PayExtractor {
     return annualize(p.currency(), p.period(), p.min(), p.max(), p.periodInferred(), on);
   }
 
-  private PayResult annualize(String currency, String period, double min, double max,
+  private PayResult annualize(String currency, String givenPeriod, double min, double max,
       boolean inferred, LocalDate on) {
+    int year = on == null ? Integer.MAX_VALUE : on.getYear();
+    // the amounts as given, in US dollars, against the plausible range of their period
+    PeriodRanges.Reading reading = periodRanges.read(rates.convert(min, currency, "USD", year).orElse(min),
+        rates.convert(max, currency, "USD", year).orElse(max), givenPeriod);
+    if (reading.rejected()) {
+      return new PayResult(null, reading.problem() + " " + currency + " " + plain(min) + ".." + plain(max)
+          + " as given");
+    }
+    String period = reading.period();
     double factor = Periods.factor(period);
     double annualMin = min * factor;
     double annualMax = max * factor;
-    int year = on == null ? Integer.MAX_VALUE : on.getYear();
     OptionalDouble minUsd = rates.convert(annualMin, currency, "USD", year);
     OptionalDouble maxUsd = rates.convert(annualMax, currency, "USD", year);
     double checkMin = minUsd.orElse(annualMin);
@@ -115,7 +133,11 @@ public final class PayExtractor {
         reportingCurrency,
         minReporting.isPresent() ? round2(minReporting.getAsDouble()) : null,
         maxReporting.isPresent() ? round2(maxReporting.getAsDouble()) : null,
-        inferred), null);
+        inferred, period.equals(givenPeriod) ? null : givenPeriod), null);
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   private static double round2(double v) {

@@ -15,6 +15,8 @@ package io.jobstream.classify;
  *     when the rate table has no rate for {@code currency}
  * @param annualMaxReporting {@code annualMax} converted likewise
  * @param periodInferred the text named no period; it was inferred from the size of the amounts
+ * @param periodGiven the period the source gave, when the amounts were implausible for it and
+ *     were re-read under {@code period} (see {@code PeriodRanges}); null otherwise
  */
 public record Salary(
     String currency,
@@ -26,4 +28,5 @@ public record Salary(
     String reportingCurrency,
     Double annualMinReporting,
     Double annualMaxReporting,
-    boolean periodInferred) {}
+    boolean periodInferred,
+    String periodGiven) {}

@@ -89,11 +89,11 @@ class PayExtractorTest {
         .isFalse();
   }
 
-  /** The structured shapes of the job-board APIs and LinkedIn's export (see shared/README.md). */
+  /** The structured shapes of the job-board APIs and LinkedIn's export (shapes as documented by each job board). */
   @ParameterizedTest(name = "{0} {1}..{2} {3}")
   @CsvSource({
       "USD, 17, 24, HOURLY, hour, 35360, 49920",                // LinkedIn pay_period
-      "USD, 71323, 89965, BIWEEKLY, biweek, 1854398, 2339090",  // LinkedIn (as published)
+      "USD, 71323, 89965, BIWEEKLY, year, 71323, 89965",        // LinkedIn: yearly figures given as BIWEEKLY, re-read
       "USD, 4817, 4817, MONTHLY, month, 57804, 57804",          // LinkedIn
       "EUR, 60000, 80000, per-year-salary, year, 60000, 80000", // Lever salaryRange.interval
       "GBP, 25, 30, per-hour-wage, hour, 52000, 62400",          // Lever

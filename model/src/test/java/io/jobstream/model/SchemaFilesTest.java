@@ -28,7 +28,7 @@ class SchemaFilesTest {
   static List<Arguments> topics() {
     Instant at = Instant.parse("2024-04-20T10:00:00Z");
     LocalDate day = LocalDate.parse("2024-04-10");
-    Pay pay = new Pay("USD", "year", 1, 2, 1, 2, "USD", 1.0, 2.0);
+    Pay pay = new Pay("USD", "year", 1, 2, 1, 2, "USD", 1.0, 2.0, "biweek");
     return List.of(
         Arguments.of("raw-posting", RawPosting.class, new RawPosting(1, "jsonld", "1", "p", "http://x", "T",
             "C", new Location("a", "b", "US", "a, b"), true, "FULL_TIME", day, day, "d", "<p>d</p>",

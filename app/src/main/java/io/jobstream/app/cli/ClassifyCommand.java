@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobstream.classify.Enrichment;
 import io.jobstream.classify.PayExtractor;
+import io.jobstream.classify.pay.PeriodRanges;
 import io.jobstream.classify.PostingEnricher;
 import io.jobstream.classify.Salary;
 import io.jobstream.classify.TitleClassifier;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
         + " (yyyy-MM-dd, for exchange rates). Writes one JSON object per line: title, family,"
         + " seniority, soc, socTitle, confidence, explanation, skills, skillsByTag, emphasis,"
         + " genderCoding, salary (null or {currency, period, min, max, annualMin, annualMax,"
-        + " reportingCurrency, annualMinReporting, annualMaxReporting}), salaryRejected.",
+        + " reportingCurrency, annualMinReporting, annualMaxReporting, periodInferred, periodGiven}), salaryRejected.",
         "A line that cannot be read gives {\"line\": N, \"error\": ...} and the run goes on."})
 public final class ClassifyCommand implements Callable<Integer> {
 
@@ -56,12 +57,17 @@ public final class ClassifyCommand implements Callable<Integer> {
       description = "Currency of annualMinReporting/annualMaxReporting (default: ${DEFAULT-VALUE}).")
   String reportingCurrency;
 
+  @Option(names = "--pay-ranges", paramLabel = "PERIOD=MIN..MAX,...",
+      description = "Plausible pay per period in US dollars over the defaults, e.g."
+          + " hour=7..300,month=1000..50000 (see the README).")
+  String payRanges;
+
   @Override
   public Integer call() throws Exception {
     PostingEnricher enricher = new PostingEnricher(
         new TitleClassifier(taxonomy == null ? Taxonomy.builtIn() : Taxonomy.withOverride(taxonomy)),
         new PayExtractor(rates == null ? CurrencyRates.builtIn() : CurrencyRates.withOverride(rates),
-            reportingCurrency));
+            PeriodRanges.withOverrides(payRanges), reportingCurrency));
     PrintWriter out = spec.commandLine().getOut();
     BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
     String line;
