@@ -13,16 +13,18 @@ import java.nio.charset.StandardCharsets;
  * @param notModified the server answered 304 to a conditional request: nothing changed
  * @param etag the response's ETag, or null
  * @param lastModified the response's Last-Modified, or null
+ * @param contentTypeHeader the whole Content-Type header as sent, parameters included (null if absent)
  */
 public record FetchedPage(URI uri, String contentType, byte[] body, boolean notModified,
-    String etag, String lastModified) {
+    String etag, String lastModified, String contentTypeHeader) {
 
   public FetchedPage(URI uri, String contentType, byte[] body) {
-    this(uri, contentType, body, false, null, null);
+    this(uri, contentType, body, false, null, null, null);
   }
 
+  /** The body as text, decoded by the WHATWG rules (see {@link TextDecoding}). */
   public String text() {
-    return new String(body, StandardCharsets.UTF_8);
+    return TextDecoding.decode(body, contentTypeHeader);
   }
 
   public boolean looksLikeXml() {

@@ -154,7 +154,7 @@ public final class PageFetcher {
       int status = response.statusCode();
       if (status == 304) {
         closeQuietly(response.body());
-        return new FetchedPage(current, "", new byte[0], true, etag, lastModified);
+        return new FetchedPage(current, "", new byte[0], true, etag, lastModified, null);
       }
       if (status == 429 || status >= 500) {
         closeQuietly(response.body());
@@ -172,7 +172,8 @@ public final class PageFetcher {
         closeQuietly(response.body());
         throw new FetchException("http_status", "HTTP " + status + " from " + current, status);
       }
-      String contentType = response.headers().firstValue("Content-Type").orElse("")
+      String contentTypeHeader = response.headers().firstValue("Content-Type").orElse(null);
+      String contentType = (contentTypeHeader == null ? "" : contentTypeHeader)
           .toLowerCase(Locale.ROOT).split(";")[0].trim();
       String encoding = response.headers().firstValue("Content-Encoding").orElse("")
           .toLowerCase(Locale.ROOT).trim();
@@ -191,7 +192,7 @@ public final class PageFetcher {
       }
       return new FetchedPage(current, contentType, readCapped(response.body(), compression, current), false,
           response.headers().firstValue("ETag").orElse(null),
-          response.headers().firstValue("Last-Modified").orElse(null));
+          response.headers().firstValue("Last-Modified").orElse(null), contentTypeHeader);
     }
     throw new FetchException("redirects", "more than " + MAX_REDIRECTS + " redirects from " + uri);
   }
