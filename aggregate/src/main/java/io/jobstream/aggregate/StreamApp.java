@@ -28,9 +28,11 @@ public final class StreamApp implements AutoCloseable {
   public static final String DEFAULT_APPLICATION_ID = "jobstream-stream";
 
   private final KafkaStreams streams;
+  private final ProgressWatch progress;
 
-  private StreamApp(KafkaStreams streams) {
+  private StreamApp(KafkaStreams streams, ProgressWatch progress) {
     this.streams = streams;
+    this.progress = progress;
   }
 
   /**
@@ -99,7 +101,7 @@ public final class StreamApp implements AutoCloseable {
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     });
     streams.start();
-    return new StreamApp(streams);
+    return new StreamApp(streams, ProgressWatch.start(config));
   }
 
   /** The running Kafka Streams client (for the query API). */
@@ -109,6 +111,24 @@ public final class StreamApp implements AutoCloseable {
 
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  /**
+   * Null when the app is healthy: RUNNING and making progress on every input that waits; else
+   * why not ({@code starting (REBALANCING)}, or which partitions are stalled).
+   */
+  public String healthProblem() {
+    KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING) {
+      return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+          ? "failed (" + state + ")" : "starting (" + state + ")";
+    }
+    return progress.problem();
+  }
+
+  /** Input partitions with records waiting and no progress for the stall timeout. */
+  public int stalledPartitions() {
+    return progress.stalledPartitions();
   }
 
   /** Blocks until the app is RUNNING, or returns false after {@code timeout} or on failure. */
@@ -130,6 +150,7 @@ public final class StreamApp implements AutoCloseable {
 
   @Override
   public void close() {
+    progress.close();
     streams.close(Duration.ofSeconds(30));
   }
 }

@@ -83,8 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
       try (DemoJobBoard board = DemoJobBoard.start(0);
           StreamApp app = StreamApp.start(StreamCommand.config(settings, List.of(window),
               dir.resolve("streams"), "jobstream-demo"));
-          io.jobstream.app.metrics.MetricsServer server = metrics.start(9400,
-              () -> app.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+          io.jobstream.app.metrics.MetricsServer server = metrics.start(9400, app::healthProblem);
           KafkaPostingSink sink = new KafkaPostingSink(settings.client());
           StatsReader reader = new StatsReader(settings.client())) {
         out.printf("job board serving %d real postings at %s%n", board.postingCount(), board.listingUri());

@@ -19,6 +19,11 @@ public final class MetricsOptions {
 
   /** Starts the server on the chosen port (or the command's default), or returns null when off. */
   MetricsServer start(int defaultPort, BooleanSupplier ready) throws IOException {
+    return start(defaultPort, () -> ready.getAsBoolean() ? null : "starting");
+  }
+
+  /** As above, with {@code /health} answering 503 and the reason while {@code problem} gives one. */
+  MetricsServer start(int defaultPort, java.util.function.Supplier<String> problem) throws IOException {
     if (port == -2) {
       return null;
     }
@@ -26,6 +31,6 @@ public final class MetricsOptions {
     if (chosen < 0 || chosen > 65535) {
       throw new IllegalArgumentException("--metrics-port must be between 0 and 65535, or -2");
     }
-    return new MetricsServer(host, chosen, ready);
+    return new MetricsServer(host, chosen, problem);
   }
 }

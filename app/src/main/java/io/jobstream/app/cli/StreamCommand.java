@@ -71,8 +71,7 @@ public final class StreamCommand implements Callable<Integer> {
     }
     TopicSetup.ensureTopics(settings.client());
     try (StreamApp app = StreamApp.start(config);
-        io.jobstream.app.metrics.MetricsServer server = metrics.start(9402,
-            () -> app.state() == KafkaStreams.State.RUNNING);
+        io.jobstream.app.metrics.MetricsServer server = metrics.start(9402, app::healthProblem);
         QueryApi api = queryPort == 0 ? null : new QueryApi(app.streams(),
             new HostInfo(queryHost, queryPort), new InetSocketAddress(queryHost, queryPort))) {
       if (server != null) {
@@ -101,10 +100,13 @@ public final class StreamCommand implements Callable<Integer> {
    * The streams app's meters on {@code registry}: Kafka Streams' own (Micrometer's binder, consumer
    * lag included) and {@code jobstream.stream.running}, 1 while the app is RUNNING or REBALANCING.
    */
-  static void bindStreamMeters(StreamApp app, io.micrometer.core.instrument.MeterRegistry registry) {
+  public static void bindStreamMeters(StreamApp app, io.micrometer.core.instrument.MeterRegistry registry) {
     new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(app.streams()).bindTo(registry);
     io.micrometer.core.instrument.Gauge.builder("jobstream.stream.running", app, a -> a.state().isRunningOrRebalancing() ? 1 : 0)
         .description("1 while the streams app is running or rebalancing").register(registry);
+    io.micrometer.core.instrument.Gauge.builder("jobstream.stream.stalled.partitions", app, StreamApp::stalledPartitions)
+        .description("input partitions (raw, repartition, query-table sources) with records waiting and no"
+            + " progress for jobstream.health.stall-timeout-ms").register(registry);
   }
 
   /** The streams config from the settings and options; invalid window specs are usage errors. */

@@ -15,11 +15,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Serves {@code /metrics} (Prometheus text format: the jobstream meters, JVM and process meters,
  * and whatever else is on Micrometer's global registry) and {@code /health} (200 {@code ready}
- * when the command is ready, 503 {@code starting} before; {@code /health/live} is 200 while the
+ * when the command is ready, else 503 with the reason, e.g. {@code starting}); {@code /health/live} is 200 while the
  * process runs) on the given address, 127.0.0.1 unless told otherwise.
  */
 public final class MetricsServer implements AutoCloseable {
@@ -27,8 +28,16 @@ public final class MetricsServer implements AutoCloseable {
   private final HttpServer server;
   private final PrometheusMeterRegistry registry;
 
-  /** @param ready what readiness means for the command (the streams app RUNNING, a pass done, ...) */
+  /** @param ready what readiness means for the command (a pass done, ...); not ready says {@code starting} */
   public MetricsServer(String host, int port, BooleanSupplier ready) throws IOException {
+    this(host, port, () -> ready.getAsBoolean() ? null : "starting");
+  }
+
+  /**
+   * @param problem null when the command is ready, else why not (the body of the 503 answer),
+   *     e.g. {@code starting (REBALANCING)} or which input partitions are stalled
+   */
+  public MetricsServer(String host, int port, Supplier<String> problem) throws IOException {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Metrics.addRegistry(registry);
     new JvmMemoryMetrics().bindTo(registry);
@@ -40,8 +49,8 @@ public final class MetricsServer implements AutoCloseable {
     server.createContext("/metrics", e -> respond(e, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
     server.createContext("/health/live", e -> respond(e, 200, "text/plain", "live\n"));
     server.createContext("/health", e -> {
-      boolean ok = ready.getAsBoolean();
-      respond(e, ok ? 200 : 503, "text/plain", ok ? "ready\n" : "starting\n");
+      String why = problem.get();
+      respond(e, why == null ? 200 : 503, "text/plain", why == null ? "ready\n" : why + "\n");
     });
     server.start();
   }

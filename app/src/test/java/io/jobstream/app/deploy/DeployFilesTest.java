@@ -85,7 +85,7 @@ class DeployFilesTest {
     }
     assertThat(alerts).containsExactlyInAnyOrder("JobstreamTargetDown", "JobstreamIngestStalled",
         "JobstreamCrawlerErrorRatioHigh", "JobstreamDeadLetterRateHigh", "JobstreamUnclassifiedShareHigh",
-        "JobstreamConsumerLagHigh", "JobstreamDataStale", "JobstreamStreamsAppNotRunning",
+        "JobstreamConsumerLagHigh", "JobstreamDataStale", "JobstreamStreamsAppNotRunning", "JobstreamPipelineStuck",
         "JobstreamDivergenceBecameSignificant", "JobstreamGapMoved", "JobstreamPayDropped");
     assertThat(tested).as("alerts with a promtool unit test").containsAll(alerts);
   }
