@@ -1,7 +1,9 @@
 package io.jobstream.aggregate;
 
 import io.jobstream.model.DeadLetter;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -10,8 +12,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Runs {@link PostingClassifier} on each raw record, naming the record's offset as its origin,
  * and turns postings dated more than the grace period before the latest posting date this task
- * has seen into dead letters with reason {@code late}. The latest date is kept in a store, so it
- * survives restarts.
+ * has seen into dead letters with reason {@code late}, and postings dated more than the tolerance
+ * after today into dead letters with reason {@code future_date}. The latest date is kept in a
+ * store, so it survives restarts, and never passes today. An undated posting seen before keeps
+ * the date it was first given.
  */
 final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], ClassifyOutcome> {
 
@@ -19,21 +23,33 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Class
 
   private final PostingClassifier classifier;
   private final String storeName;
+  private final String postingsStoreName;
   private final long graceDays;
+  private final long futureToleranceDays;
   private FixedKeyProcessorContext<String, ClassifyOutcome> context;
   private KeyValueStore<String, String> store;
+  private KeyValueStore<String, ClusterMember> postings;
   private LocalDate latest;
 
-  ClassifyProcessor(PostingClassifier classifier, String storeName, long graceDays) {
+  /**
+   * @param postingsStoreName the latest version of each posting (kept by
+   *     {@link PostingVersionProcessor} in the same task), for the date of undated postings
+   * @param futureToleranceDays postings dated more than this after today (UTC) are dead letters
+   */
+  ClassifyProcessor(PostingClassifier classifier, String storeName, String postingsStoreName, long graceDays,
+      long futureToleranceDays) {
     this.classifier = classifier;
     this.storeName = storeName;
+    this.postingsStoreName = postingsStoreName;
     this.graceDays = graceDays;
+    this.futureToleranceDays = futureToleranceDays;
   }
 
   @Override
   public void init(FixedKeyProcessorContext<String, ClassifyOutcome> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
+    this.postings = context.getStateStore(postingsStoreName);
     String saved = store.get(LATEST);
     this.latest = saved == null ? null : LocalDate.parse(saved);
   }
@@ -43,17 +59,26 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Class
     String origin = context.recordMetadata()
         .map(m -> m.topic() + "/" + m.partition() + "@" + m.offset())
         .orElse("unknown");
-    ClassifyOutcome outcome = classifier.classify(record.key(), record.value(), origin);
+    ClusterMember known = record.key() == null ? null : postings.get(record.key());
+    ClassifyOutcome outcome = classifier.classify(record.key(), record.value(), origin,
+        known == null ? null : known.eventDate());
     if (outcome.isClassified()) {
       LocalDate day = outcome.classified().eventDate();
-      if (latest != null && day.isBefore(latest.minusDays(graceDays))) {
+      LocalDate today = Instant.ofEpochMilli(context.currentSystemTimeMs()).atZone(ZoneOffset.UTC).toLocalDate();
+      if (day.isAfter(today.plusDays(futureToleranceDays))) {
+        outcome = ClassifyOutcome.rejected(DeadLetter.of("stream", "future_date",
+            "posting dated " + day + " is more than " + futureToleranceDays + " days after today, " + today
+                + " (jobstream.future.tolerance-days)", origin, record.key(),
+            new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)));
+      } else if (latest != null && day.isBefore(latest.minusDays(graceDays))) {
         outcome = ClassifyOutcome.rejected(DeadLetter.of("stream", "late",
             "posting dated " + day + " is more than " + graceDays + " days before the latest posting date "
                 + latest + " (jobstream.late.grace-days)", origin, record.key(),
             new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)));
       } else if (latest == null || day.isAfter(latest)) {
-        latest = day;
-        store.put(LATEST, day.toString());
+        // the watermark never passes the wall clock, so one odd date cannot make real ones late
+        latest = day.isAfter(today) ? today : day;
+        store.put(LATEST, latest.toString());
       }
     }
     if (outcome.isClassified()) {

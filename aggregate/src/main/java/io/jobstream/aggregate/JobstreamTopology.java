@@ -108,6 +108,12 @@ public final class JobstreamTopology {
    */
   public static final String GRACE_CONFIG = "jobstream.late.grace-days";
 
+  /**
+   * Config key: postings dated more than this many days after today (UTC, wall clock) are dead
+   * letters with reason {@code future_date} (default 1).
+   */
+  public static final String FUTURE_TOLERANCE_CONFIG = "jobstream.future.tolerance-days";
+
   /** Store of the latest posting date the classify stage has seen. */
   public static final String LATEST_DATE_STORE = "latest-event-date";
 
@@ -132,6 +138,11 @@ public final class JobstreamTopology {
   /** Store of the window processor: the days changed since the last emission, with the groups that changed. */
   public static final String WINDOW_DIRTY_STORE = "window-changed-days";
 
+  /** Every {@code jobstream.*} key the topology reads. */
+  public static final java.util.Set<String> SETTINGS = java.util.Set.of(WINDOWS_CONFIG, REPORTING_CURRENCY_CONFIG,
+      TAXONOMY_CONFIG, RATES_CONFIG, PAY_RANGES_CONFIG, EMIT_INTERVAL_CONFIG, EMIT_BUDGET_CONFIG,
+      EMIT_PAUSE_CONFIG, DUPLICATE_PERIOD_CONFIG, GRACE_CONFIG, FUTURE_TOLERANCE_CONFIG);
+
   private JobstreamTopology() {}
 
   /** Builds the topology from the {@code jobstream.*} keys of {@code config}. */
@@ -140,15 +151,13 @@ public final class JobstreamTopology {
         WindowSpec.parseList(config.getProperty(WINDOWS_CONFIG, DEFAULT_WINDOWS));
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     DivergenceSettings divergence = DivergenceSettings.from(config);
+    checkFamilies(config, divergence);
     long duplicatePeriodDays = setting(config, DUPLICATE_PERIOD_CONFIG, 60, 1);
     Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
     Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
     int pauseFactor = (int) setting(config, EMIT_PAUSE_CONFIG, DEFAULT_EMIT_PAUSE, 0, 1000);
 
     StreamsBuilder builder = new StreamsBuilder();
-    // cached: repeated writes of a key within a commit interval reach RocksDB and the changelog once
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSTINGS_STORE),
-        Serdes.String(), JsonSerde.of(ClusterMember.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTERS_STORE),
         Serdes.String(), JsonSerde.of(PostingCluster.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -208,14 +217,19 @@ public final class JobstreamTopology {
       String classifiedTopic, String deadLetterTopic) {
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     long graceDays = setting(config, GRACE_CONFIG, 3650, 0);
+    long futureDays = setting(config, FUTURE_TOLERANCE_CONFIG, 1, 0);
     PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(LATEST_DATE_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
+    // cached: repeated writes of a key within a commit interval reach RocksDB and the changelog once
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSTINGS_STORE),
+        Serdes.String(), JsonSerde.of(ClusterMember.class)).withCachingEnabled());
     Map<String, KStream<String, ClassifyOutcome>> routes = builder
         .stream(Topics.RAW.name(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-postings"))
-        .processValues(() -> new ClassifyProcessor(classifier, LATEST_DATE_STORE, graceDays),
-            Named.as("validate-and-classify"), LATEST_DATE_STORE)
+        .processValues(() -> new ClassifyProcessor(classifier, LATEST_DATE_STORE, POSTINGS_STORE, graceDays,
+                futureDays),
+            Named.as("validate-and-classify"), LATEST_DATE_STORE, POSTINGS_STORE)
         .split(Named.as("route-"))
         .branch((id, outcome) -> outcome.isClassified(), Branched.as("classified"))
         .defaultBranch(Branched.as("rejected"));
@@ -257,12 +271,42 @@ public final class JobstreamTopology {
 
   /** The classify library as configured; a bad taxonomy or rates file is a usage error. */
   static PostingEnricher enricher(Properties config, String reportingCurrency) {
-    String taxonomy = config.getProperty(TAXONOMY_CONFIG);
     String rates = config.getProperty(RATES_CONFIG);
     return new PostingEnricher(
-        new TitleClassifier(taxonomy == null ? Taxonomy.builtIn() : Taxonomy.withOverride(Path.of(taxonomy))),
+        new TitleClassifier(taxonomy(config)),
         new PayExtractor(rates == null ? CurrencyRates.builtIn() : CurrencyRates.withOverride(Path.of(rates)),
             payRanges(config), reportingCurrency));
+  }
+
+  private static Taxonomy taxonomy(Properties config) {
+    String file = config.getProperty(TAXONOMY_CONFIG);
+    return file == null ? Taxonomy.builtIn() : Taxonomy.withOverride(Path.of(file));
+  }
+
+  /**
+   * Family ids become parts of keys ({@code jobs.salary.stats}, pairs), so they may hold only
+   * lower-case letters, digits and underscores; every divergence pair must name two families the
+   * taxonomy has (a typo would otherwise give no divergence, ever, without a word).
+   */
+  static void checkFamilies(Properties config, DivergenceSettings divergence) {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (Taxonomy.Family family : taxonomy(config).families()) {
+      if (!family.id().matches("[a-z0-9_]+")) {
+        throw new IllegalArgumentException(TAXONOMY_CONFIG + ": family id '" + family.id()
+            + "' may hold only lower-case letters, digits and underscores (ids are parts of topic keys)");
+      }
+      ids.add(family.id());
+    }
+    ids.add(io.jobstream.classify.TitleClassification.OTHER);
+    for (DivergenceSettings.Pair pair : divergence.pairs()) {
+      for (String family : List.of(pair.a(), pair.b())) {
+        if (!ids.contains(family)) {
+          throw new IllegalArgumentException(DivergenceSettings.PAIRS_CONFIG + ": '" + pair.a() + ":" + pair.b()
+              + "' names family '" + family + "', which the taxonomy does not have (families: "
+              + String.join(", ", ids) + ")");
+        }
+      }
+    }
   }
 
   private static PeriodRanges payRanges(Properties config) {

@@ -42,6 +42,15 @@ public final class PostingClassifier {
    * @param origin where the record came from (topic/partition@offset), for the dead letter
    */
   public ClassifyOutcome classify(String key, byte[] value, String origin) {
+    return classify(key, value, origin, null);
+  }
+
+  /**
+   * As {@link #classify(String, byte[], String)}, for a posting already seen dated
+   * {@code knownDate}: without a {@code datePosted} of its own it keeps that date, rather than
+   * moving to the day of each re-fetch.
+   */
+  public ClassifyOutcome classify(String key, byte[] value, String origin, LocalDate knownDate) {
     if (value == null) {
       return reject("no_value", "raw record has no value", origin, key, null);
     }
@@ -66,8 +75,8 @@ public final class PostingClassifier {
     }
     LocalDate eventDate = raw.datePosted();
     String eventDateSource = "datePosted";
-    if (eventDate == null && raw.fetchedAt() != null) {
-      eventDate = raw.fetchedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    if (eventDate == null && (knownDate != null || raw.fetchedAt() != null)) {
+      eventDate = knownDate != null ? knownDate : raw.fetchedAt().atZone(ZoneOffset.UTC).toLocalDate();
       eventDateSource = "fetchedAt";
     }
     if (eventDate == null) {

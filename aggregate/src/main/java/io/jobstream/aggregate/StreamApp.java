@@ -24,6 +24,13 @@ public final class StreamApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamApp.class);
 
+  /**
+   * Config key: {@code true} lets the app run with a {@code processing.guarantee} other than
+   * {@code exactly_once_v2}, accepting that a crash or rebalance may count postings twice or not at
+   * all (default false: refused).
+   */
+  public static final String ACCEPT_INEXACT_CONFIG = "jobstream.statistics.accept-inexact";
+
   /** Default {@code application.id}: also the prefix of the internal topics. */
   public static final String DEFAULT_APPLICATION_ID = "jobstream-stream";
 
@@ -52,6 +59,14 @@ public final class StreamApp implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "1");
     props.putAll(settings);
+    String guarantee = props.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+    if (!StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee)
+        && !"true".equalsIgnoreCase(props.getProperty(ACCEPT_INEXACT_CONFIG, "false").trim())) {
+      throw new IllegalArgumentException(StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "=" + guarantee
+          + ": the statistics are exact only under " + StreamsConfig.EXACTLY_ONCE_V2 + " (a crash or"
+          + " rebalance could count postings twice or not at all); set " + ACCEPT_INEXACT_CONFIG
+          + "=true to run anyway");
+    }
     return props;
   }
 

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -355,6 +356,74 @@ class JobstreamTopologyTest {
     assertThat(late.reason()).isEqualTo("late");
     assertThat(late.key()).isEqualTo("late");
     assertThat(late.detail()).contains("2024-03-10").contains("2024-04-10");
+  }
+
+  @Test
+  void aPostingDatedCenturiesAheadIsADeadLetterAndLaterOrdinaryPostingsAllCount() {
+    Properties props = config(stateDir, "month");
+    driver.close();
+    // the wall clock on 2024-04-20, a little after the postings below
+    driver = new TopologyTestDriver(JobstreamTopology.build(props), props, Instant.parse("2024-04-20T12:00:00Z"));
+    raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
+    dlq = driver.createOutputTopic(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
+        Topics.DLQ.valueSerde().deserializer());
+    classified = driver.createOutputTopic(Topics.CLASSIFIED.name(),
+        Topics.CLASSIFIED.keySerde().deserializer(), Topics.CLASSIFIED.valueSerde().deserializer());
+    stats = driver.createOutputTopic(Topics.STATS.name(), Topics.STATS.keySerde().deserializer(),
+        Topics.STATS.valueSerde().deserializer());
+    for (int i = 0; i < 60; i++) {
+      send(Postings.raw("march-" + i, "Data Analyst", LocalDate.of(2024, 3, 1 + i % 28), 60_000, 70_000));
+    }
+    send(Postings.raw("far-future", "Data Analyst", LocalDate.of(2204, 1, 1), 60_000, 70_000));
+    // tomorrow is within the default tolerance of one day
+    send(Postings.raw("tomorrow", "Data Analyst", LocalDate.of(2024, 4, 21), 60_000, 70_000));
+    for (int i = 0; i < 60; i++) {
+      send(Postings.raw("april-" + i, "Data Analyst", LocalDate.of(2024, 4, 1 + i % 19), 60_000, 70_000));
+    }
+    List<DeadLetter> dead = dlq.readValuesToList();
+    assertThat(dead).extracting(DeadLetter::reason).containsExactly("future_date");
+    assertThat(dead.get(0).key()).isEqualTo("far-future");
+    assertThat(dead.get(0).detail()).contains("2204-01-01", "2024-04-20", "jobstream.future.tolerance-days");
+    assertThat(classified.readKeyValuesToList()).hasSize(121);
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    Map<String, SalaryStats> latest = latestStats();
+    assertThat(latest.get("month|2024-04-01|data_analyst|all|all|all").count()).isEqualTo(61);
+    assertThat(latest.keySet()).noneMatch(key -> key.startsWith("month|2204"));
+  }
+
+  @Test
+  void theLatenessWatermarkNeverPassesTheWallClock() {
+    Properties props = config(stateDir, "month");
+    props.put(JobstreamTopology.GRACE_CONFIG, "30");
+    props.put(JobstreamTopology.FUTURE_TOLERANCE_CONFIG, "400");
+    driver.close();
+    driver = new TopologyTestDriver(JobstreamTopology.build(props), props, Instant.parse("2024-04-20T12:00:00Z"));
+    raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
+    dlq = driver.createOutputTopic(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
+        Topics.DLQ.valueSerde().deserializer());
+    // within a tolerance of 400 days, so accepted, but the watermark stops at today
+    send(Postings.raw("next-year", "Data Analyst", LocalDate.of(2025, 3, 1), 60_000, 70_000));
+    send(Postings.raw("march", "Data Analyst", LocalDate.of(2024, 3, 25), 60_000, 70_000));
+    send(Postings.raw("too-old", "Data Analyst", LocalDate.of(2024, 3, 20), 60_000, 70_000));
+    List<DeadLetter> dead = dlq.readValuesToList();
+    assertThat(dead).extracting(DeadLetter::key).containsExactly("too-old");
+    assertThat(dead.get(0).detail()).contains("latest posting date 2024-04-20");
+  }
+
+  @Test
+  void anUndatedPostingKeepsTheDayItWasFirstFetched() {
+    RawPosting first = Postings.raw("u", "Data Scientist", null, 100_000, 100_000);
+    RawPosting refetched = new RawPosting(first.schemaVersion(), first.source(), first.sourceId(), first.postingId(),
+        first.url(), first.title(), first.company(), first.location(), first.remote(), first.employmentType(),
+        null, null, first.description(), null, first.salary(), Instant.parse("2024-05-02T08:00:00Z"),
+        first.fingerprint());
+    send(first);
+    send(refetched);
+    @SuppressWarnings("unchecked")
+    TestOutputTopic<String, io.jobstream.model.ClassifiedPosting> out =
+        (TestOutputTopic<String, io.jobstream.model.ClassifiedPosting>) classified;
+    assertThat(out.readValuesToList()).extracting(io.jobstream.model.ClassifiedPosting::eventDate)
+        .containsExactly(LocalDate.of(2024, 4, 20), LocalDate.of(2024, 4, 20));
   }
 
   @Test

@@ -24,7 +24,8 @@ public final class KafkaSettings {
   /**
    * @param configFile optional properties file
    * @param bootstrapServers overrides {@code bootstrap.servers} from the file when given
-   * @throws IllegalArgumentException when the file cannot be read (a usage error)
+   * @throws IllegalArgumentException when the file cannot be read, or names a jobstream key
+   *     jobstream does not know (a usage error)
    */
   public static KafkaSettings load(Path configFile, String bootstrapServers) {
     Properties props = new Properties();
@@ -38,6 +39,7 @@ public final class KafkaSettings {
     if (bootstrapServers != null) {
       props.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
+    KnownSettings.check(props);
     return new KafkaSettings(props);
   }
 

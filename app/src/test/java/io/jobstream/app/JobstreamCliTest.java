@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jobstream.app.cli.JobstreamCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class JobstreamCliTest {
@@ -78,5 +82,57 @@ class JobstreamCliTest {
   void badDurationIsAUsageError() {
     Run run = run("demo", "--duration", "soon");
     assertThat(run.code()).isEqualTo(2);
+  }
+
+  @TempDir
+  Path dir;
+
+  private Run streamWith(String... lines) throws Exception {
+    Path config = dir.resolve("jobstream.properties");
+    Files.write(config, List.of(lines));
+    // a broker address nothing listens on: the mistake must be found before any connection
+    return run("stream", "--config", config.toString(), "--bootstrap-servers", "127.0.0.1:1");
+  }
+
+  @Test
+  void aMistypedSettingIsAUsageErrorWithTheNearestKnownKey() throws Exception {
+    Run run = streamWith("jobstream.windowz=month");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown setting jobstream.windowz (did you mean jobstream.windows?)");
+    Run ingest = run("ingest", "--config", dir.resolve("jobstream.properties").toString(), "--source",
+        "jsonld:http://127.0.0.1/jobs", "--bootstrap-servers", "127.0.0.1:1");
+    assertThat(ingest.code()).isEqualTo(2);
+    assertThat(streamWith("ingest.greenhouse.base-ur=http://127.0.0.1:1").err())
+        .contains("unknown setting ingest.greenhouse.base-ur (did you mean ingest.greenhouse.base-url?)");
+  }
+
+  @Test
+  void aDivergencePairNamingNoFamilyIsAUsageError() throws Exception {
+    Run run = streamWith("jobstream.divergence.pairs=ml_enginer:data_scientist");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("jobstream.divergence.pairs", "names family 'ml_enginer'",
+        "which the taxonomy does not have");
+  }
+
+  @Test
+  void aGuaranteeOtherThanExactlyOnceIsRefusedUnlessAccepted() throws Exception {
+    Run run = streamWith("processing.guarantee=at_least_once");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("processing.guarantee=at_least_once", "jobstream.statistics.accept-inexact=true");
+    java.util.Properties accepted = new java.util.Properties();
+    accepted.put("processing.guarantee", "at_least_once");
+    accepted.put("jobstream.statistics.accept-inexact", "true");
+    assertThat(io.jobstream.aggregate.StreamApp.streamsConfig(accepted, dir)
+        .getProperty("processing.guarantee")).isEqualTo("at_least_once");
+  }
+
+  @Test
+  void aTaxonomyFamilyIdThatKeysCannotCarryIsAUsageError() throws Exception {
+    Path taxonomy = dir.resolve("taxonomy.json");
+    Files.writeString(taxonomy, "{\"concepts\": {}, \"families\": [{\"id\": \"ml|ops\", \"soc\": \"15-2051.00\","
+        + " \"socTitle\": \"Data Scientists\", \"rules\": [{\"all\": [\"ML\"]}]}]}");
+    Run run = streamWith("jobstream.classify.taxonomy=" + taxonomy);
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("family id 'ml|ops'");
   }
 }

@@ -61,6 +61,8 @@ public final class StreamCommand implements Callable<Integer> {
       WindowSpec.parseList(String.join(",", windows));
     }
     KafkaSettings settings = kafka.requireBootstrap();
+    // every setting the topology reads is checked before anything talks to the cluster
+    JobstreamTopology.build(config(settings, windows, Path.of("."), applicationId));
     Path dir = stateDir != null ? stateDir : StreamApp.defaultStateDir(settings.client());
     Properties config = config(settings, windows, dir, applicationId);
     if (queryPort < 0 || queryPort > 65535) {

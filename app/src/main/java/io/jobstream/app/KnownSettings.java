@@ -1,0 +1,86 @@
+package io.jobstream.app;
+
+import io.jobstream.aggregate.DivergenceSettings;
+import io.jobstream.aggregate.JobstreamTopology;
+import io.jobstream.aggregate.ProgressWatch;
+import io.jobstream.aggregate.StreamApp;
+import io.jobstream.ingest.SourceSpec;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every {@code jobstream.*} and {@code ingest.*} key jobstream reads. A key of those prefixes that
+ * is not among them is a typo (such as {@code jobstream.windowz}): it would otherwise be ignored
+ * without a word, and the setting it meant would silently stay at its default.
+ */
+public final class KnownSettings {
+
+  private static final Set<String> KEYS = keys();
+
+  private KnownSettings() {}
+
+  private static Set<String> keys() {
+    Set<String> keys = new TreeSet<>(JobstreamTopology.SETTINGS);
+    keys.add(DivergenceSettings.PAIRS_CONFIG);
+    keys.add(DivergenceSettings.ALPHA_CONFIG);
+    keys.add(DivergenceSettings.MIN_N_CONFIG);
+    keys.add(ProgressWatch.STALL_TIMEOUT_CONFIG);
+    keys.add(ProgressWatch.CHECK_INTERVAL_CONFIG);
+    keys.add(StreamApp.ACCEPT_INEXACT_CONFIG);
+    for (String api : SourceSpec.APIS) {
+      keys.add("ingest." + api + ".base-url");
+    }
+    return Set.copyOf(keys);
+  }
+
+  public static Set<String> all() {
+    return KEYS;
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the first unknown jobstream key and the nearest known
+   *     one
+   */
+  public static void check(Properties settings) {
+    for (String key : new TreeSet<>(settings.stringPropertyNames())) {
+      if ((key.startsWith("jobstream.") || key.startsWith("ingest.")) && !KEYS.contains(key)) {
+        throw new IllegalArgumentException("unknown setting " + key + nearest(key));
+      }
+    }
+  }
+
+  private static String nearest(String key) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : KEYS) {
+      int d = distance(key.toLowerCase(Locale.ROOT), known);
+      if (d < bestDistance) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance <= Math.max(3, key.length() / 3) ? " (did you mean " + best + "?)" : "";
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length()];
+  }
+}
