@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -16,15 +15,25 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ClusterProcessor implements Processor<String, MemberChange, String, TupleDelta> {
 
+  /** The one key of the count store. */
+  private static final String COPIES = "copies";
+
   private final String storeName;
+  private final String countStoreName;
   private final long periodDays;
   private ProcessorContext<String, TupleDelta> context;
   private KeyValueStore<String, PostingCluster> clusters;
+  private KeyValueStore<String, Long> counts;
   /** This task's copies not counted, its share of the {@code jobstream.stream.duplicates} gauge. */
   private long duplicates;
 
-  ClusterProcessor(String storeName, long periodDays) {
+  /**
+   * @param countStoreName a store of this task's number of copies not counted, kept with the
+   *     clusters so that a restarted or moved task knows it without reading every cluster
+   */
+  ClusterProcessor(String storeName, String countStoreName, long periodDays) {
     this.storeName = storeName;
+    this.countStoreName = countStoreName;
     this.periodDays = periodDays;
   }
 
@@ -32,12 +41,9 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
   public void init(ProcessorContext<String, TupleDelta> context) {
     this.context = context;
     this.clusters = context.getStateStore(storeName);
-    // the gauge follows the store, also after a restart or when the task moves here
-    try (KeyValueIterator<String, PostingCluster> it = clusters.all()) {
-      while (it.hasNext()) {
-        duplicates += it.next().value.duplicates();
-      }
-    }
+    this.counts = context.getStateStore(countStoreName);
+    Long saved = counts.get(COPIES);
+    duplicates = saved == null ? 0 : saved;
     StreamMetrics.DUPLICATES.addAndGet(duplicates);
   }
 
@@ -80,8 +86,11 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     }
     String countedAfter = cluster.isEmpty() ? null : cluster.countedTuple();
     long copies = cluster.duplicates() - duplicatesBefore;
-    duplicates += copies;
-    StreamMetrics.DUPLICATES.addAndGet(copies);
+    if (copies != 0) {
+      duplicates += copies;
+      counts.put(COPIES, duplicates);
+      StreamMetrics.DUPLICATES.addAndGet(copies);
+    }
     if (cluster.isEmpty()) {
       clusters.delete(key);
     } else {

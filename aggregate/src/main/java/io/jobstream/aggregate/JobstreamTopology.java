@@ -120,6 +120,9 @@ public final class JobstreamTopology {
   /** Store of the clusters of cross-posted copies. */
   public static final String CLUSTERS_STORE = "posting-clusters";
 
+  /** Store of the cluster task's number of copies not counted (one key). */
+  public static final String CLUSTER_COUNT_STORE = "posting-cluster-copies";
+
   /**
    * Name of the repartition that brings the postings' changes to the one task of the cluster and
    * window stages: cross-posted copies have different posting ids (so they are spread over the
@@ -160,6 +163,8 @@ public final class JobstreamTopology {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTERS_STORE),
         Serdes.String(), JsonSerde.of(PostingCluster.class)).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTER_COUNT_STORE),
+        Serdes.String(), Serdes.Long()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(WINDOW_TUPLES_STORE), Serdes.String(), Serdes.Long()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -171,7 +176,8 @@ public final class JobstreamTopology {
         .repartition(Repartitioned.<String, MemberChange>as(BY_TASK)
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(MemberChange.class)))
-        .process(() -> new ClusterProcessor(CLUSTERS_STORE, duplicatePeriodDays), Named.as("clusters"), CLUSTERS_STORE)
+        .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, duplicatePeriodDays),
+            Named.as("clusters"), CLUSTERS_STORE, CLUSTER_COUNT_STORE)
         .process(() -> new WindowProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE,
                 currency, divergence, emitInterval, emitBudget, pauseFactor),
             Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE)

@@ -57,7 +57,8 @@ public final class StreamApp implements AutoCloseable {
     // tables, so they can serve as the tables' changelogs instead of second copies.
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "1");
+    // a standby of every store on another instance, so a lost instance's tasks resume at once
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
     props.putAll(settings);
     String guarantee = props.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
     if (!StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee)

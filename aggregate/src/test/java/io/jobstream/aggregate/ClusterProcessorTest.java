@@ -21,35 +21,52 @@ class ClusterProcessorTest {
         "data_engineer|2024-04-" + (10 + day) + "|mid|US|false|-|0|100000.0|90000.0|110000.0|0");
   }
 
-  @Test
-  void aTaskStartingOnExistingClustersCountsTheirCopiesAndGivesThemBackOnClose() {
-    MockProcessorContext<String, TupleDelta> context = new MockProcessorContext<>();
-    KeyValueStore<String, PostingCluster> store = Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(JobstreamTopology.CLUSTERS_STORE), Serdes.String(),
-            JsonSerde.of(PostingCluster.class))
-        .withLoggingDisabled().build();
+  private static <V> KeyValueStore<String, V> store(MockProcessorContext<String, TupleDelta> context, String name,
+      org.apache.kafka.common.serialization.Serde<V> serde) {
+    KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+        Serdes.String(), serde).withLoggingDisabled().build();
     store.init(context.getStateStoreContext(), store);
     context.addStateStore(store);
-    PostingCluster three = new PostingCluster(new TreeMap<>());
-    three.plus(member("a", 1)).plus(member("b", 2)).plus(member("c", 3));
-    store.put(PostingCluster.key(member("a", 1), 60), three);
-    PostingCluster one = new PostingCluster(new TreeMap<>());
-    store.put("id|d", one.plus(member("d", 1)));
+    return store;
+  }
 
+  @Test
+  void theCountOfCopiesIsKeptInAStoreSoARestartedTaskHasItAtOnceAndGivesItBackOnClose() {
+    MockProcessorContext<String, TupleDelta> context = new MockProcessorContext<>();
+    store(context, JobstreamTopology.CLUSTERS_STORE, JsonSerde.of(PostingCluster.class));
+    KeyValueStore<String, Long> counts = store(context, JobstreamTopology.CLUSTER_COUNT_STORE, Serdes.Long());
     long before = StreamMetrics.DUPLICATES.get();
-    ClusterProcessor processor = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE, 60);
-    processor.init(context);
+
+    ClusterProcessor first = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
+        JobstreamTopology.CLUSTER_COUNT_STORE, 60);
+    first.init(context);
+    for (String id : List.of("a", "b", "c")) {
+      first.process(new Record<>("windows", new MemberChange(null, member(id, id.charAt(0) - 'a' + 1)), 0L));
+    }
+    first.process(new Record<>("windows", new MemberChange(null, new ClusterMember("d", LocalDate.of(2024, 4, 1),
+        null, "data_engineer|2024-04-11|mid|US|false|-|0|100000.0|90000.0|110000.0|0")), 0L));
+    assertThat(StreamMetrics.DUPLICATES.get() - before).isEqualTo(2);
+    assertThat(counts.get("copies")).isEqualTo(2L);
+    first.close();
+    assertThat(StreamMetrics.DUPLICATES.get()).isEqualTo(before);
+
+    // the task again (a restart, or another instance after a rebalance): the count comes from the
+    // one entry of the count store, not from a scan of every cluster
+    ClusterProcessor again = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
+        JobstreamTopology.CLUSTER_COUNT_STORE, 60);
+    again.init(context);
     assertThat(StreamMetrics.DUPLICATES.get() - before).isEqualTo(2);
 
     // a copy goes: one fewer, and the representative's tuple now stands for one copy, not two
-    processor.process(new Record<>("windows", new MemberChange(member("c", 3), null), 0L));
+    context.resetForwards();
+    again.process(new Record<>("windows", new MemberChange(member("c", 3), null), 0L));
     assertThat(StreamMetrics.DUPLICATES.get() - before).isEqualTo(1);
+    assertThat(counts.get("copies")).isEqualTo(1L);
     List<TupleDelta> forwarded = context.forwarded().stream()
         .map(f -> (TupleDelta) f.record().value()).toList();
     assertThat(forwarded).containsExactly(
         new TupleDelta(member("a", 1).tuple(2), -1), new TupleDelta(member("a", 1).tuple(1), 1));
-
-    processor.close();
+    again.close();
     assertThat(StreamMetrics.DUPLICATES.get()).isEqualTo(before);
   }
 }
