@@ -81,7 +81,9 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Class
         store.put(LATEST, latest.toString());
       }
     }
-    if (outcome.isClassified()) {
+    if (outcome.deletion()) {
+      StreamMetrics.deleted();
+    } else if (outcome.isClassified()) {
       StreamMetrics.classified(outcome.classified().family(), outcome.classified().pay() != null,
           outcome.classified().payRejected() != null);
     } else {

@@ -237,7 +237,7 @@ public final class JobstreamTopology {
                 futureDays),
             Named.as("validate-and-classify"), LATEST_DATE_STORE, POSTINGS_STORE)
         .split(Named.as("route-"))
-        .branch((id, outcome) -> outcome.isClassified(), Branched.as("classified"))
+        .branch((id, outcome) -> outcome.isClassified() || outcome.deletion(), Branched.as("classified"))
         .defaultBranch(Branched.as("rejected"));
     routes.get("route-rejected")
         .mapValues(ClassifyOutcome::deadLetter, Named.as("dead-letter-value"))

@@ -51,11 +51,13 @@ public final class PostingClassifier {
    * moving to the day of each re-fetch.
    */
   public ClassifyOutcome classify(String key, byte[] value, String origin, LocalDate knownDate) {
-    if (value == null) {
-      return reject("no_value", "raw record has no value", origin, key, null);
-    }
     if (key == null || key.isBlank()) {
-      return reject("no_key", "raw record has no key (the stable posting id)", origin, key, value);
+      return reject(value == null ? "no_value" : "no_key",
+          "raw record has no key (the stable posting id)", origin, key, value);
+    }
+    if (value == null) {
+      // Kafka's convention: a tombstone deletes the posting with this id
+      return ClassifyOutcome.DELETION;
     }
     RawPosting raw;
     try {

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * little the cluster stage needs of it ({@link ClusterMember}), and sends the cluster stage a
  * {@link MemberChange} when that changes: a re-crawl that changes nothing the statistics see
  * sends nothing, an edit sends the old and the new version, so that the old one's contribution is
- * replaced rather than added to. All changes go to the one cluster-and-window task (one key).
+ * replaced rather than added to, and a deletion (a null value) sends the old version alone. All changes go to the one cluster-and-window task (one key).
  */
 final class PostingVersionProcessor implements Processor<String, ClassifiedPosting, String, MemberChange> {
 
@@ -35,6 +35,15 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
 
   @Override
   public void process(Record<String, ClassifiedPosting> record) {
+    if (record.value() == null) {
+      // a deletion: the posting's last version leaves the statistics
+      ClusterMember gone = latest.get(record.key());
+      if (gone != null) {
+        latest.delete(record.key());
+        context.forward(record.withKey(taskKey).withValue(new MemberChange(gone, null)));
+      }
+      return;
+    }
     ClusterMember after = ClusterMember.of(record.value(), currency);
     ClusterMember before = latest.get(after.postingId());
     if (after.equals(before)) {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Prometheus registry there), with bounded tags:
  *
  * <ul>
- *   <li>{@code jobstream.stream.records} (counter; tag {@code outcome}: classified, rejected)
+ *   <li>{@code jobstream.stream.records} (counter; tag {@code outcome}: classified, deleted, rejected)
  *   <li>{@code jobstream.stream.dead.letters} (counter; tag {@code reason}: the fixed reason codes)
  *   <li>{@code jobstream.classify.postings} (counter; tags {@code family}: the families of the
  *       taxonomy or {@code custom}; {@code pay}: true, false)
@@ -37,7 +37,7 @@ final class StreamMetrics {
       "research_scientist", "data_analyst", "data_engineer", "statistician", "quant",
       "software_engineer", "other");
   private static final Set<String> REASONS = Set.of("no_key", "no_value", "not_json",
-      "unsupported_schema", "no_title", "no_date", "late");
+      "unsupported_schema", "no_title", "no_date", "future_date", "late");
 
   static final AtomicLong DUPLICATES = Metrics.gauge("jobstream.stream.duplicates", new AtomicLong());
   static final AtomicLong LAST_PROCESSED = Metrics.gauge("jobstream.stream.last.processed.seconds", new AtomicLong());
@@ -72,6 +72,10 @@ final class StreamMetrics {
     Counter.builder("jobstream.classify.postings").tag("family", FAMILIES.contains(family) ? family : "custom")
         .tag("pay", Boolean.toString(pay)).register(Metrics.globalRegistry).increment();
     LAST_PROCESSED.set(System.currentTimeMillis() / 1000);
+  }
+
+  static void deleted() {
+    Counter.builder("jobstream.stream.records").tag("outcome", "deleted").register(Metrics.globalRegistry).increment();
   }
 
   static void rejected(String reason) {

@@ -314,7 +314,7 @@ class JobstreamTopologyTest {
     raw.pipeInput("wrong-types", "{\"schemaVersion\":\"x\",\"datePosted\":42}".getBytes(StandardCharsets.UTF_8));
     raw.pipeInput("no-title", RAW.write(Postings.raw("no-title", " ", APRIL_10, null, null)));
     raw.pipeInput(null, RAW.write(Postings.raw("no-key", "Data Analyst", APRIL_10, null, null)));
-    raw.pipeInput("no-value", (byte[]) null);
+    raw.pipeInput("deleted", (byte[]) null);
     raw.pipeInput("future", RAW.write(new RawPosting(99, "jsonld", null, "future", null, "Data Analyst",
         null, null, null, null, APRIL_10, null, null, null, null, null, null)));
     send(Postings.raw("good-2", "Nurse", APRIL_10, 60_000, 70_000));
@@ -323,18 +323,58 @@ class JobstreamTopologyTest {
         .map(kv -> kv.key).collect(Collectors.toList());
     Map<String, String> reasons = dlq.readValuesToList().stream()
         .collect(Collectors.toMap(d -> String.valueOf(d.key()), DeadLetter::reason));
-    assertThat(classifiedKeys).containsExactly("good-1", "good-2");
+    // a tombstone is a deletion: it passes on to the classified changelog as a tombstone
+    assertThat(classifiedKeys).containsExactly("good-1", "deleted", "good-2");
     assertThat(reasons).containsOnly(
         Map.entry("bad-json", "not_json"),
         Map.entry("wrong-types", "not_json"),
         Map.entry("no-title", "no_title"),
         Map.entry("null", "no_key"),
-        Map.entry("no-value", "no_value"),
         Map.entry("future", "unsupported_schema"));
     assertThat(dlq.isEmpty()).isTrue();
     DeadLetter sample = JsonSerde.of(DeadLetter.class).read(
         JsonSerde.of(DeadLetter.class).write(DeadLetter.of("stream", "not_json", "d", "o", "k", "x")));
     assertThat(sample.excerpt()).isEqualTo("x");
+  }
+
+  @Test
+  void aTombstoneRemovesThePostingFromEveryStatisticAndDivergence() {
+    TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = monthlyDivergenceDriver(stateDir.resolve("d"));
+    stats = driver.createOutputTopic(Topics.STATS.name(), Topics.STATS.keySerde().deserializer(),
+        Topics.STATS.valueSerde().deserializer());
+    @SuppressWarnings("unchecked")
+    TestOutputTopic<String, io.jobstream.model.ClassifiedPosting> out = driver.createOutputTopic(
+        Topics.CLASSIFIED.name(), Topics.CLASSIFIED.keySerde().deserializer(), Topics.CLASSIFIED.valueSerde().deserializer());
+    dlq = driver.createOutputTopic(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
+        Topics.DLQ.valueSerde().deserializer());
+    for (int i = 0; i < 3; i++) {
+      send(Postings.raw("ml-" + i, "Machine Learning Engineer", APRIL_10, 150_000 + i * 1000, 150_000 + i * 1000));
+      send(Postings.raw("ds-" + i, "Data Scientist", APRIL_10, 120_000 + i * 1000, 120_000 + i * 1000));
+    }
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    String key = "ml_engineer|data_scientist|month|2024-04-01|all|all";
+    assertThat(gaps.readKeyValuesToMap().get(key).nA()).isEqualTo(3);
+    Map<String, SalaryStats> before = latestStats();
+    assertThat(before.get("month|2024-04-01|ml_engineer|all|all|all").count()).isEqualTo(3);
+
+    raw.pipeInput("ml-2", (byte[]) null); // published by mistake
+    raw.pipeInput("never-seen", (byte[]) null);
+    raw.pipeInput(null, (byte[]) null);
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    SalaryStats ml = latestStats().get("month|2024-04-01|ml_engineer|all|all|all");
+    assertThat(ml.count()).isEqualTo(2);
+    assertThat(ml.max()).isEqualTo(151_000.0);
+    // below the minimum n of 3 on one side: the divergence is withdrawn (a tombstone)
+    Map<String, io.jobstream.model.SalaryDivergence> after = new java.util.HashMap<>();
+    gaps.readKeyValuesToList().forEach(kv -> after.put(kv.key, kv.value));
+    assertThat(after).containsKey(key);
+    assertThat(after.get(key)).isNull();
+    List<org.apache.kafka.streams.KeyValue<String, io.jobstream.model.ClassifiedPosting>> changelog =
+        out.readKeyValuesToList();
+    assertThat(changelog.subList(changelog.size() - 2, changelog.size()))
+        .extracting(kv -> kv.key, kv -> kv.value).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ml-2", null), org.assertj.core.groups.Tuple.tuple("never-seen", null));
+    assertThat(dlq.readValuesToList()).extracting(DeadLetter::reason).containsExactly("no_value");
   }
 
   @Test

@@ -236,6 +236,45 @@ class PipelineIntegrationTest {
         .anyMatch(r -> r.value().origin().endsWith("old.jsonl line 3"));
   }
 
+  @Test
+  void aPostingDeletedWithTheDeleteCommandLeavesTheStatistics() throws Exception {
+    Path file = dir.resolve("mistake.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 3; i++) {
+      lines.append("{\"schemaVersion\":1,\"postingId\":\"del-").append(i).append("\",\"title\":\"Biostatistician\","
+          + "\"datePosted\":\"2019-05-0").append(i).append("\",\"salary\":{\"currency\":\"USD\",\"min\":")
+          .append(70_000 + i * 10_000).append(",\"max\":").append(70_000 + i * 10_000).append(",\"unit\":\"YEAR\"}}\n");
+    }
+    java.nio.file.Files.writeString(file, lines);
+    assertThat(JobstreamCli.commandLine().execute("ingest", "--bootstrap-servers", broker.bootstrapServers(),
+        "--source", "jsonl:" + file, "--once")).isZero();
+    String key = "month|2019-05-01|statistician|all|all|all";
+    Map<String, SalaryStats> latest = new HashMap<>();
+    readUntil(Topics.STATS, records -> {
+      records.forEach(r -> latest.put(r.key(), r.value()));
+      records.clear();
+      return latest.get(key) != null && latest.get(key).count() == 3;
+    });
+    assertThat(latest.get(key).max()).isEqualTo(100_000.0);
+
+    assertThat(JobstreamCli.commandLine().execute("delete", "--bootstrap-servers", broker.bootstrapServers(),
+        "del-3")).isZero();
+    readUntil(Topics.STATS, records -> {
+      records.forEach(r -> latest.put(r.key(), r.value()));
+      records.clear();
+      return latest.get(key) != null && latest.get(key).count() == 2;
+    });
+    assertThat(latest.get(key).max()).isEqualTo(90_000.0);
+    assertThat(latest.get(key).median()).isEqualTo(85_000.0);
+    // the classified changelog says so too: its latest value for the id is a tombstone
+    Map<String, ClassifiedPosting> classified = new HashMap<>();
+    readUntil(Topics.CLASSIFIED, records -> {
+      records.forEach(r -> classified.put(r.key(), r.value()));
+      records.clear();
+      return classified.containsKey("del-3") && classified.get("del-3") == null;
+    });
+  }
+
   private static String get(int port, String path) throws Exception {
     return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
         java.net.URI.create("http://127.0.0.1:" + port + path)).GET().build(),

@@ -18,12 +18,13 @@ final class BoundedLabels {
           "ok", "not_modified", "blocked_address", "bad_scheme", "http_status", "too_large", "content_type",
           "redirects", "io", "retry_after", "robots_denied", "other",
           // ingest postings, stream records
-          "published", "unchanged", "classified", "rejected",
+          "published", "unchanged", "classified", "deleted", "rejected",
           // monitor records
           "shown", "older_window", "skipped", "unreadable", "overflow")),
       Map.entry("reason", Set.of(
           // stream dead letters
-          "no_key", "no_value", "not_json", "unsupported_schema", "no_title", "no_date", "late", "other",
+          "no_key", "no_value", "not_json", "unsupported_schema", "no_title", "no_date", "future_date", "late",
+          "other",
           // ingest rejections
           "api_error", "bad_row", "fetch_retry_after", "fetch_robots_denied", "bad_line", "source_failed",
           "fetch_http_status", "fetch_io", "fetch_blocked_address", "fetch_bad_scheme", "fetch_too_large",
