@@ -23,21 +23,47 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node Kafka broker in KRaft mode (combined broker and controller) running inside
- * this JVM, from the Kafka artifacts on Maven Central.
+ * A real Kafka broker in KRaft mode (combined broker and controller) running inside this JVM, from
+ * the Kafka artifacts on Maven Central: a single-node cluster, or one node of a multi-node cluster
+ * whose nodes are all voters of a static controller quorum ({@link Node}).
  *
  * <p>The log directory is formatted on first start and reused afterwards, so a restart on the same
- * directory keeps the data. Settings are those a single node needs for transactions and
- * exactly-once streams: replication factor 1 and min ISR 1 for the offsets, transaction and
- * share-coordinator state topics. The broker accepts record timestamps of any age, because
- * backfills carry posting dates years in the past.
+ * directory keeps the data. Replication follows the cluster's size: with three or more voters,
+ * replication factor 3 and min ISR 2 for new topics and for the offsets, transaction and
+ * share-coordinator state topics (as production clusters run); with fewer, as many as there are
+ * nodes (1 and 1 on a single node), which transactions and exactly-once streams need. The broker
+ * accepts record timestamps of any age, because backfills carry posting dates years in the past.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final String CLUSTER_ID_FILE = "jobstream-cluster-id";
 
+  /**
+   * One node of a cluster.
+   *
+   * @param nodeId the node id, also its voter id
+   * @param host the address the node listens on and advertises
+   * @param controllerPort the port of its controller listener; 0 picks a free one (single node only)
+   * @param quorum the controller quorum, {@code ID@HOST:PORT,...}; null: this node alone
+   * @param clusterId the cluster id; null: a new random one for a single node (kept in the data
+   *     directory), or one derived from {@code quorum}, so that every node of a cluster started
+   *     with the same quorum agrees
+   */
+  public record Node(int nodeId, String host, int controllerPort, String quorum, String clusterId) {
+
+    /** The only node of a single-node cluster on 127.0.0.1. */
+    public static Node single() {
+      return new Node(1, "127.0.0.1", 0, null, null);
+    }
+
+    int voters() {
+      return quorum == null ? 1 : quorum.split(",").length;
+    }
+  }
+
   private final Path dataDir;
   private final int port;
+  private final Node node;
   private final int controllerPort;
   private KafkaRaftServer server;
 
@@ -46,9 +72,48 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param port client port on 127.0.0.1; 0 picks a free one
    */
   public EmbeddedKafkaBroker(Path dataDir, int port) {
+    this(dataDir, port, Node.single());
+  }
+
+  /**
+   * @param dataDir directory for the logs and metadata; created if missing
+   * @param port client port on the node's host; 0 picks a free one
+   * @throws IllegalArgumentException when the quorum cannot be read or does not name this node
+   */
+  public EmbeddedKafkaBroker(Path dataDir, int port, Node node) {
     this.dataDir = dataDir.toAbsolutePath();
     this.port = port == 0 ? freePort() : port;
-    this.controllerPort = freePort();
+    this.node = node;
+    if (node.quorum() == null) {
+      this.controllerPort = node.controllerPort() == 0 ? freePort() : node.controllerPort();
+    } else {
+      this.controllerPort = quorumPort(node);
+    }
+  }
+
+  /** This node's controller port as the quorum names it. */
+  private static int quorumPort(Node node) {
+    for (String voter : node.quorum().split(",")) {
+      String v = voter.trim();
+      int at = v.indexOf('@');
+      int colon = v.lastIndexOf(':');
+      if (at < 1 || colon < at) {
+        throw new IllegalArgumentException("--controller-quorum: '" + v + "' is not ID@HOST:PORT");
+      }
+      try {
+        if (Integer.parseInt(v.substring(0, at)) == node.nodeId()) {
+          int port = Integer.parseInt(v.substring(colon + 1));
+          if (node.controllerPort() != 0 && node.controllerPort() != port) {
+            throw new IllegalArgumentException("--controller-port " + node.controllerPort()
+                + " is not the port the quorum gives node " + node.nodeId() + " (" + port + ")");
+          }
+          return port;
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--controller-quorum: '" + v + "' is not ID@HOST:PORT");
+      }
+    }
+    throw new IllegalArgumentException("--controller-quorum does not name node " + node.nodeId());
   }
 
   /** Formats the directory if needed, starts the broker and waits until it answers. */
@@ -69,9 +134,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return this;
   }
 
-  /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
+  /** {@code HOST:port}, for {@code bootstrap.servers}. */
   public String bootstrapServers() {
-    return "127.0.0.1:" + port;
+    return node.host() + ":" + port;
   }
 
   public int port() {
@@ -84,25 +149,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private Properties brokerProperties() {
     Properties p = new Properties();
+    String host = node.host();
+    int replicas = Math.min(3, node.voters());
+    String minIsr = String.valueOf(replicas >= 3 ? 2 : 1);
     p.put("process.roles", "broker,controller");
-    p.put("node.id", "1");
-    p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    p.put("node.id", String.valueOf(node.nodeId()));
+    p.put("controller.quorum.voters", node.quorum() != null ? node.quorum()
+        : node.nodeId() + "@" + host + ":" + controllerPort);
+    p.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("log.dirs", dataDir.resolve("logs").toString());
     p.put("num.partitions", "3");
-    p.put("default.replication.factor", "1");
-    p.put("min.insync.replicas", "1");
-    p.put("offsets.topic.replication.factor", "1");
+    p.put("default.replication.factor", String.valueOf(replicas));
+    p.put("min.insync.replicas", minIsr);
+    p.put("offsets.topic.replication.factor", String.valueOf(replicas));
     p.put("offsets.topic.num.partitions", "3");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.replication.factor", String.valueOf(replicas));
+    p.put("transaction.state.log.min.isr", minIsr);
     p.put("transaction.state.log.num.partitions", "3");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", String.valueOf(replicas));
+    p.put("share.coordinator.state.topic.min.isr", minIsr);
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("auto.create.topics.enable", "false");
     // Backfills publish records whose timestamps may be years old; future ones stay bounded.
@@ -116,7 +185,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (Files.exists(idFile)) {
       clusterId = Files.readString(idFile, StandardCharsets.UTF_8).trim();
     } else {
-      clusterId = Uuid.randomUuid().toString();
+      clusterId = node.clusterId() != null ? node.clusterId()
+          : node.quorum() != null ? derivedClusterId(node.quorum()) : Uuid.randomUuid().toString();
       Files.writeString(idFile, clusterId, StandardCharsets.UTF_8);
     }
     ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -161,6 +231,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       server.shutdown();
       server.awaitShutdown();
       server = null;
+    }
+  }
+
+  /** A cluster id every node started with the same quorum derives alike. */
+  static String derivedClusterId(String quorum) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(("jobstream-cluster " + quorum.replace(" ", "")).getBytes(StandardCharsets.UTF_8));
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(d);
+      return new Uuid(b.getLong() & Long.MAX_VALUE, b.getLong() | 1).toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
