@@ -16,7 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -41,11 +44,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Answers are JSON arrays. Each instance holds the keys of its partitions; the instance asked
  * collects the matches of every instance of the application (from Kafka Streams' metadata, the
- * {@code application.server} of each) and merges them, so any instance answers for all.
+ * {@code application.server} of each) and merges them, so any instance answers for all. When some
+ * instance cannot answer (down, unreachable, its stores restoring), the answer holds what the
+ * others gave and says what is missing: header {@value #MISSING_HEADER} lists each instance that
+ * did not answer with the reason. Only when none answers is it a 503.
  */
 public final class QueryApi implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(QueryApi.class);
+
+  /** Response header naming the instances whose answers are missing, {@code HOST:PORT (reason); ...}. */
+  public static final String MISSING_HEADER = "Jobstream-Missing";
 
   private final KafkaStreams streams;
   private final HostInfo self;
@@ -80,23 +89,54 @@ public final class QueryApi implements AutoCloseable {
       Map<String, String> query = query(exchange.getRequestURI());
       boolean localOnly = "true".equals(query.remove("local"));
       ArrayNode out = JsonSerde.MAPPER.createArrayNode();
+      List<String> missing = new ArrayList<>();
+      int answered = 0;
       try {
         local(store, keyFields, query, out);
-        if (!localOnly) {
-          for (StreamsMetadata m : streams.metadataForAllStreamsClients()) {
-            if (!m.hostInfo().equals(self) && m.stateStoreNames().contains(store)) {
+        answered++;
+      } catch (RuntimeException e) {
+        if (localOnly) {
+          respond(exchange, 503, error("this instance cannot answer now (" + e.getMessage() + ")"));
+          return;
+        }
+        missing.add(self.host() + ":" + self.port() + " (" + e.getMessage() + ")");
+      }
+      if (!localOnly) {
+        Collection<StreamsMetadata> instances;
+        try {
+          instances = streams.metadataForAllStreamsClients();
+        } catch (RuntimeException e) {
+          instances = List.of();
+          missing.add("other instances (" + e.getMessage() + ")");
+        }
+        for (StreamsMetadata m : instances) {
+          if (!m.hostInfo().equals(self) && m.stateStoreNames().contains(store)) {
+            try {
               remote(m.hostInfo(), exchange.getRequestURI(), out);
+              answered++;
+            } catch (RuntimeException e) {
+              missing.add(m.hostInfo().host() + ":" + m.hostInfo().port() + " (" + e.getMessage() + ")");
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              missing.add(m.hostInfo().host() + ":" + m.hostInfo().port() + " (interrupted)");
             }
           }
         }
-      } catch (RuntimeException | InterruptedException e) {
-        LOG.warn("query failed: {}", e.toString());
-        respond(exchange, 503, "{\"error\":" + JsonSerde.MAPPER.writeValueAsString(
-            "the streams app cannot answer now (" + e.getMessage() + "); try again") + "}");
-        return;
+      }
+      if (!missing.isEmpty()) {
+        LOG.warn("query answered without {}", missing);
+        exchange.getResponseHeaders().set(MISSING_HEADER, String.join("; ", missing));
+        if (answered == 0) {
+          respond(exchange, 503, error("no instance can answer now: " + String.join("; ", missing) + "; try again"));
+          return;
+        }
       }
       respond(exchange, 200, out.toString());
     }
+  }
+
+  private static String error(String message) throws IOException {
+    return "{\"error\":" + JsonSerde.MAPPER.writeValueAsString(message) + "}";
   }
 
   private void local(String store, String[] keyFields, Map<String, String> query, ArrayNode out) {

@@ -49,6 +49,7 @@ class PipelineIntegrationTest {
   private static StreamApp second;
   private static io.jobstream.aggregate.QueryApi api;
   private static io.jobstream.aggregate.QueryApi secondApi;
+  private static int secondPort;
   private static io.jobstream.app.metrics.MetricsServer metrics;
 
   @BeforeAll
@@ -65,6 +66,7 @@ class PipelineIntegrationTest {
     // two instances of the app share the work, each with a query API that answers for both
     int port1 = freePort();
     int port2 = freePort();
+    secondPort = port2;
     Properties first = StreamApp.streamsConfig(settings, dir.resolve("streams"));
     first.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + port1);
     Properties other = StreamApp.streamsConfig(settings, dir.resolve("streams-2"));
@@ -186,6 +188,24 @@ class PipelineIntegrationTest {
       Map<String, Long> counts = new HashMap<>();
       answer.forEach(n -> counts.put(n.get("family").asText(), n.get("count").asLong()));
       expected.forEach((key, e) -> assertThat(counts.get(key.split("\\|")[2])).as(key).isEqualTo(e.count()));
+    }
+
+    // with the other instance's API down, an instance answers with what it has and says what is missing
+    secondApi.close();
+    try {
+      java.net.http.HttpResponse<String> partial = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + api.port()
+              + "/stats?window=month&seniority=all&country=all&remote=all&start=2024-04-01")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(partial.statusCode()).isEqualTo(200);
+      assertThat(partial.headers().firstValue(io.jobstream.aggregate.QueryApi.MISSING_HEADER))
+          .hasValueSatisfying(v -> assertThat(v).contains("127.0.0.1:" + secondPort));
+      assertThat(io.jobstream.model.JsonSerde.MAPPER.readTree(partial.body()).size())
+          .isLessThanOrEqualTo(expected.size());
+    } finally {
+      secondApi = new io.jobstream.aggregate.QueryApi(second.streams(),
+          new org.apache.kafka.streams.state.HostInfo("127.0.0.1", secondPort),
+          new java.net.InetSocketAddress("127.0.0.1", secondPort));
     }
 
     // A crawl with the same state publishes nothing new.

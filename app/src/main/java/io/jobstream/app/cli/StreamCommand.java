@@ -51,9 +51,13 @@ public final class StreamCommand implements Callable<Integer> {
   int queryPort;
 
   @Option(names = "--query-host", defaultValue = "127.0.0.1", paramLabel = "HOST",
-      description = "Address the query API binds to and other instances reach it at"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "Address other instances reach this instance's query API at, its"
+          + " application.server (default: ${DEFAULT-VALUE}).")
   String queryHost;
+
+  @Option(names = "--query-bind", paramLabel = "HOST",
+      description = "Address the query API listens on, e.g. 0.0.0.0 in a container (default: --query-host).")
+  String queryBind;
 
   @Override
   public Integer call() throws Exception {
@@ -75,7 +79,8 @@ public final class StreamCommand implements Callable<Integer> {
     try (StreamApp app = StreamApp.start(config);
         io.jobstream.app.metrics.MetricsServer server = metrics.start(9402, app::healthProblem);
         QueryApi api = queryPort == 0 ? null : new QueryApi(app.streams(),
-            new HostInfo(queryHost, queryPort), new InetSocketAddress(queryHost, queryPort))) {
+            new HostInfo(queryHost, queryPort),
+            new InetSocketAddress(queryBind == null ? queryHost : queryBind, queryPort))) {
       if (server != null) {
         bindStreamMeters(app, server.registry());
       }
