@@ -135,4 +135,15 @@ class JobstreamCliTest {
     assertThat(run.code()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains("family id 'ml|ops'");
   }
+
+  @Test
+  void aBrokerQuorumThatDoesNotNameTheNodeIsAUsageError() {
+    Run run = run("broker", "--node-id", "4", "--controller-quorum", "1@127.0.0.1:19093,2@127.0.0.1:19095");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--controller-quorum does not name node 4");
+    Run bad = run("broker", "--node-id", "1", "--controller-quorum", "one@127.0.0.1");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("is not ID@HOST:PORT");
+    assertThat(run("broker", "--cluster-id", "not-an-id").err()).contains("--cluster-id 'not-an-id'");
+  }
 }
