@@ -15,6 +15,11 @@ record ClusterMember(String postingId, LocalDate eventDate, String duplicateKey,
     return new ClusterMember(p.postingId(), p.eventDate(), p.duplicateKey(), PostingTuple.of(p, currency, 0).key());
   }
 
+  /** The posting's role family (the first field of its tuple key). */
+  String family() {
+    return tuple.substring(0, tuple.indexOf('|'));
+  }
+
   /** The tuple key of this posting counted for itself and {@code duplicates} dropped copies. */
   String tuple(long duplicates) {
     // the duplicates count is the last field of a tuple key

@@ -37,7 +37,9 @@ import org.apache.kafka.streams.state.Stores;
  *       record ends in exactly one); the latest version of each posting is kept by posting id
  *       ({@link PostingVersionProcessor}), and only a change that matters to the statistics (a new
  *       posting, or an edit: its old and new version) goes on.
- *   <li>In one task: the changes are grouped into clusters of cross-posted copies
+ *   <li>Keyed by group of families (the families a divergence pair joins share a group; any other
+ *       family is a group of its own), so in as many tasks as there are groups, spread over the
+ *       partitions: the changes are grouped into clusters of cross-posted copies
  *       ({@link ClusterProcessor}), of which one counts -> counts per {@link PostingTuple}
  *       (family, day, slice and pay) -> every emit interval, every window containing a changed day
  *       is re-computed ({@link WindowProcessor}) -> {@code jobs.salary.stats}, and the pay gaps of
@@ -124,16 +126,14 @@ public final class JobstreamTopology {
   public static final String CLUSTER_COUNT_STORE = "posting-cluster-copies";
 
   /**
-   * Name of the repartition that brings the postings' changes to the one task of the cluster and
-   * window stages: cross-posted copies have different posting ids (so they are spread over the
-   * classify tasks), a window needs all days of a family and a divergence both families of its
-   * pair. The per-posting work (classification, the latest version of each posting) spreads over
-   * all partitions; the changes that remain are small and go to one task (one partition key).
+   * Name of the repartition that brings the postings' changes to the tasks of the cluster and
+   * window stages, keyed by group of families ({@link DivergenceSettings#groups}): cross-posted
+   * copies have different posting ids (so they are spread over the classify tasks) but share their
+   * family, a window needs all days of a family, and a divergence both families of its pair. So a
+   * family's clusters, counts and windows, and the divergences of its pairs, are in one task, and
+   * the groups spread over the partitions, threads and instances.
    */
   public static final String BY_TASK = "posting-changes";
-
-  /** The one key of the cluster and window stages' repartition. */
-  static final String WINDOW_TASK_KEY = "windows";
 
   /** Store of the window processor: the number of counted postings per {@link PostingTuple}. */
   public static final String WINDOW_TUPLES_STORE = "window-tuple-counts";
@@ -155,6 +155,7 @@ public final class JobstreamTopology {
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     DivergenceSettings divergence = DivergenceSettings.from(config);
     checkFamilies(config, divergence);
+    Map<String, String> groups = divergence.groups();
     long duplicatePeriodDays = setting(config, DUPLICATE_PERIOD_CONFIG, 60, 1);
     Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
     Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
@@ -171,7 +172,7 @@ public final class JobstreamTopology {
         Stores.persistentKeyValueStore(WINDOW_DIRTY_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
 
     addClassifyStage(builder, config, Topics.CLASSIFIED.name(), Topics.DLQ.name())
-        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, currency, WINDOW_TASK_KEY),
+        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, currency, family -> groups.getOrDefault(family, family)),
             Named.as("posting-versions"), POSTINGS_STORE)
         .repartition(Repartitioned.<String, MemberChange>as(BY_TASK)
             .withKeySerde(Serdes.String())

@@ -1,6 +1,7 @@
 package io.jobstream.aggregate;
 
 import io.jobstream.model.ClassifiedPosting;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -11,20 +12,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * little the cluster stage needs of it ({@link ClusterMember}), and sends the cluster stage a
  * {@link MemberChange} when that changes: a re-crawl that changes nothing the statistics see
  * sends nothing, an edit sends the old and the new version, so that the old one's contribution is
- * replaced rather than added to, and a deletion (a null value) sends the old version alone. All changes go to the one cluster-and-window task (one key).
+ * replaced rather than added to, and a deletion (a null value) sends the old version alone.
+ * Each change is keyed by its family's window task, so the work after classification spreads over
+ * as many tasks as there are groups of families.
  */
 final class PostingVersionProcessor implements Processor<String, ClassifiedPosting, String, MemberChange> {
 
   private final String storeName;
   private final String currency;
-  private final String taskKey;
+  private final UnaryOperator<String> taskOfFamily;
   private ProcessorContext<String, MemberChange> context;
   private KeyValueStore<String, ClusterMember> latest;
 
-  PostingVersionProcessor(String storeName, String currency, String taskKey) {
+  /**
+   * @param taskOfFamily the key of a family's window task ({@link DivergenceSettings#groups}):
+   *     all of a family's changes, and so all its cross-posted copies, go to one task
+   */
+  PostingVersionProcessor(String storeName, String currency, UnaryOperator<String> taskOfFamily) {
     this.storeName = storeName;
     this.currency = currency;
-    this.taskKey = taskKey;
+    this.taskOfFamily = taskOfFamily;
   }
 
   @Override
@@ -40,7 +47,7 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
       ClusterMember gone = latest.get(record.key());
       if (gone != null) {
         latest.delete(record.key());
-        context.forward(record.withKey(taskKey).withValue(new MemberChange(gone, null)));
+        context.forward(record.withKey(taskOfFamily.apply(gone.family())).withValue(new MemberChange(gone, null)));
       }
       return;
     }
@@ -50,6 +57,14 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
       return;
     }
     latest.put(after.postingId(), after);
-    context.forward(record.withKey(taskKey).withValue(new MemberChange(before, after)));
+    String to = taskOfFamily.apply(after.family());
+    String from = before == null ? to : taskOfFamily.apply(before.family());
+    if (from.equals(to)) {
+      context.forward(record.withKey(to).withValue(new MemberChange(before, after)));
+    } else {
+      // an edit that moves the posting to a family of another task: it leaves one and joins the other
+      context.forward(record.withKey(from).withValue(new MemberChange(before, null)));
+      context.forward(record.withKey(to).withValue(new MemberChange(null, after)));
+    }
   }
 }

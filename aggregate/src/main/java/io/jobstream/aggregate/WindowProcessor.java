@@ -26,8 +26,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the count of every {@link PostingTuple} (all counts come to this one task, so both sides
- * of a pair are here) and, every emit interval of wall-clock time, re-computes the statistics of
+ * Keeps the count of every {@link PostingTuple} of its group of families (the families of a pair
+ * come to one task, so both sides of a pair are here) and, every emit interval of wall-clock time, re-computes the statistics of
  * every window that contains a day that changed since, and the divergences of every configured
  * pair that involves a changed family. A day of a family is read with one range scan (tuple keys
  * start with family and ISO date), once per emission, and windows slide from one to the next. The

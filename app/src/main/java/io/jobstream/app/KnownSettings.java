@@ -29,6 +29,7 @@ public final class KnownSettings {
     keys.add(ProgressWatch.STALL_TIMEOUT_CONFIG);
     keys.add(ProgressWatch.CHECK_INTERVAL_CONFIG);
     keys.add(StreamApp.ACCEPT_INEXACT_CONFIG);
+    keys.add(TopicSetup.PARTITIONS_CONFIG);
     for (String api : SourceSpec.APIS) {
       keys.add("ingest." + api + ".base-url");
     }

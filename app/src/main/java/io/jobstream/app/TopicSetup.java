@@ -22,19 +22,54 @@ public final class TopicSetup {
 
   private TopicSetup() {}
 
-  /**
-   * Creates every topic of {@link Topics#ALL} that does not exist yet; existing topics are left as
-   * they are. Replication factor is the broker's default.
-   */
+  /** Config key: partitions of the topics jobstream creates (default {@value Topics#PARTITIONS}). */
+  public static final String PARTITIONS_CONFIG = "jobstream.partitions";
+
+  /** As {@link #ensureTopics(Properties, int)} with the default partition count. */
   public static void ensureTopics(Properties clientProps) throws Exception {
+    ensureTopics(clientProps, Topics.PARTITIONS);
+  }
+
+  /** The partition count of {@code jobstream.partitions} in {@code settings}; a bad value is a usage error. */
+  public static int partitions(KafkaSettings settings) {
+    String raw = settings.get(PARTITIONS_CONFIG, String.valueOf(Topics.PARTITIONS)).trim();
+    try {
+      int n = Integer.parseInt(raw);
+      if (n >= 1 && n <= 10_000) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(PARTITIONS_CONFIG + " must be a whole number from 1 to 10000, not '" + raw + "'");
+  }
+
+  /**
+   * Creates every topic of {@link Topics#ALL} that does not exist yet, with {@code partitions}
+   * partitions; existing topics are left as they are, with a warning when they have fewer (their
+   * stages can then spread over fewer tasks). Replication factor is the cluster's default.
+   */
+  public static void ensureTopics(Properties clientProps, int partitions) throws Exception {
     try (Admin admin = Admin.create(clientProps)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
+      List<String> present = new ArrayList<>();
       for (Topic<String, ?> topic : Topics.ALL) {
         if (!existing.contains(topic.name())) {
-          missing.add(new NewTopic(topic.name(), java.util.Optional.of(topic.partitions()),
+          missing.add(new NewTopic(topic.name(), java.util.Optional.of(partitions),
               java.util.Optional.empty()).configs(topic.configs()));
+        } else {
+          present.add(topic.name());
         }
+      }
+      if (!present.isEmpty()) {
+        admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) -> {
+          if (d.partitions().size() < partitions) {
+            LOG.warn("topic {} has {} partitions, fewer than {} ({}): its stages spread over at most {} tasks;"
+                + " it is left as it is", name, d.partitions().size(), partitions, PARTITIONS_CONFIG,
+                d.partitions().size());
+          }
+        });
       }
       if (missing.isEmpty()) {
         return;

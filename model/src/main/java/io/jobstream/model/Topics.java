@@ -15,7 +15,11 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class Topics {
 
-  private static final int PARTITIONS = 3;
+  /**
+   * Partitions of the topics the app creates, unless {@code jobstream.partitions} says otherwise:
+   * enough for several instances (and threads) to share every stage.
+   */
+  public static final int PARTITIONS = 6;
   private static final long WEEK_MS = 7L * 24 * 3600 * 1000;
 
   /** Scraped postings, key = stable posting id. */

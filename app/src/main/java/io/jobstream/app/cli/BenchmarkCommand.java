@@ -99,7 +99,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         awaitBroker(settings.client(), broker);
         out.printf("broker (own JVM, heap %s) ready on 127.0.0.1:%d%n", brokerHeap, port);
       }
-      TopicSetup.ensureTopics(settings.client());
+      TopicSetup.ensureTopics(settings.client(), TopicSetup.partitions(settings));
       out.printf("jobstream end-to-end benchmark: %,d postings, windows %s, exactly_once_v2, commit interval 1 s,"
           + " %d stream thread(s) each; this JVM's max heap %,d MB%n", postings, String.join(",", specs), threads,
           Runtime.getRuntime().maxMemory() >> 20);

@@ -79,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         settings = settings.withBootstrapServers(broker.bootstrapServers());
         out.printf("broker ready on %s after %.1f s%n", broker.bootstrapServers(), seconds(start));
       }
-      TopicSetup.ensureTopics(settings.client());
+      TopicSetup.ensureTopics(settings.client(), TopicSetup.partitions(settings));
       try (DemoJobBoard board = DemoJobBoard.start(0);
           StreamApp app = StreamApp.start(StreamCommand.config(settings, List.of(window),
               dir.resolve("streams"), "jobstream-demo"));

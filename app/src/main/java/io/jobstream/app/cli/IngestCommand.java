@@ -93,7 +93,7 @@ public final class IngestCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--concurrency and --per-host must be at least 1");
     }
     KafkaSettings settings = kafka.requireBootstrap();
-    TopicSetup.ensureTopics(settings.client());
+    TopicSetup.ensureTopics(settings.client(), TopicSetup.partitions(settings));
     PageFetcher fetcher = new PageFetcher(new AddressGuard(new HashSet<>(allowHosts)),
         userAgent(contact), PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
     java.util.concurrent.atomic.AtomicBoolean passDone = new java.util.concurrent.atomic.AtomicBoolean();

@@ -75,7 +75,7 @@ public final class StreamCommand implements Callable<Integer> {
     if (queryPort > 0) {
       config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, queryHost + ":" + queryPort);
     }
-    TopicSetup.ensureTopics(settings.client());
+    TopicSetup.ensureTopics(settings.client(), TopicSetup.partitions(settings));
     try (StreamApp app = StreamApp.start(config);
         io.jobstream.app.metrics.MetricsServer server = metrics.start(9402, app::healthProblem);
         QueryApi api = queryPort == 0 ? null : new QueryApi(app.streams(),
