@@ -81,6 +81,11 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
   /** Timestamps of the records since the last emission, for the latency meter (a sample when many). */
   private final long[] pendingTimestamps = new long[MAX_LATENCY_SAMPLES];
   private int pending;
+  /**
+   * This task's share of the unemitted-changes gauge: other window tasks of the process keep
+   * theirs, so an emission here takes back only its own.
+   */
+  private long unemitted;
   private long nextEmitAllowedMs;
   /** The changed day an emission that ran out of time stopped after; the next starts after it. */
   private WindowJob resumeAfter;
@@ -111,6 +116,14 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     this.context = context;
     this.tuples = context.getStateStore(tupleStoreName);
     this.dirty = context.getStateStore(dirtyStoreName);
+    // after a restart the changed days left from before are changes not emitted yet (at least one each)
+    try (KeyValueIterator<String, String> it = dirty.all()) {
+      while (it.hasNext()) {
+        it.next();
+        unemitted++;
+      }
+    }
+    StreamMetrics.UNEMITTED.addAndGet(unemitted);
     // upstream tasks hand records on at each commit, so input arrives in bursts that far apart
     Object commitInterval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
     this.quietMs = 2 * Math.max(emitInterval.toMillis(),
@@ -148,8 +161,16 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     if (pending < MAX_LATENCY_SAMPLES) {
       pendingTimestamps[pending++] = record.timestamp();
     }
+    unemitted++;
     StreamMetrics.UNEMITTED.incrementAndGet();
     lastInputMs = context.currentSystemTimeMs();
+  }
+
+  @Override
+  public void close() {
+    // the task moves or stops: its pending changes are counted wherever it runs next
+    StreamMetrics.UNEMITTED.addAndGet(-unemitted);
+    unemitted = 0;
   }
 
   /**
@@ -252,7 +273,8 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
       StreamMetrics.LATENCY.record(Duration.ofMillis(Math.max(0, emitted - pendingTimestamps[i])));
     }
     pending = 0;
-    StreamMetrics.UNEMITTED.set(0);
+    StreamMetrics.UNEMITTED.addAndGet(-unemitted);
+    unemitted = 0;
     StreamMetrics.LAST_EMITTED_MS.set(emitted);
   }
 

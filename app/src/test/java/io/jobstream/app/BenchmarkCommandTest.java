@@ -35,6 +35,21 @@ class BenchmarkCommandTest {
     // the classify stage alone reads the backlog and the latency phase's records too
     assertThat(text).containsPattern("(?m)^classify stage +3,[\\d,]+ +[1-9][\\d,]* +- +- +[\\d,]+ MB$");
     assertThat(text).containsPattern("classify stage alone / pass-through throughput: \\d\\.\\d{3}");
+    // the last line is the figures as one JSON object
+    String last = text.strip().lines().reduce((x, y) -> y).orElseThrow();
+    com.fasterxml.jackson.databind.JsonNode json;
+    try {
+      json = io.jobstream.model.JsonSerde.MAPPER.readTree(last);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("last line is not JSON: " + last, e);
+    }
+    assertThat(json.path("postings").asLong()).isEqualTo(3000);
+    assertThat(json.path("pipelinePerSec").asLong()).isPositive();
+    assertThat(json.path("pipelineToClassifyStage").asDouble())
+        .isEqualTo(json.path("pipelinePerSec").asDouble() / json.path("classifyStagePerSec").asDouble(),
+            org.assertj.core.api.Assertions.within(0.01));
+    assertThat(json.has("p99LatencySeconds")).isTrue();
+    assertThat(json.path("peakHeapBytes").asLong()).isPositive();
   }
 
   @Test

@@ -122,6 +122,20 @@ public final class BenchmarkCommand implements Callable<Integer> {
           + " aggregation; jobstream / classify stage: %.3f)%n", r.classifyStageRatio(),
           r.jobstream().perSecond() / r.classifyStage().perSecond());
       out.printf("jobstream peak heap: %,d MB (goal: under 1024 MB)%n", r.jobstream().peakHeapBytes() >> 20);
+      // the last line, for scripts: the figures as one JSON object
+      com.fasterxml.jackson.databind.node.ObjectNode json = io.jobstream.model.JsonSerde.MAPPER.createObjectNode();
+      json.put("postings", r.postings());
+      json.put("instances", 1);
+      json.put("threads", threads);
+      json.put("passThroughPerSec", Math.round(r.baselinePerSecond()));
+      json.put("classifyStagePerSec", Math.round(r.classifyStage().perSecond()));
+      json.put("pipelinePerSec", Math.round(r.jobstream().perSecond()));
+      json.put("pipelineToClassifyStage", r.jobstream().perSecond() / r.classifyStage().perSecond());
+      json.put("pipelineToPassThrough", r.ratio());
+      json.put("p50LatencySeconds", Double.isFinite(r.jobstream().p50Seconds()) ? r.jobstream().p50Seconds() : null);
+      json.put("p99LatencySeconds", Double.isFinite(r.jobstream().p99Seconds()) ? r.jobstream().p99Seconds() : null);
+      json.put("peakHeapBytes", r.jobstream().peakHeapBytes());
+      out.println(json);
       out.flush();
       return 0;
     } finally {
