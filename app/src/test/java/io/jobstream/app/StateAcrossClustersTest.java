@@ -8,7 +8,6 @@ import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.cli.JobstreamCli;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.SalaryStats;
-import io.jobstream.model.Topic;
 import io.jobstream.model.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,7 +59,7 @@ class StateAcrossClustersTest {
         try (StreamApp app = StreamApp.start(StreamApp.streamsConfig(settings, stateDir))) {
           assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("running on cluster " + i).isTrue();
           Map<String, ClassifiedPosting> latest = new HashMap<>();
-          read(client, Topics.CLASSIFIED, n -> n >= 59_325, Duration.ofMinutes(2))
+          FaultWorkload.read(client, Topics.CLASSIFIED, n -> n >= 59_325, Duration.ofMinutes(2))
               .forEach(r -> latest.put(r.key(), r.value()));
           assertThat(latest).as("classified postings on cluster " + i).hasSize(59_325);
           Map<String, long[]> expected = batchYearly(latest.values());
@@ -104,7 +99,7 @@ class StateAcrossClustersTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (true) {
       stats.clear();
-      read(client, Topics.STATS, n -> true, Duration.ofSeconds(2)).forEach(r -> stats.put(r.key(), r.value()));
+      FaultWorkload.read(client, Topics.STATS, n -> true, Duration.ofSeconds(2)).forEach(r -> stats.put(r.key(), r.value()));
       List<String> wrong = expected.entrySet().stream().filter(e -> {
         SalaryStats s = stats.get(e.getKey());
         return s == null || s.count() != e.getValue()[0] || s.salaryCount() != e.getValue()[1]
@@ -121,34 +116,5 @@ class StateAcrossClustersTest {
       }
       Thread.sleep(1000);
     }
-  }
-
-  /** Committed records of a topic from the beginning, until {@code done} holds for their number or {@code wait} passes. */
-  private static <V> List<ConsumerRecord<String, V>> read(Properties client, Topic<String, V> topic,
-      java.util.function.LongPredicate done, Duration wait) {
-    Properties props = new Properties();
-    props.putAll(client);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<String, V>> records = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props,
-        topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + wait.toNanos();
-      while (System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        boolean atEnd = partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-        if (done.test(records.size()) && atEnd) {
-          return records;
-        }
-        if (atEnd) {
-          end.putAll(consumer.endOffsets(partitions));
-        }
-      }
-    }
-    return records;
   }
 }
