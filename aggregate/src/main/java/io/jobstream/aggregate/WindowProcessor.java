@@ -116,13 +116,9 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
     this.context = context;
     this.tuples = context.getStateStore(tupleStoreName);
     this.dirty = context.getStateStore(dirtyStoreName);
-    // after a restart the changed days left from before are changes not emitted yet (at least one each)
-    try (KeyValueIterator<String, String> it = dirty.all()) {
-      while (it.hasNext()) {
-        it.next();
-        unemitted++;
-      }
-    }
+    // after a restart the changed days left from before are changes not emitted yet (at least one
+    // each); the store's estimate, so that a task does not read a store at start
+    unemitted = Math.max(0, dirty.approximateNumEntries());
     StreamMetrics.UNEMITTED.addAndGet(unemitted);
     // upstream tasks hand records on at each commit, so input arrives in bursts that far apart
     Object commitInterval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
@@ -186,6 +182,9 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
       it.forEachRemaining(kv -> changed.put(kv.key, slicesFrom(kv.value)));
     }
     if (changed.isEmpty()) {
+      // nothing changed is waiting: an estimate taken at start is settled
+      StreamMetrics.UNEMITTED.addAndGet(-unemitted);
+      unemitted = 0;
       return;
     }
     List<TreeMap<LocalDate, WindowJob>> jobsBySpec = new ArrayList<>();
