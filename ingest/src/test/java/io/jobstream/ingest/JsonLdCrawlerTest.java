@@ -153,6 +153,23 @@ class JsonLdCrawlerTest {
   }
 
   @Test
+  void aPostingPageWithoutAPostingIsADeadLetterNamingTheMarkupItHas() throws Exception {
+    html("/jobs", "<a href='/jobs/1'>1</a><a href='/jobs/about'>about</a>");
+    html("/jobs/1", posting("Data Scientist", "1"));
+    html("/jobs/about", "<html><head><script type=\"application/ld+json\">{\"@type\":\"Organization\"}"
+        + "</script></head><body>We are hiring</body></html>");
+
+    JsonLdCrawler.Summary summary = crawler(Set.of("127.0.0.1"), 100).crawl(URI.create(base() + "/jobs"));
+
+    assertThat(sink.postings).hasSize(1);
+    assertThat(sink.deadLetters).extracting(DeadLetter::reason).containsExactly("no_posting");
+    DeadLetter none = sink.deadLetters.get(0);
+    assertThat(none.origin()).isEqualTo(base() + "/jobs/about");
+    assertThat(none.detail()).contains("JSON-LD types [Organization]");
+    assertThat(summary.problems()).isEqualTo(1);
+  }
+
+  @Test
   void loopbackIsRefusedUnlessAllowed() throws Exception {
     html("/jobs/1", posting("Data Scientist", "1"));
     crawler(Set.of(), 100).crawl(URI.create(base() + "/jobs/1"));

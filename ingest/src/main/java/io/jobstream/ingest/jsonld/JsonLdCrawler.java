@@ -138,6 +138,13 @@ public final class JsonLdCrawler {
         sink.reject(DeadLetter.of("ingest", problem.reason(), problem.detail(),
             page.uri().toString(), null, problem.excerpt()));
       }
+      if (target.kind() == Kind.POSTING_PAGE && extraction.postings().isEmpty() && extraction.problems().isEmpty()) {
+        // a posting page that gave nothing is reported with what it did carry, never dropped in silence
+        problems++;
+        String html = page.text();
+        sink.reject(DeadLetter.of("ingest", "no_posting", "no JobPosting found on " + page.uri() + "; "
+            + JsonLdExtractor.markupSeen(html), page.uri().toString(), null, html));
+      }
       boolean listing = target.kind() == Kind.LISTING_PAGE
           || (target.kind() == Kind.START && extraction.postings().isEmpty()
               && extraction.problems().isEmpty());

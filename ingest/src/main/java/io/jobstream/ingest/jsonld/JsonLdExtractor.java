@@ -12,18 +12,19 @@ import io.jobstream.model.Location;
 import io.jobstream.model.RawPosting;
 import io.jobstream.model.SalaryGiven;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * Finds schema.org {@code JobPosting} objects in the JSON-LD blocks of an HTML page, or (when the
@@ -48,27 +49,92 @@ public final class JsonLdExtractor {
     Document document = Jsoup.parse(html, pageUri.toString());
     List<RawPosting> postings = new ArrayList<>();
     List<Extraction.Problem> problems = new ArrayList<>();
+    List<JsonNode> roots = new ArrayList<>();
     for (Element script : document.select("script[type=application/ld+json]")) {
       String json = script.data();
-      JsonNode root;
       try {
-        root = LENIENT.readTree(json);
+        roots.add(LENIENT.readTree(json));
       } catch (JsonProcessingException e) {
         problems.add(new Extraction.Problem("bad_jsonld",
             "JSON-LD block is not valid JSON: " + e.getOriginalMessage(), json));
-        continue;
       }
-      collect(root, pageUri, fetchedAt, postings, problems);
     }
+    // nodes named by "@id" anywhere on the page, for references such as {"@id": "#org"}
+    Map<String, JsonNode> byId = new HashMap<>();
+    roots.forEach(root -> index(root, byId));
+    Page page = new Page(pageUri, fetchedAt, byId, postings, problems);
+    roots.forEach(root -> collect(root, page));
     if (postings.isEmpty()) {
       // microdata: <div itemscope itemtype="https://schema.org/JobPosting"> ... itemprop="title"
       for (Element item : document.select("[itemscope][itemtype]")) {
         if (isJobPostingType(item.attr("itemtype")) && !item.parents().is("[itemscope]")) {
-          collect(microdata(item), pageUri, fetchedAt, postings, problems);
+          collect(microdata(item), page);
+        }
+      }
+    }
+    if (postings.isEmpty()) {
+      // RDFa Lite: <div vocab="https://schema.org/" typeof="JobPosting"> ... property="title"
+      for (Element item : document.select("[typeof]")) {
+        if (isRdfaJobPosting(item) && !item.parents().is("[typeof]")) {
+          collect(rdfa(item), page);
         }
       }
     }
     return new Extraction(postings, problems);
+  }
+
+  /**
+   * What structured data a page carries, for the dead letter of a page that yields no posting:
+   * the {@code @type}s of its JSON-LD, its microdata item types and its RDFa types.
+   */
+  public static String markupSeen(String html) {
+    Document document = Jsoup.parse(html);
+    java.util.Set<String> jsonLd = new java.util.TreeSet<>();
+    for (Element script : document.select("script[type=application/ld+json]")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"@type\"\\s*:\\s*\"([^\"]+)\"").matcher(script.data());
+      while (m.find()) {
+        jsonLd.add(m.group(1));
+      }
+    }
+    java.util.Set<String> micro = new java.util.TreeSet<>(document.select("[itemtype]").eachAttr("itemtype"));
+    java.util.Set<String> rdfa = new java.util.TreeSet<>(document.select("[typeof]").eachAttr("typeof"));
+    return "JSON-LD types " + jsonLd + ", microdata types " + micro + ", RDFa types " + rdfa;
+  }
+
+  private static boolean isRdfaJobPosting(Element item) {
+    for (String t : item.attr("typeof").trim().split("\\s+")) {
+      if (t.equals("JobPosting") || t.endsWith("/JobPosting") || t.endsWith(":JobPosting")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An RDFa item as the JSON-LD object it stands for (nested typeof items become objects). */
+  private static ObjectNode rdfa(Element item) {
+    ObjectNode node = JsonSerde.MAPPER.createObjectNode();
+    String type = item.attr("typeof").trim().split("\\s+")[0];
+    node.put("@type", type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1));
+    addRdfaProperties(item, node);
+    return node;
+  }
+
+  private static void addRdfaProperties(Element scope, ObjectNode node) {
+    for (Element child : scope.children()) {
+      if (child.hasAttr("property")) {
+        JsonNode value = child.hasAttr("typeof") ? rdfa(child)
+            : TextNode.valueOf(child.hasAttr("content") ? child.attr("content") : microdataValue(child, "property"));
+        for (String name : child.attr("property").trim().split("\\s+")) {
+          String local = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1);
+          if (!node.has(local)) {
+            node.set(local, value);
+          }
+        }
+      }
+      if (!child.hasAttr("typeof")) {
+        addRdfaProperties(child, node);
+      }
+    }
   }
 
   private static boolean isJobPostingType(String itemtype) {
@@ -92,7 +158,7 @@ public final class JsonLdExtractor {
   private static void addProperties(Element scope, ObjectNode node) {
     for (Element child : scope.children()) {
       if (child.hasAttr("itemprop")) {
-        JsonNode value = child.hasAttr("itemscope") ? microdata(child) : TextNode.valueOf(microdataValue(child));
+        JsonNode value = child.hasAttr("itemscope") ? microdata(child) : TextNode.valueOf(microdataValue(child, "itemprop"));
         for (String name : child.attr("itemprop").trim().split("\\s+")) {
           if (!node.has(name)) {
             node.set(name, value);
@@ -105,39 +171,75 @@ public final class JsonLdExtractor {
     }
   }
 
-  private static String microdataValue(Element e) {
+  private static String microdataValue(Element e, String propertyAttribute) {
     return switch (e.tagName()) {
       case "meta" -> e.attr("content");
       case "a", "link", "area" -> e.absUrl("href");
       case "img", "audio", "video", "source" -> e.absUrl("src");
       case "time" -> e.hasAttr("datetime") ? e.attr("datetime") : e.text();
       case "data", "meter" -> e.attr("value");
-      default -> e.attr("itemprop").contains("description") ? e.html() : e.text();
+      default -> e.attr(propertyAttribute).contains("description") ? e.html() : e.text();
     };
   }
 
-  private void collect(JsonNode node, URI pageUri, Instant fetchedAt, List<RawPosting> postings,
+  /** One page being read: where it came from, its nodes by {@code @id}, and what it yields. */
+  private record Page(URI uri, Instant fetchedAt, Map<String, JsonNode> byId, List<RawPosting> postings,
       List<Extraction.Problem> problems) {
+
+    /** The node a bare reference ({"@id": ...} and nothing else but a type) stands for. */
+    JsonNode resolve(JsonNode node) {
+      if (node == null || !node.isObject() || !node.has("@id")) {
+        return node;
+      }
+      boolean bare = true;
+      for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        bare &= name.equals("@id") || name.equals("@type");
+      }
+      return bare ? byId.getOrDefault(node.get("@id").asText(), node) : node;
+    }
+  }
+
+  private static void index(JsonNode node, Map<String, JsonNode> byId) {
     if (node == null) {
       return;
     }
     if (node.isArray()) {
-      node.forEach(child -> collect(child, pageUri, fetchedAt, postings, problems));
+      node.forEach(child -> index(child, byId));
+    } else if (node.isObject()) {
+      JsonNode id = node.get("@id");
+      if (id != null && id.isTextual() && node.size() > 1) {
+        byId.putIfAbsent(id.asText(), node);
+      }
+      node.forEach(child -> index(child, byId));
+    }
+  }
+
+  private void collect(JsonNode node, Page page) {
+    if (node == null) {
+      return;
+    }
+    if (node.isArray()) {
+      node.forEach(child -> collect(child, page));
       return;
     }
     if (!node.isObject()) {
       return;
     }
     if (node.has("@graph")) {
-      collect(node.get("@graph"), pageUri, fetchedAt, postings, problems);
+      collect(node.get("@graph"), page);
     }
     if (isJobPosting(node.get("@type"))) {
+      // schema.org's own examples name some postings by "name" alone
       String title = text(node.get("title"));
       if (title == null || title.isBlank()) {
-        problems.add(new Extraction.Problem("no_title", "JobPosting without a title on " + pageUri,
+        title = text(node.get("name"));
+      }
+      if (title == null || title.isBlank()) {
+        page.problems().add(new Extraction.Problem("no_title", "JobPosting without a title on " + page.uri(),
             node.toString()));
       } else {
-        postings.add(toPosting(node, title.strip(), pageUri, fetchedAt));
+        page.postings().add(toPosting(node, title.strip(), page));
       }
     }
   }
@@ -158,14 +260,22 @@ public final class JsonLdExtractor {
     return value.equals("JobPosting") || value.endsWith("/JobPosting");
   }
 
-  private RawPosting toPosting(JsonNode node, String title, URI pageUri, Instant fetchedAt) {
+  private RawPosting toPosting(JsonNode node, String title, Page page) {
+    URI pageUri = page.uri();
+    Instant fetchedAt = page.fetchedAt();
     String identifier = identifier(node.get("identifier"));
     String url = text(node.get("url"));
     String postingUrl = url != null ? pageUri.resolve(url).toString() : pageUri.toString();
     String host = pageUri.getHost() == null ? "" : pageUri.getHost().toLowerCase(Locale.ROOT);
     String stableId = SOURCE + ":" + host + ":" + (identifier != null ? identifier : pathOf(postingUrl));
     String descriptionHtml = text(node.get("description"));
+    if (descriptionHtml != null && descriptionHtml.contains("&lt;") && !descriptionHtml.contains("<")) {
+      // HTML given entity-encoded (&lt;p&gt;...), as some sites and APIs do: decode before reading its text
+      descriptionHtml = Parser.unescapeEntities(descriptionHtml, false);
+    }
     String description = descriptionHtml == null ? null : HtmlText.of(descriptionHtml);
+    JsonNode jobLocation = page.resolve(first(node.get("jobLocation")));
+    Location location = location(jobLocation);
     RawPosting posting = new RawPosting(
         RawPosting.SCHEMA_VERSION,
         SOURCE,
@@ -173,15 +283,15 @@ public final class JsonLdExtractor {
         stableId,
         postingUrl,
         title,
-        organization(node.get("hiringOrganization")),
-        location(node.get("jobLocation")),
-        remote(node),
-        joined(node.get("employmentType")),
-        date(text(node.get("datePosted"))),
-        date(text(node.get("validThrough"))),
+        organization(page.resolve(node.get("hiringOrganization"))),
+        location,
+        remote(node, jobLocation, location),
+        EmploymentTypes.normalize(joined(node.get("employmentType"))),
+        date(node.get("datePosted"), "datePosted", page),
+        date(node.get("validThrough"), "validThrough", page),
         description,
         descriptionHtml,
-        salary(node.get("baseSalary")),
+        salary(page.resolve(node.get("baseSalary")), text(node.get("salaryCurrency"))),
         fetchedAt,
         null);
     return withFingerprint(posting);
@@ -232,12 +342,12 @@ public final class JsonLdExtractor {
     return node.isObject() ? text(node.get("name")) : text(node);
   }
 
-  private static Location location(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    JsonNode first = node.isArray() ? node.get(0) : node;
-    if (first == null) {
+  private static JsonNode first(JsonNode node) {
+    return node != null && node.isArray() ? node.get(0) : node;
+  }
+
+  private static Location location(JsonNode first) {
+    if (first == null || first.isNull()) {
       return null;
     }
     JsonNode address = first.has("address") ? first.get("address") : first;
@@ -259,22 +369,38 @@ public final class JsonLdExtractor {
     return new Location(city, region, countryCode, parts.isEmpty() ? null : String.join(", ", parts));
   }
 
-  private static Boolean remote(JsonNode node) {
+  private static Boolean remote(JsonNode node, JsonNode jobLocation, Location location) {
     String type = joined(node.get("jobLocationType"));
     if (type != null && type.toUpperCase(Locale.ROOT).contains("TELECOMMUTE")) {
+      return Boolean.TRUE;
+    }
+    // the older form Google still accepts: jobLocation.additionalProperty {"value": "TELECOMMUTE"}
+    JsonNode extra = jobLocation == null ? null : jobLocation.get("additionalProperty");
+    if (extra != null && extra.toString().toUpperCase(Locale.ROOT).contains("TELECOMMUTE")) {
+      return Boolean.TRUE;
+    }
+    // Workday and others write "Remote" where the city goes
+    if (location != null && location.city() != null && location.city().matches("(?i).*\\bremote\\b.*")) {
       return Boolean.TRUE;
     }
     return node.has("jobLocation") ? Boolean.FALSE : null;
   }
 
-  private static SalaryGiven salary(JsonNode node) {
+  private static SalaryGiven salary(JsonNode node, String salaryCurrency) {
     if (node == null || node.isNull()) {
       return null;
     }
     if (node.isTextual() || node.isNumber()) {
-      return new SalaryGiven(null, null, null, null, null, node.asText());
+      // "baseSalary": "100000" with "salaryCurrency": "USD" (schema.org's own example)
+      BigDecimal amount = number(node);
+      return amount != null && salaryCurrency != null
+          ? new SalaryGiven(salaryCurrency, amount, null, null, null, null)
+          : new SalaryGiven(salaryCurrency, null, null, null, null, node.asText());
     }
     String currency = text(node.get("currency"));
+    if (currency == null) {
+      currency = salaryCurrency;
+    }
     JsonNode value = node.get("value");
     if (value == null) {
       return new SalaryGiven(currency, null, null, null, null, node.toString());
@@ -297,7 +423,8 @@ public final class JsonLdExtractor {
     if (node.isNumber()) {
       return node.decimalValue();
     }
-    String s = node.asText().replace(",", "").trim();
+    // "$100,000", "100 000 €": the amount without symbols, spaces and thousands separators
+    String s = node.asText().replaceAll("[^0-9.,]", "").replace(",", "").trim();
     try {
       return s.isEmpty() ? null : new BigDecimal(s);
     } catch (NumberFormatException e) {
@@ -305,23 +432,18 @@ public final class JsonLdExtractor {
     }
   }
 
-  private static LocalDate date(String text) {
+  /** A date as pages give it; one that cannot be read is reported as a problem of the page. */
+  private static LocalDate date(JsonNode node, String field, Page page) {
+    String text = node != null && node.isNumber() ? node.asText() : text(node);
     if (text == null || text.isBlank()) {
       return null;
     }
-    String t = text.trim();
-    try {
-      if (t.length() > 10) {
-        return OffsetDateTime.parse(t).toLocalDate();
-      }
-      return LocalDate.parse(t);
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDate.parse(t.substring(0, Math.min(10, t.length())));
-      } catch (DateTimeParseException again) {
-        return null;
-      }
+    LocalDate day = PageDates.parse(text);
+    if (day == null) {
+      page.problems().add(new Extraction.Problem("bad_date", field + " '" + text + "' on " + page.uri()
+          + " is not a date jobstream reads; the posting is kept without it", text));
     }
+    return day;
   }
 
   private static String joined(JsonNode node) {

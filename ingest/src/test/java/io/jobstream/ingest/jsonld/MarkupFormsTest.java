@@ -1,0 +1,145 @@
+package io.jobstream.ingest.jsonld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobstream.model.RawPosting;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forms of schema.org JobPosting markup that real sites emit beyond the plain JSON-LD one,
+ * each in the shape schema.org's and Google's documented examples, or the career sites named,
+ * give it.
+ */
+class MarkupFormsTest {
+
+  private static final URI PAGE = URI.create("https://jobs.example.org/p/42");
+  private static final Instant FETCHED = Instant.parse("2026-08-06T10:00:00Z");
+  private final JsonLdExtractor extractor = new JsonLdExtractor();
+
+  private Extraction jsonLd(String json) {
+    return extractor.extract(PAGE, "<html><head><script type=\"application/ld+json\">" + json
+        + "</script></head><body></body></html>", FETCHED);
+  }
+
+  private RawPosting only(Extraction e) {
+    assertThat(e.postings()).hasSize(1);
+    return e.postings().get(0);
+  }
+
+  @Test
+  void aPostingNamedByNameAloneAndPaidAsAPlainNumberWithItsCurrency() {
+    RawPosting p = only(jsonLd("""
+        {"@context":"https://schema.org","@type":"JobPosting","name":"Software Engineer",
+         "baseSalary":"100000","salaryCurrency":"USD","datePosted":"2026-07-01"}"""));
+    assertThat(p.title()).isEqualTo("Software Engineer");
+    assertThat(p.salary().currency()).isEqualTo("USD");
+    assertThat(p.salary().value()).isEqualByComparingTo("100000");
+  }
+
+  @Test
+  void amountsWithSymbolsAndSeparatorsAreNumbers() {
+    RawPosting p = only(jsonLd("""
+        {"@type":"JobPosting","title":"Data Analyst","baseSalary":{"@type":"MonetaryAmount",
+         "currency":"USD","value":"$100,000"}}"""));
+    assertThat(p.salary().value()).isEqualByComparingTo(new BigDecimal("100000"));
+  }
+
+  @Test
+  void referencesByIdWithinTheGraphAreFollowed() {
+    RawPosting p = only(jsonLd("""
+        {"@context":"https://schema.org","@graph":[
+          {"@type":"Organization","@id":"https://example.com/#org","name":"Example Corp"},
+          {"@type":"Place","@id":"#office","address":{"addressLocality":"Porto","addressCountry":"Portugal"}},
+          {"@type":"JobPosting","title":"ML Engineer","hiringOrganization":{"@id":"https://example.com/#org"},
+           "jobLocation":{"@id":"#office"}}]}"""));
+    assertThat(p.company()).isEqualTo("Example Corp");
+    assertThat(p.location().city()).isEqualTo("Porto");
+    assertThat(p.location().country()).isEqualTo("PT");
+  }
+
+  @Test
+  void remoteWorkInItsOlderFormsAndCountryNamesInOtherLanguages() {
+    RawPosting telecommute = only(jsonLd("""
+        {"@type":"JobPosting","title":"Data Engineer","jobLocation":{"@type":"Place",
+         "address":{"addressCountry":"Brasil"},"additionalProperty":{"@type":"PropertyValue","value":"TELECOMMUTE"}}}"""));
+    assertThat(telecommute.remote()).isTrue();
+    assertThat(telecommute.location().country()).isEqualTo("BR");
+    RawPosting workday = only(jsonLd("""
+        {"@type":"JobPosting","title":"Data Engineer","jobLocation":{"@type":"Place",
+         "address":{"addressLocality":"Remote","addressCountry":"Deutschland"}}}"""));
+    assertThat(workday.remote()).isTrue();
+    assertThat(workday.location().country()).isEqualTo("DE");
+    RawPosting office = only(jsonLd("""
+        {"@type":"JobPosting","title":"Data Engineer","jobLocation":{"@type":"Place",
+         "address":{"addressLocality":"Zürich","addressCountry":"Schweiz"}}}"""));
+    assertThat(office.remote()).isFalse();
+    assertThat(office.location().country()).isEqualTo("CH");
+  }
+
+  @Test
+  void datesInTheFormsCareerSitesWriteAndAnUnreadableOneIsReported() {
+    assertThat(PageDates.parse("Wed Aug 05 02:00:00 UTC 2026")).isEqualTo(LocalDate.of(2026, 8, 5));
+    assertThat(PageDates.parse("Wed, 05 Aug 2026 02:00:00 GMT")).isEqualTo(LocalDate.of(2026, 8, 5));
+    assertThat(PageDates.parse("05.08.2026")).isEqualTo(LocalDate.of(2026, 8, 5));
+    assertThat(PageDates.parse("1785895200000")).isEqualTo(LocalDate.of(2026, 8, 5));
+    assertThat(PageDates.parse("2026-08-05T02:00:00")).isEqualTo(LocalDate.of(2026, 8, 5));
+    assertThat(PageDates.parse("2026-08-05T02:00:00-03:00")).isEqualTo(LocalDate.of(2026, 8, 5));
+    Extraction e = jsonLd("""
+        {"@type":"JobPosting","title":"Statistician","datePosted":"sometime in August"}""");
+    assertThat(only(e).datePosted()).isNull();
+    assertThat(e.problems()).extracting(Extraction.Problem::reason).containsExactly("bad_date");
+    assertThat(e.problems().get(0).detail()).contains("datePosted 'sometime in August'");
+  }
+
+  @Test
+  void entityEncodedDescriptionsAreDecodedBeforeTheirTextIsRead() {
+    RawPosting p = only(jsonLd("""
+        {"@type":"JobPosting","title":"Analista de Dados",
+         "description":"&lt;p&gt;A Memed é healthtech.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;SQL&lt;/li&gt;&lt;/ul&gt;"}"""));
+    assertThat(p.description()).doesNotContain("<p>").contains("A Memed é healthtech.").contains("SQL");
+  }
+
+  @Test
+  void employmentTypesBecomeSchemaOrgValues() {
+    assertThat(EmploymentTypes.normalize("Full-time")).isEqualTo("FULL_TIME");
+    assertThat(EmploymentTypes.normalize("FULL_TIME,CONTRACTOR")).isEqualTo("FULL_TIME,CONTRACTOR");
+    assertThat(EmploymentTypes.normalize("part time; Internship")).isEqualTo("PART_TIME,INTERN");
+    assertThat(EmploymentTypes.normalize("Zeitarbeit")).isEqualTo("Zeitarbeit");
+    RawPosting p = only(jsonLd("""
+        {"@type":"JobPosting","title":"Data Scientist","employmentType":["Full-time","Contract"]}"""));
+    assertThat(p.employmentType()).isEqualTo("FULL_TIME,CONTRACTOR");
+  }
+
+  @Test
+  void rdfaLiteAsInSchemaOrgsExample() {
+    String html = """
+        <html><body><div vocab="https://schema.org/" typeof="JobPosting">
+          <h2><span property="title">Software Engineer</span></h2>
+          <span property="datePosted" content="2026-07-01">July 1</span>
+          <div property="hiringOrganization" typeof="Organization"><span property="name">ABC Company Inc.</span></div>
+          <span property="jobLocation" typeof="Place"><span property="address" typeof="PostalAddress">
+            <span property="addressLocality">Kirkland</span>, <span property="addressRegion">WA</span></span></span>
+          <span property="baseSalary">100000</span> <meta property="salaryCurrency" content="USD">
+        </div></body></html>""";
+    RawPosting p = only(extractor.extract(PAGE, html, FETCHED));
+    assertThat(p.title()).isEqualTo("Software Engineer");
+    assertThat(p.company()).isEqualTo("ABC Company Inc.");
+    assertThat(p.location().city()).isEqualTo("Kirkland");
+    assertThat(p.datePosted()).isEqualTo(LocalDate.of(2026, 7, 1));
+    assertThat(p.salary().currency()).isEqualTo("USD");
+    assertThat(p.salary().value()).isEqualByComparingTo("100000");
+  }
+
+  @Test
+  void thePageMarkupSeenIsNamedForAPageWithoutPostings() {
+    String html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"WebPage\"}</script></head>"
+        + "<body><div itemscope itemtype=\"https://schema.org/Organization\"></div></body></html>";
+    assertThat(extractor.extract(PAGE, html, FETCHED).postings()).isEmpty();
+    assertThat(JsonLdExtractor.markupSeen(html)).isEqualTo(
+        "JSON-LD types [WebPage], microdata types [https://schema.org/Organization], RDFa types []");
+  }
+}
