@@ -69,6 +69,12 @@ public final class IngestMetrics {
         .description("postings seen by ingest").register(registry).increment();
   }
 
+  /** A site found to stamp one identifier on different pages: its postings take canonical-URL ids. */
+  public void sharedIdentifiers() {
+    Counter.builder("jobstream.ingest.shared.identifiers")
+        .description("sites whose pages were found to share posting identifiers").register(registry).increment();
+  }
+
   public void rejected(String reason) {
     // reasons are fixed strings in the code (fetch_*, bad_row, bad_line, api_error, ...): bounded
     Counter.builder("jobstream.ingest.rejected").tag("reason", reason == null ? "unknown" : reason)

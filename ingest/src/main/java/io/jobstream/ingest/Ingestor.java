@@ -66,7 +66,7 @@ public final class Ingestor {
     fetcher.withMetrics(metrics);
     this.sources = List.copyOf(sources);
     this.sink = new ChangeFilter(sink, state, metrics);
-    this.crawler = new JsonLdCrawler(fetcher, this.sink, maxPages, Clock.systemUTC(), state);
+    this.crawler = new JsonLdCrawler(fetcher, this.sink, maxPages, Clock.systemUTC(), state, metrics);
     this.apis = new JobBoardApi(fetcher, this.sink, apiBaseUrls, Clock.systemUTC(), state);
     this.files = new FileBackfill(this.sink, Clock.systemUTC(), surveyDay);
     this.progressOut = progressOut;

@@ -153,6 +153,35 @@ class JsonLdCrawlerTest {
   }
 
   @Test
+  void pagesStampedWithOneTemplateIdentifierGetIdsOfTheirCanonicalUrls() throws Exception {
+    // Google's documented example identifier, copied onto every page of a site
+    String template = "\"identifier\":{\"@type\":\"PropertyValue\",\"name\":\"Google\",\"value\":\"1234567\"}";
+    html("/jobs", "<a href='/jobs/a?utm_source=x'>a</a><a href='/jobs/b'>b</a>");
+    html("/jobs/a?utm_source=x", "<html><head><script type=\"application/ld+json\">{\"@type\":\"JobPosting\","
+        + "\"title\":\"Data Scientist\"," + template + "}</script></head></html>");
+    html("/jobs/b", "<html><head><link rel='canonical' href='/careers/b-data-engineer'>"
+        + "<script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Data Engineer\","
+        + template + "}</script></head></html>");
+    io.jobstream.ingest.state.CrawlState state = io.jobstream.ingest.state.CrawlState.inMemory();
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    PageFetcher fetcher = new PageFetcher(new AddressGuard(Set.of("127.0.0.1")), "jobstream-test",
+        1024 * 1024, Duration.ofSeconds(5));
+    JsonLdCrawler crawler = new JsonLdCrawler(new PoliteFetcher(fetcher, Duration.ZERO), sink, 100, Clock.systemUTC(),
+        state, new io.jobstream.ingest.IngestMetrics(registry));
+
+    crawler.crawl(URI.create(base() + "/jobs"));
+
+    assertThat(sink.postings).extracting(RawPosting::postingId).containsExactlyInAnyOrder(
+        "jsonld:127.0.0.1:/jobs/a", "jsonld:127.0.0.1:/careers/b-data-engineer");
+    assertThat(sink.postings).extracting(RawPosting::sourceId).containsOnly("1234567");
+    assertThat(registry.get("jobstream.ingest.shared.identifiers").counter().count()).isEqualTo(1.0);
+    // the site stays named by URL in later crawls, even when one page is all that is read
+    sink.postings.clear();
+    crawler.crawl(URI.create(base() + "/jobs/b"));
+    assertThat(sink.postings).extracting(RawPosting::postingId).containsExactly("jsonld:127.0.0.1:/careers/b-data-engineer");
+  }
+
+  @Test
   void aPostingPageWithoutAPostingIsADeadLetterNamingTheMarkupItHas() throws Exception {
     html("/jobs", "<a href='/jobs/1'>1</a><a href='/jobs/about'>about</a>");
     html("/jobs/1", posting("Data Scientist", "1"));

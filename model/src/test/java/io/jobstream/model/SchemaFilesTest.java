@@ -38,6 +38,7 @@ class SchemaFilesTest {
             0.9, "rule", pay, null, List.of("Python"), "balanced", 0.0, 0.1, "k", day, "datePosted", at)),
         Arguments.of("crawl-state-entry", CrawlStateEntry.class, CrawlStateEntry.posting("p", "f", at)),
         Arguments.of("crawl-state-entry", CrawlStateEntry.class, CrawlStateEntry.validators("http://x", "\"e\"", null, at)),
+        Arguments.of("crawl-state-entry", CrawlStateEntry.class, CrawlStateEntry.sharedIdentifiers("x.example", at)),
         Arguments.of("dead-letter", DeadLetter.class, DeadLetter.of("stream", "not_json", "d", "o", "k", "x")),
         Arguments.of("salary-stats", SalaryStats.class, new SalaryStats(1, "data_scientist", "all", "all",
             "all", "30d/1d", day, day.plusDays(30), 3, 2, 0, "USD", 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,

@@ -1,6 +1,7 @@
 package io.jobstream.ingest.jsonld;
 
 import io.jobstream.model.RawPosting;
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -8,8 +9,10 @@ import java.util.List;
  *
  * @param postings the JobPostings found
  * @param problems one entry per JSON-LD block or posting that could not be read
+ * @param canonical the page's canonical URL: its {@code <link rel=canonical>}, else its URL
+ *     without tracking parameters ({@code utm_*}, {@code gclid}, ...)
  */
-public record Extraction(List<RawPosting> postings, List<Problem> problems) {
+public record Extraction(List<RawPosting> postings, List<Problem> problems, URI canonical) {
 
   /** A part of a page that could not become a posting. */
   public record Problem(String reason, String detail, String excerpt) {}

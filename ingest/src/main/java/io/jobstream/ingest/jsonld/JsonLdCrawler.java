@@ -1,5 +1,6 @@
 package io.jobstream.ingest.jsonld;
 
+import io.jobstream.ingest.IngestMetrics;
 import io.jobstream.ingest.http.FetchException;
 import io.jobstream.ingest.http.FetchedPage;
 import io.jobstream.ingest.http.PoliteFetcher;
@@ -15,6 +16,11 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.Deque;
+import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -47,9 +53,14 @@ public final class JsonLdCrawler {
   private final int maxPages;
   private final Clock clock;
   private final CrawlState state;
+  private final IngestMetrics metrics;
 
   public JsonLdCrawler(PoliteFetcher fetcher, PostingSink sink, int maxPages, Clock clock) {
     this(fetcher, sink, maxPages, clock, CrawlState.inMemory());
+  }
+
+  public JsonLdCrawler(PoliteFetcher fetcher, PostingSink sink, int maxPages, Clock clock, CrawlState state) {
+    this(fetcher, sink, maxPages, clock, state, IngestMetrics.none());
   }
 
   /**
@@ -58,7 +69,9 @@ public final class JsonLdCrawler {
    *     pages and sitemaps are always fetched in full, since a posting can change while its
    *     listing does not.
    */
-  public JsonLdCrawler(PoliteFetcher fetcher, PostingSink sink, int maxPages, Clock clock, CrawlState state) {
+  public JsonLdCrawler(PoliteFetcher fetcher, PostingSink sink, int maxPages, Clock clock, CrawlState state,
+      IngestMetrics metrics) {
+    this.metrics = metrics;
     this.fetcher = fetcher;
     this.sink = sink;
     this.maxPages = maxPages;
@@ -86,6 +99,9 @@ public final class JsonLdCrawler {
     int notModified = 0;
     int submitted = 0;
     int inFlight = 0;
+    // postings wait for the end of the crawl: only then is it known whether a site's identifiers
+    // identify (one page each) or are a template stamped on many pages
+    Map<String, List<Found>> found = new LinkedHashMap<>();
     // Fetches run on the fetcher's threads (politeness per host is the fetcher's job); pages are
     // handled here, one at a time, so the sink sees one caller.
     CompletionService<Fetched> done = new ExecutorCompletionService<>(fetcher.executor());
@@ -130,7 +146,7 @@ public final class JsonLdCrawler {
       }
       Extraction extraction = extractor.extract(page.uri(), page.text(), Instant.now(clock));
       for (RawPosting posting : extraction.postings()) {
-        sink.publish(posting);
+        found.computeIfAbsent(hostOf(page.uri()), h -> new ArrayList<>()).add(new Found(posting, extraction.canonical()));
         postings++;
       }
       for (Extraction.Problem problem : extraction.problems()) {
@@ -156,10 +172,46 @@ public final class JsonLdCrawler {
       LOG.warn("stopped {} after {} pages (the per-source limit); {} pages not fetched",
           start, maxPages, queue.size());
     }
+    found.forEach(this::publishSite);
     Summary summary = new Summary(pages, postings, problems, fetchErrors, notModified);
     LOG.info("crawled {}: {} pages ({} not modified), {} postings, {} problems, {} fetch errors",
         start, pages, notModified, postings, problems, fetchErrors);
     return summary;
+  }
+
+  /** A posting found on a page, with the page's canonical URL. */
+  private record Found(RawPosting posting, URI canonical) {}
+
+  /**
+   * Publishes a site's postings, named by their identifiers where those identify, or by their
+   * pages' canonical URLs once two different pages of the site carry the same identifier (in this
+   * crawl or an earlier one, as the crawl state remembers), so that different postings never
+   * share an id.
+   */
+  private void publishSite(String host, List<Found> postings) {
+    if (!state.sharesIdentifiers(host)) {
+      Map<String, Set<URI>> pagesById = new HashMap<>();
+      for (Found f : postings) {
+        if (f.posting().sourceId() != null) {
+          pagesById.computeIfAbsent(f.posting().sourceId(), id -> new HashSet<>()).add(f.canonical());
+        }
+      }
+      pagesById.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst().ifPresent(e -> {
+        LOG.warn("{}: identifier '{}' is on {} different pages (e.g. {}); this site's postings are named by"
+            + " their canonical URLs from now on", host, e.getKey(), e.getValue().size(), e.getValue().iterator().next());
+        state.sharedIdentifiers(host);
+        metrics.sharedIdentifiers();
+      });
+    }
+    boolean byUrl = state.sharesIdentifiers(host);
+    for (Found f : postings) {
+      sink.publish(byUrl && f.posting().sourceId() != null
+          ? JsonLdExtractor.withCanonicalId(f.posting(), f.canonical()) : f.posting());
+    }
+  }
+
+  private static String hostOf(URI uri) {
+    return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
   }
 
   /** The outcome of one fetch: a page or the reason there is none. */

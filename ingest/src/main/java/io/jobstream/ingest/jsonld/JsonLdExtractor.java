@@ -80,7 +80,48 @@ public final class JsonLdExtractor {
         }
       }
     }
-    return new Extraction(postings, problems);
+    return new Extraction(postings, problems, canonical(document, pageUri));
+  }
+
+  private static final java.util.regex.Pattern TRACKING =
+      java.util.regex.Pattern.compile("(?i)^(utm_[a-z]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|trk|trackingid)=");
+
+  /** The page's {@code <link rel=canonical>}, else its URL without tracking parameters and fragment. */
+  static URI canonical(Document document, URI pageUri) {
+    Element link = document.selectFirst("link[rel=canonical][href]");
+    if (link != null) {
+      try {
+        return pageUri.resolve(link.attr("href").trim());
+      } catch (IllegalArgumentException ignored) {
+        // an unreadable canonical link: the page's own URL below
+      }
+    }
+    String query = pageUri.getRawQuery();
+    String kept = null;
+    if (query != null) {
+      List<String> parts = new ArrayList<>();
+      for (String part : query.split("&")) {
+        if (!part.isEmpty() && !TRACKING.matcher(part).find()) {
+          parts.add(part);
+        }
+      }
+      kept = parts.isEmpty() ? null : String.join("&", parts);
+    }
+    String path = pageUri.getRawPath() == null ? "" : pageUri.getRawPath();
+    return URI.create(pageUri.getScheme() + "://" + pageUri.getRawAuthority() + path
+        + (kept == null ? "" : "?" + kept));
+  }
+
+  /**
+   * The posting with the id the page's canonical URL gives it ({@code jsonld:HOST:PATH}), for sites
+   * whose identifiers are not unique across their pages.
+   */
+  public static RawPosting withCanonicalId(RawPosting p, URI canonical) {
+    String host = canonical.getHost() == null ? "" : canonical.getHost().toLowerCase(Locale.ROOT);
+    String id = SOURCE + ":" + host + ":" + pathOf(canonical.toString());
+    return withFingerprint(new RawPosting(p.schemaVersion(), p.source(), p.sourceId(), id, p.url(), p.title(),
+        p.company(), p.location(), p.remote(), p.employmentType(), p.datePosted(), p.validThrough(),
+        p.description(), p.descriptionHtml(), p.salary(), p.fetchedAt(), null));
   }
 
   /**

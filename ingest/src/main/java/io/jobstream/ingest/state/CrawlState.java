@@ -32,6 +32,7 @@ public final class CrawlState {
   private final Clock clock;
   private final FingerprintTable fingerprints = new FingerprintTable();
   private final Map<String, Validators> validators = new ConcurrentHashMap<>();
+  private final java.util.Set<String> sharedIdentifierSites = ConcurrentHashMap.newKeySet();
   private final List<CrawlStateEntry> pending = new ArrayList<>();
 
   private CrawlState(CrawlStateLog log, Clock clock) {
@@ -54,6 +55,8 @@ public final class CrawlState {
         unreadable[0]++;
       } else if (entry.postingId() != null) {
         state.fingerprints.put(entry.postingId(), entry.fingerprint());
+      } else if (entry.site() != null) {
+        state.sharedIdentifierSites.add(entry.site());
       } else if (entry.url() != null) {
         state.putValidators(entry.url(), new Validators(entry.etag(), entry.lastModified()));
       } else {
@@ -92,6 +95,18 @@ public final class CrawlState {
     if (!java.util.Objects.equals(before, validators.get(url))) {
       remember(CrawlStateEntry.validators(url, v == null ? null : v.etag(),
           v == null ? null : v.lastModified(), Instant.now(clock)));
+    }
+  }
+
+  /** Whether the pages of {@code host} were seen to share identifiers. */
+  public boolean sharesIdentifiers(String host) {
+    return sharedIdentifierSites.contains(host);
+  }
+
+  /** Remembers that the pages of {@code host} share identifiers; its postings take canonical-URL ids. */
+  public void sharedIdentifiers(String host) {
+    if (sharedIdentifierSites.add(host)) {
+      remember(CrawlStateEntry.sharedIdentifiers(host, Instant.now(clock)));
     }
   }
 

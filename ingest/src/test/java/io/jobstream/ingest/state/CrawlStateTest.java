@@ -35,7 +35,7 @@ class CrawlStateTest {
   void unreadableEntriesAreSkippedAndTheRestIsRead() {
     ListLog log = new ListLog();
     log.entries.add(null);
-    log.entries.add(new CrawlStateEntry(1, null, null, null, null, null, Instant.EPOCH));
+    log.entries.add(new CrawlStateEntry(1, null, null, null, null, null, Instant.EPOCH, null));
     log.entries.add(CrawlStateEntry.posting("p", "f", Instant.EPOCH));
     CrawlState state = CrawlState.readFrom(log);
     assertThat(state.postings()).isEqualTo(1);
