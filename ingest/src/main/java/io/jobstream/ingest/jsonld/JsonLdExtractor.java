@@ -50,7 +50,13 @@ public final class JsonLdExtractor {
     List<RawPosting> postings = new ArrayList<>();
     List<Extraction.Problem> problems = new ArrayList<>();
     List<JsonNode> roots = new ArrayList<>();
-    for (Element script : document.select("script[type=application/ld+json]")) {
+    Element canonicalLink = null;
+    // one pass over the document for the JSON-LD blocks and the canonical link
+    for (Element script : document.select("script[type=application/ld+json], link[rel=canonical][href]")) {
+      if (script.nameIs("link")) {
+        canonicalLink = canonicalLink == null ? script : canonicalLink;
+        continue;
+      }
       String json = script.data();
       try {
         roots.add(LENIENT.readTree(json));
@@ -80,15 +86,17 @@ public final class JsonLdExtractor {
         }
       }
     }
-    return new Extraction(postings, problems, canonical(document, pageUri));
+    return new Extraction(postings, problems, canonical(canonicalLink, pageUri));
   }
+
+  private static final java.util.regex.Pattern REMOTE_WORD =
+      java.util.regex.Pattern.compile("(?i)\\bremote\\b");
 
   private static final java.util.regex.Pattern TRACKING =
       java.util.regex.Pattern.compile("(?i)^(utm_[a-z]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|trk|trackingid)=");
 
   /** The page's {@code <link rel=canonical>}, else its URL without tracking parameters and fragment. */
-  static URI canonical(Document document, URI pageUri) {
-    Element link = document.selectFirst("link[rel=canonical][href]");
+  static URI canonical(Element link, URI pageUri) {
     if (link != null) {
       try {
         return pageUri.resolve(link.attr("href").trim());
@@ -421,7 +429,7 @@ public final class JsonLdExtractor {
       return Boolean.TRUE;
     }
     // Workday and others write "Remote" where the city goes
-    if (location != null && location.city() != null && location.city().matches("(?i).*\\bremote\\b.*")) {
+    if (location != null && location.city() != null && REMOTE_WORD.matcher(location.city()).find()) {
       return Boolean.TRUE;
     }
     return node.has("jobLocation") ? Boolean.FALSE : null;
