@@ -30,10 +30,12 @@ class BenchmarkCommandTest {
     assertThat(text).containsPattern("(?m)^pass-through +3,000 +[\\d,]+ +- +- +[\\d,]+ MB$");
     assertThat(text).containsPattern("(?m)^jobstream +3,000 +[\\d,]+ +[\\d.]+ s +[\\d.]+ s +[\\d,]+ MB$");
     // the second pass-through reads the backlog plus the records of jobstream's latency phase
-    assertThat(text).containsPattern("(?m)^pass-through +3,[\\d,]+ +[\\d,]+ +[\\d.]+ s +[\\d.]+ s +[\\d,]+ MB$");
+    assertThat(recordsOf(text, "pass-through", 2)).isGreaterThanOrEqualTo(3_000);
+    assertThat(text).containsPattern("(?m)^pass-through +[\\d,]+ +[\\d,]+ +[\\d.]+ s +[\\d.]+ s +[\\d,]+ MB$");
     assertThat(text).containsPattern("jobstream / pass-through throughput: [01]\\.\\d{3}");
     // the classify stage alone reads the backlog and the latency phase's records too
-    assertThat(text).containsPattern("(?m)^classify stage +3,[\\d,]+ +[1-9][\\d,]* +- +- +[\\d,]+ MB$");
+    assertThat(recordsOf(text, "classify stage", 1)).isGreaterThanOrEqualTo(3_000);
+    assertThat(text).containsPattern("(?m)^classify stage +[\\d,]+ +[1-9][\\d,]* +- +- +[\\d,]+ MB$");
     assertThat(text).containsPattern("classify stage alone / pass-through throughput: \\d\\.\\d{3}");
     // the last line is the figures as one JSON object
     String last = text.strip().lines().reduce((x, y) -> y).orElseThrow();
@@ -50,6 +52,16 @@ class BenchmarkCommandTest {
             org.assertj.core.api.Assertions.within(0.01));
     assertThat(json.has("p99LatencySeconds")).isTrue();
     assertThat(json.path("peakHeapBytes").asLong()).isPositive();
+  }
+
+  /** The records column of the {@code nth} table row of {@code app} (the backlog, or more when a latency phase came before). */
+  private static long recordsOf(String text, String app, int nth) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + app + " +([\\d,]+) ").matcher(text);
+    long records = -1;
+    for (int i = 0; i < nth && m.find(); i++) {
+      records = Long.parseLong(m.group(1).replace(",", ""));
+    }
+    return records;
   }
 
   @Test
