@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Dates as job pages write them: ISO 8601 dates and date-times (schema.org's form), RFC 1123
@@ -22,13 +23,15 @@ final class PageDates {
       DateTimeFormatter.RFC_1123_DATE_TIME,
       DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ENGLISH));
   private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+  private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{12,14}");
+  private static final Pattern ISO_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ].*");
 
   private PageDates() {}
 
   /** The date, or null when the text is none of the known forms. */
   static LocalDate parse(String text) {
     String t = text.trim();
-    if (t.matches("\\d{12,14}")) {
+    if (EPOCH_MILLIS.matcher(t).matches()) {
       return Instant.ofEpochMilli(Long.parseLong(t)).atOffset(ZoneOffset.UTC).toLocalDate();
     }
     try {
@@ -36,7 +39,7 @@ final class PageDates {
     } catch (DateTimeParseException notIso) {
       // the other forms below
     }
-    if (t.matches("\\d{4}-\\d{2}-\\d{2}[T ].*")) {
+    if (ISO_DATE_TIME.matcher(t).matches()) {
       try {
         return LocalDate.parse(t.substring(0, 10)); // a local date-time, or one with an odd zone
       } catch (DateTimeParseException e) {

@@ -33,14 +33,23 @@ public final class KafkaPostingSink implements PostingSink {
 
   /** @param clientProperties bootstrap servers and any client settings (SASL, SSL, ...) */
   public KafkaPostingSink(Properties clientProperties) {
+    Properties props = producerSettings(clientProperties);
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "jobstream-ingest");
+    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /**
+   * The settings of ingest's producers over the user's client settings: idempotent,
+   * {@code acks=all}, and (unless set) lz4 compression and a 20 ms linger.
+   */
+  public static Properties producerSettings(Properties clientProperties) {
     Properties props = new Properties();
     props.putAll(clientProperties);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
-    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "jobstream-ingest");
-    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    return props;
   }
 
   /** Binds the producer's own meters (Micrometer's Kafka binder) to {@code registry}. */

@@ -1,5 +1,6 @@
 package io.jobstream.ingest.state;
 
+import io.jobstream.ingest.publish.KafkaPostingSink;
 import io.jobstream.model.CrawlStateEntry;
 import io.jobstream.model.Topic;
 import io.jobstream.model.Topics;
@@ -39,12 +40,7 @@ public final class KafkaCrawlStateLog implements CrawlStateLog {
   /** @param clientProperties bootstrap servers and any client settings (SASL, SSL, ...) */
   public KafkaCrawlStateLog(Properties clientProperties) {
     this.client = clientProperties;
-    Properties props = new Properties();
-    props.putAll(clientProperties);
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
+    Properties props = KafkaPostingSink.producerSettings(clientProperties);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "jobstream-ingest-state");
     this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
