@@ -1,0 +1,226 @@
+package io.jobstream.report.page;
+
+import io.jobstream.model.SalaryDivergence;
+import io.jobstream.model.SalaryStats;
+import io.jobstream.report.chart.SvgChart;
+import io.jobstream.report.page.Table.Cell;
+import io.jobstream.report.reference.OfficialReferences;
+import io.jobstream.report.reference.WageReference;
+import io.jobstream.report.reference.WorkforceReference;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The report's panels, each built from the model and the official figures. */
+public final class Panels {
+
+  private Panels() {}
+
+  public static List<Panel> all(ReportModel model, OfficialReferences refs) {
+    List<Panel> panels = new ArrayList<>();
+    for (FamilyPair pair : model.pairs()) {
+      panels.add(gap(model, pair));
+    }
+    panels.add(pay(model));
+    panels.add(emphasis(model));
+    panels.add(wording(model));
+    panels.add(official(model, refs));
+    return panels;
+  }
+
+  static Panel gap(ReportModel model, FamilyPair pair) {
+    List<Double> gap = new ArrayList<>();
+    List<Double> low = new ArrayList<>();
+    List<Double> high = new ArrayList<>();
+    List<Boolean> significant = new ArrayList<>();
+    List<String> verdicts = new ArrayList<>();
+    Table table = new Table("gap-" + pair.id(), "Median pay gap, " + Formats.familyName(pair.a()) + " minus "
+        + Formats.familyName(pair.b()) + " (" + model.window() + " windows, jobs.salary.divergence)",
+        List.of("window", "start", "n " + pair.a(), "n " + pair.b(), "median " + pair.a(), "median " + pair.b(),
+            "gap", "95% low", "95% high", "p (Mann-Whitney)", "significant", "trend", "change", "currency"));
+    for (LocalDate start : model.starts()) {
+      SalaryDivergence d = model.gap(pair, start);
+      gap.add(d == null ? null : d.gap());
+      low.add(d == null ? null : d.ciLow());
+      high.add(d == null ? null : d.ciHigh());
+      significant.add(d != null && d.significant());
+      verdicts.add(d == null || d.trend() == null ? null : verdictLabel(d.trend().verdict()));
+      if (d != null) {
+        table.row(d.key(), List.of(Cell.text(model.label(start)), Cell.text(start.toString()),
+            Cell.number(d.nA()), Cell.number(d.nB()),
+            Cell.number(d.medianA(), Formats.money(d.medianA())), Cell.number(d.medianB(), Formats.money(d.medianB())),
+            Cell.number(d.gap(), Formats.signedMoney(d.gap())),
+            Cell.number(d.ciLow(), Formats.signedMoney(d.ciLow())), Cell.number(d.ciHigh(), Formats.signedMoney(d.ciHigh())),
+            Cell.number(d.pValue(), Formats.pValue(d.pValue())), Cell.text(d.significant() ? "yes" : "no"),
+            Cell.text(d.trend() == null ? "" : d.trend().verdict()),
+            d.trend() == null ? Cell.text("") : Cell.number(d.trend().change(), Formats.signedMoney(d.trend().change())),
+            Cell.text(d.currency())));
+      }
+    }
+    SvgChart chart = SvgChart.lines("gap-" + pair.id(), "Median gap, " + Formats.familyName(pair.a()) + " - "
+            + Formats.familyName(pair.b()) + ", with 95% interval", model.labels(), Formats::signedMoney)
+        .band("95% interval", low, high)
+        .series("gap", gap, significant, verdicts)
+        .zeroLine();
+    return new Panel("gap-" + pair.id(), "Is the gap between " + Formats.familyName(pair.a()) + " and "
+        + Formats.familyName(pair.b()) + " real, and is it growing?",
+        "The gap of the medians of posted annual pay per window, its distribution-free 95% interval (shaded),"
+            + " filled points where the Mann-Whitney test finds the two pay distributions different (p < alpha),"
+            + " hollow where it does not, and the trend against the previous window above each point."
+            + " Windows where either side has fewer postings with pay than the minimum have no gap.",
+        List.of(chart), List.of(table));
+  }
+
+  private static String verdictLabel(String verdict) {
+    return switch (verdict) {
+      case "widened" -> "widened";
+      case "narrowed" -> "narrowed";
+      default -> "no clear change";
+    };
+  }
+
+  static Panel pay(ReportModel model) {
+    SvgChart median = SvgChart.lines("median-pay", "Median posted annual pay", model.labels(), Formats::money);
+    SvgChart withPay = SvgChart.lines("postings-with-pay", "Postings with pay", model.labels(),
+        v -> Formats.count(Math.round(v)));
+    Table table = new Table("families", "Statistics per family (" + model.window() + " windows, jobs.salary.stats)",
+        List.of("window", "start", "family", "postings", "with pay", "duplicates dropped", "p25", "median", "p75",
+            "mean", "currency"));
+    for (String family : model.families()) {
+      median.series(family, values(model, family, s -> s.median()));
+      withPay.series(family, values(model, family, s -> s.salaryCount() == 0 && s.count() == 0 ? null : (double) s.salaryCount()));
+      for (LocalDate start : model.starts()) {
+        SalaryStats s = model.stats(family, start);
+        if (s != null) {
+          table.row(s.key(), List.of(Cell.text(model.label(start)), Cell.text(start.toString()), Cell.text(family),
+              Cell.number(s.count()), Cell.number(s.salaryCount()), Cell.number(s.duplicatesDropped()),
+              Cell.number(s.p25(), Formats.money(s.p25())), Cell.number(s.median(), Formats.money(s.median())),
+              Cell.number(s.p75(), Formats.money(s.p75())), Cell.number(s.mean(), Formats.money(s.mean())),
+              Cell.text(s.currency())));
+        }
+      }
+    }
+    return new Panel("pay", "Median pay and postings with pay, per family",
+        "The median of the annual pay midpoint of each family's postings per window, and how many postings"
+            + " gave pay; cross-posted copies count once.", List.of(median, withPay), List.of(table));
+  }
+
+  static Panel emphasis(ReportModel model) {
+    String family = model.pairs().isEmpty() ? "ml_engineer" : model.pairs().get(0).a();
+    List<Double> ml = new ArrayList<>();
+    List<Double> balanced = new ArrayList<>();
+    List<Double> software = new ArrayList<>();
+    Table table = new Table("emphasis", "Emphasis of " + Formats.familyName(family) + " ads (shares of the ads"
+        + " with an emphasis)", List.of("window", "start", "ads with an emphasis", "ml_heavy", "balanced", "software_heavy"));
+    for (LocalDate start : model.starts()) {
+      SalaryStats s = model.stats(family, start);
+      SalaryStats.EmphasisShares e = s == null ? null : s.emphasis();
+      if (e == null || e.postings() == 0) {
+        ml.add(null);
+        balanced.add(null);
+        software.add(null);
+        continue;
+      }
+      ml.add(e.mlHeavy());
+      balanced.add(e.balanced());
+      software.add(e.softwareHeavy());
+      table.row(s.key(), List.of(Cell.text(model.label(start)), Cell.text(start.toString()), Cell.number(e.postings()),
+          Cell.number(e.mlHeavy(), Formats.percent(e.mlHeavy())), Cell.number(e.balanced(), Formats.percent(e.balanced())),
+          Cell.number(e.softwareHeavy(), Formats.percent(e.softwareHeavy()))));
+    }
+    SvgChart chart = SvgChart.stackedBars("emphasis", "What " + Formats.familyName(family) + " ads ask for",
+            model.labels(), Formats::percent)
+        .series("ml_heavy", ml).series("balanced", balanced).series("software_heavy", software);
+    return new Panel("emphasis", "What do " + Formats.familyName(family) + " actually do?",
+        "Each ad's description is scored for machine-learning skills against software-engineering skills:"
+            + " ML-heavy, balanced or software-heavy. Shares of the ads whose description says enough to tell"
+            + " (postings without a description, such as the salary survey's rows, have none).",
+        List.of(chart), List.of(table));
+  }
+
+  static Panel wording(ReportModel model) {
+    SvgChart chart = SvgChart.lines("gender-coding", "Mean gender-coding score of the ads (-1 feminine .. +1 masculine)",
+        model.labels(), Formats::score).zeroLine();
+    Table table = new Table("gender-coding", "Mean gender-coding score per family",
+        List.of("window", "start", "family", "postings", "mean score"));
+    for (String family : model.families()) {
+      chart.series(family, values(model, family, SalaryStats::genderCodingMean));
+      for (LocalDate start : model.starts()) {
+        SalaryStats s = model.stats(family, start);
+        if (s != null && s.genderCodingMean() != null) {
+          table.row(s.key(), List.of(Cell.text(model.label(start)), Cell.text(start.toString()), Cell.text(family),
+              Cell.number(s.count()), Cell.number(s.genderCodingMean(), Formats.score(s.genderCodingMean()))));
+        }
+      }
+    }
+    return new Panel("gender-coding", "How gender-coded is the wording?",
+        "The mean of each ad's balance of masculine- and feminine-coded words (Gaucher, Friesen and Kay 2011),"
+            + " per family and window; ads without a description have no score.", List.of(chart), List.of(table));
+  }
+
+  static Panel official(ReportModel model, OfficialReferences refs) {
+    Map<Integer, LocalDate> windowOfYear = new LinkedHashMap<>();
+    for (LocalDate start : model.starts()) {
+      windowOfYear.put(ReportModel.referenceYear(start), start); // the last window starting in that year
+    }
+    List<String> years = windowOfYear.keySet().stream().map(String::valueOf).toList();
+    List<Double> blsDs = new ArrayList<>();
+    List<Double> blsSw = new ArrayList<>();
+    List<Double> postedDs = new ArrayList<>();
+    List<Double> postedSw = new ArrayList<>();
+    List<Double> womenDs = new ArrayList<>();
+    List<Double> womenSw = new ArrayList<>();
+    Table table = new Table("official", "Official figures beside posted pay (BLS OEWS national medians, May;"
+        + " CPS table 11 annual averages)", List.of("year", "OEWS data scientists: SOC", "median wage",
+        "OEWS software developers: SOC", "median wage", "posted median data_scientist",
+        "posted median software_engineer", "CPS women % in " + OfficialReferences.CPS_DATA_SCIENCE.toLowerCase(),
+        "CPS women % of software developers"));
+    for (Map.Entry<Integer, LocalDate> e : windowOfYear.entrySet()) {
+      int year = e.getKey();
+      Optional<WageReference> ds = refs.dataScientistWage(year);
+      Optional<WageReference> sw = refs.softwareDeveloperWage(year);
+      Optional<WorkforceReference> wd = refs.dataScienceWorkforce(year);
+      Optional<WorkforceReference> ws = refs.softwareWorkforce(year);
+      SalaryStats pds = model.stats("data_scientist", e.getValue());
+      SalaryStats psw = model.stats(ReportModel.SOFTWARE_ENGINEER, e.getValue());
+      blsDs.add(ds.map(WageReference::medianAnnual).orElse(null));
+      blsSw.add(sw.map(WageReference::medianAnnual).orElse(null));
+      postedDs.add(pds == null ? null : pds.median());
+      postedSw.add(psw == null ? null : psw.median());
+      womenDs.add(wd.map(WorkforceReference::percentWomen).map(p -> p / 100).orElse(null));
+      womenSw.add(ws.map(WorkforceReference::percentWomen).map(p -> p / 100).orElse(null));
+      table.row(Integer.toString(year), List.of(Cell.text(Integer.toString(year)),
+          Cell.text(ds.map(w -> w.soc() + " " + w.title()).orElse("")), Cell.number(blsDs.get(blsDs.size() - 1), Formats.money(blsDs.get(blsDs.size() - 1))),
+          Cell.text(sw.map(w -> w.soc() + " " + w.title()).orElse("")), Cell.number(blsSw.get(blsSw.size() - 1), Formats.money(blsSw.get(blsSw.size() - 1))),
+          Cell.number(postedDs.get(postedDs.size() - 1), Formats.money(postedDs.get(postedDs.size() - 1))),
+          Cell.number(postedSw.get(postedSw.size() - 1), Formats.money(postedSw.get(postedSw.size() - 1))),
+          Cell.number(wd.map(WorkforceReference::percentWomen).orElse(null), wd.map(WorkforceReference::percentWomen).map(p -> p + "%").orElse("")),
+          Cell.number(ws.map(WorkforceReference::percentWomen).orElse(null), ws.map(WorkforceReference::percentWomen).map(p -> p + "%").orElse(""))));
+    }
+    SvgChart wages = SvgChart.lines("official-wages", "Median annual pay: official (BLS OEWS) and posted", years, Formats::money)
+        .series("BLS data scientists", blsDs).series("BLS software developers", blsSw)
+        .series("posted data_scientist", postedDs).series("posted software_engineer", postedSw);
+    SvgChart women = SvgChart.lines("official-women", "Share of women among the employed (CPS)", years, Formats::percent)
+        .series("other math. science occ. (incl. data scientists)", womenDs).series("software developers", womenSw);
+    return new Panel("official", "Who holds each role, and what official figures say",
+        "Each year of the report's windows beside the BLS figures of that year: OEWS national median wages"
+            + " (May of the year; for 2020 the combined codes 15-2098 and 15-1256, before data scientists and"
+            + " software developers had codes of their own) and the CPS share of women (data scientists are"
+            + " counted in \"other mathematical science occupations\"; CPS has no 2023 or 2024 rows here)."
+            + " Posted pay is of " + model.window() + " windows starting in the year.",
+        List.of(wages, women), List.of(table));
+  }
+
+  private static List<Double> values(ReportModel model, String family, Function<SalaryStats, Double> f) {
+    List<Double> out = new ArrayList<>();
+    for (LocalDate start : model.starts()) {
+      SalaryStats s = model.stats(family, start);
+      out.add(s == null ? null : f.apply(s));
+    }
+    return out;
+  }
+}
