@@ -6,7 +6,7 @@ import java.util.TreeMap;
  * The postings of one group slice (seniority, country, remote) of one family in one window:
  * counts and exact multisets of the annual pay figures in the reporting currency, built from
  * {@link PostingTuple} counts. Gender-coding scores (three decimals) are summed as integer
- * thousandths, so sums are exact.
+ * thousandths, so sums are exact; only postings with a description have one.
  */
 public final class Cell {
 
@@ -21,6 +21,8 @@ public final class Cell {
   public long softwareHeavy;
   public long balanced;
   public long genderMilli;
+  /** Postings with a gender-coding score (those with a description). */
+  public long genderScored;
 
   /** Adds {@code n} postings with the values of {@code t}. */
   void add(PostingTuple t, long n) {
@@ -35,7 +37,10 @@ public final class Cell {
       case "balanced" -> balanced += n;
       default -> { }
     }
-    genderMilli += n * t.genderMilli();
+    if (t.genderMilli() != null) {
+      genderMilli += n * t.genderMilli();
+      genderScored += n;
+    }
     if (t.mid() != null) {
       salaryCount += n;
       mid.merge(t.mid(), n, Long::sum);
@@ -57,6 +62,7 @@ public final class Cell {
     softwareHeavy += other.softwareHeavy;
     balanced += other.balanced;
     genderMilli += other.genderMilli;
+    genderScored += other.genderScored;
   }
 
   /** Takes out postings {@link #merge merged} in before; a value none of whose postings are left goes. */
@@ -72,6 +78,7 @@ public final class Cell {
     softwareHeavy -= other.softwareHeavy;
     balanced -= other.balanced;
     genderMilli -= other.genderMilli;
+    genderScored -= other.genderScored;
   }
 
   /** The sum of two counts, or null (removing the value) when it is zero. */

@@ -109,7 +109,7 @@ public final class PostingClassifier {
         e.skills(),
         e.emphasis() == null ? null : e.emphasis().label(),
         e.emphasis() == null ? null : e.emphasis().score(),
-        e.genderCoding().score(),
+        raw.description() == null || raw.description().isBlank() ? null : e.genderCoding().score(),
         duplicateKey(raw),
         eventDate,
         eventDateSource,

@@ -12,10 +12,11 @@ import java.time.LocalDate;
  * and its new one added by Kafka Streams' table aggregation at constant cost per update, however
  * many postings share a day; equal tuples (pay values repeat a lot) share one counter. Keys start
  * with family and ISO date, so one family's days are one contiguous, date-ordered key range.
- * Pay fields are {@code -} when the posting has no pay in the reporting currency.
+ * Pay fields are {@code -} when the posting has no pay in the reporting currency, genderMilli when it
+ * has no description.
  */
 record PostingTuple(String family, LocalDate day, String seniority, String country, String remote,
-    String emphasis, long genderMilli, Double mid, Double min, Double max, long duplicates) {
+    String emphasis, Long genderMilli, Double mid, Double min, Double max, long duplicates) {
 
   /** The tuple of a counted posting that stands for {@code duplicates} dropped copies. */
   static PostingTuple of(ClassifiedPosting p, String currency, long duplicates) {
@@ -25,7 +26,7 @@ record PostingTuple(String family, LocalDate day, String seniority, String count
         p.country() == null || p.country().isBlank() ? "unknown" : p.country().replaceAll("[|\\n]", ""),
         p.remote() == null ? "unknown" : p.remote().toString(),
         p.emphasis() == null ? "-" : p.emphasis(),
-        Math.round(p.genderCodingScore() * 1000),
+        p.genderCodingScore() == null ? null : Math.round(p.genderCodingScore() * 1000),
         pay ? p.pay().reportingMidpoint() : null,
         pay ? p.pay().annualMinReporting() : null,
         pay ? p.pay().annualMaxReporting() : null,
@@ -34,13 +35,13 @@ record PostingTuple(String family, LocalDate day, String seniority, String count
 
   String key() {
     return String.join("|", family, day.toString(), seniority, country, remote, emphasis,
-        Long.toString(genderMilli), num(mid), num(min), num(max), Long.toString(duplicates));
+        genderMilli == null ? "-" : Long.toString(genderMilli), num(mid), num(min), num(max), Long.toString(duplicates));
   }
 
   static PostingTuple parse(String key) {
     String[] f = key.split("\\|", -1);
     return new PostingTuple(f[0], isoDate(f[1]), f[2], f[3], f[4], f[5],
-        Long.parseLong(f[6]), value(f[7]), value(f[8]), value(f[9]), Long.parseLong(f[10]));
+        f[6].equals("-") ? null : Long.valueOf(f[6]), value(f[7]), value(f[8]), value(f[9]), Long.parseLong(f[10]));
   }
 
   /** {@code yyyy-MM-dd} without the general formatter, which is slow where every tuple is read. */

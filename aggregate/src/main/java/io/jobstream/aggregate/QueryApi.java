@@ -59,6 +59,7 @@ public final class QueryApi implements AutoCloseable {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService executor;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /**
@@ -73,7 +74,22 @@ public final class QueryApi implements AutoCloseable {
         new String[] {"window", "start", "family", "seniority", "country", "remote"}));
     server.createContext("/divergence", e -> handle(e, JobstreamTopology.DIVERGENCE_STORE,
         new String[] {"a", "b", "window", "start", "seniority", "country"}));
+    // several threads: a page served here asks this same server for its figures
+    executor = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "query-api");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
     server.start();
+  }
+
+  /**
+   * Serves {@code handler} at {@code path} beside the query endpoints (e.g. a page at {@code /},
+   * which also receives every path no other context takes).
+   */
+  public void serve(String path, com.sun.net.httpserver.HttpHandler handler) {
+    server.createContext(path, handler);
   }
 
   public int port() {
@@ -224,5 +240,6 @@ public final class QueryApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

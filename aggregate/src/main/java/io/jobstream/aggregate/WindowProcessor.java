@@ -442,7 +442,7 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
         withEmphasis > 0 ? new SalaryStats.EmphasisShares(withEmphasis,
             (double) c.mlHeavy / withEmphasis, (double) c.softwareHeavy / withEmphasis,
             (double) c.balanced / withEmphasis) : null,
-        c.count > 0 ? c.genderMilli / 1000.0 / c.count : null,
+        c.genderScored > 0 ? (double) c.genderMilli / 1000.0 / c.genderScored : null,
         now);
   }
 

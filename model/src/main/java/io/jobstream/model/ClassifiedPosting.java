@@ -19,7 +19,8 @@ import java.time.LocalDate;
  * @param emphasis {@code ml_heavy}, {@code software_heavy}, {@code balanced}, or null with too
  *     little evidence
  * @param emphasisScore (ML skills - software skills) / (ML + software skills), or null
- * @param genderCodingScore (masculine - feminine) / (masculine + feminine) coded words, 0 if none
+ * @param genderCodingScore (masculine - feminine) / (masculine + feminine) coded words, 0 if none;
+ *     null when the posting has no description (nothing to score)
  * @param duplicateKey what a cross-posted copy of this posting shares with it (company, title,
  *     location and description, normalized and hashed), or null when the posting has no company
  *     or no description (it is then never merged with another)
@@ -46,7 +47,7 @@ public record ClassifiedPosting(
     java.util.List<String> skills,
     String emphasis,
     Double emphasisScore,
-    double genderCodingScore,
+    Double genderCodingScore,
     String duplicateKey,
     LocalDate eventDate,
     String eventDateSource,

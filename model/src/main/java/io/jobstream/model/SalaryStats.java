@@ -22,7 +22,8 @@ import java.time.LocalDate;
  * @param medianAnnualMax median of the annual upper ends
  * @param shareRemote share of the postings that are remote (0..1)
  * @param emphasis shares of ML-vs-software emphasis among postings with one
- * @param genderCodingMean mean gender-coding score (-1 feminine .. +1 masculine)
+ * @param genderCodingMean mean gender-coding score (-1 feminine .. +1 masculine) over the postings
+ *     with a description; null when none has one
  */
 public record SalaryStats(
     int schemaVersion,

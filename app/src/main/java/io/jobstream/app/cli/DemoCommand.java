@@ -6,8 +6,21 @@ import io.jobstream.app.TopicSetup;
 import io.jobstream.app.monitor.AggregateMonitor;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.demo.DemoJobBoard;
-import io.jobstream.app.demo.StatsReader;
+import io.jobstream.aggregate.QueryApi;
+import io.jobstream.app.demo.GapView;
 import io.jobstream.app.demo.StatsView;
+import io.jobstream.app.demo.TopicTail;
+import io.jobstream.app.report.LivePage;
+import io.jobstream.model.SalaryDivergence;
+import io.jobstream.model.SalaryStats;
+import io.jobstream.model.Topics;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.StandardCopyOption;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import io.jobstream.ingest.Ingestor;
 import io.jobstream.ingest.SourceSpec;
 import io.jobstream.ingest.http.AddressGuard;
@@ -35,8 +48,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the whole pipeline on one machine: an embedded Kafka broker, a job board on"
-        + " loopback serving real postings, ingest and the streams app, and print the rolling"
-        + " salary statistics per role family as they arrive.")
+        + " loopback serving real postings, the ai-jobs.net salary survey replayed beside it, ingest and"
+        + " the streams app; print the salary statistics per role family and the ML engineer / data"
+        + " scientist pay gap as they arrive, and serve them as a live page.")
 public final class DemoCommand implements Callable<Integer> {
 
   @Spec
@@ -57,9 +71,17 @@ public final class DemoCommand implements Callable<Integer> {
           + " directory, deleted at the end).")
   Path dataDir;
 
-  @Option(names = "--window", defaultValue = "30d/1d", paramLabel = "SPEC",
+  @Option(names = "--window", defaultValue = "year", paramLabel = "SPEC",
       description = "Window spec of the statistics (default: ${DEFAULT-VALUE}).")
   String window;
+
+  @Option(names = "--query-port", defaultValue = "7070", paramLabel = "PORT",
+      description = "Port of the query API and the live page on 127.0.0.1; 0 picks a free port"
+          + " (default: ${DEFAULT-VALUE}).")
+  int queryPort;
+
+  /** The salary survey replayed beside the job board (CC0; see data/PROVENANCE.md). */
+  static final String SURVEY_RESOURCE = "/io/jobstream/app/demo/ai-jobs-salaries-2020-2024.csv.gz";
 
   @Override
   public Integer call() throws Exception {
@@ -80,13 +102,25 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("broker ready on %s after %.1f s%n", broker.bootstrapServers(), seconds(start));
       }
       TopicSetup.ensureTopics(settings.client(), TopicSetup.partitions(settings));
+      if (queryPort < 0 || queryPort > 65535) {
+        throw new IllegalArgumentException("--query-port must be between 0 and 65535");
+      }
+      int port = queryPort == 0 ? freePort() : queryPort;
+      java.util.Properties config = StreamCommand.config(settings, List.of(window), dir.resolve("streams"), "jobstream-demo");
+      config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + port);
+      Path survey = copySurvey(dir);
       try (DemoJobBoard board = DemoJobBoard.start(0);
-          StreamApp app = StreamApp.start(StreamCommand.config(settings, List.of(window),
-              dir.resolve("streams"), "jobstream-demo"));
+          StreamApp app = StreamApp.start(config);
+          QueryApi api = new QueryApi(app.streams(), new HostInfo("127.0.0.1", port), new InetSocketAddress("127.0.0.1", port));
           io.jobstream.app.metrics.MetricsServer server = metrics.start(9400, app::healthProblem);
           KafkaPostingSink sink = new KafkaPostingSink(settings.client());
-          StatsReader reader = new StatsReader(settings.client())) {
-        out.printf("job board serving %d real postings at %s%n", board.postingCount(), board.listingUri());
+          TopicTail<SalaryStats> stats = new TopicTail<>(settings.client(), Topics.STATS);
+          TopicTail<SalaryDivergence> gaps = new TopicTail<>(settings.client(), Topics.DIVERGENCE)) {
+        URI apiUri = URI.create("http://127.0.0.1:" + port + "/");
+        LivePage.serveOn(api, apiUri, List.of(window));
+        out.printf("job board serving %d real postings at %s; replaying the salary survey (%s) beside it%n",
+            board.postingCount(), board.listingUri(), survey.getFileName());
+        out.printf("live page: %s (charts of the gap, pay, emphasis and official figures, updated as they change)%n", apiUri);
         AggregateMonitor monitor = null;
         if (server != null) {
           StreamCommand.bindStreamMeters(app, server.registry());
@@ -97,9 +131,9 @@ public final class DemoCommand implements Callable<Integer> {
           gauges.start();
           out.printf("metrics on http://%s:%d/metrics, health on /health%n", metrics.host, server.port());
         }
-        Thread ingest = startIngest(board, sink, out);
+        Thread ingest = startIngest(board, survey, sink, out);
         try {
-          run(reader, app, out, start, stop);
+          run(stats, gaps, app, out, start, stop);
         } finally {
           ingest.interrupt();
           if (monitor != null) {
@@ -123,12 +157,32 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Thread startIngest(DemoJobBoard board, KafkaPostingSink sink, PrintWriter out) {
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The survey from the jar into the demo's directory, for ingest's csv source. */
+  private static Path copySurvey(Path dir) throws IOException {
+    Path file = dir.resolve("ai-jobs-salaries-2020-2024.csv.gz");
+    try (InputStream in = DemoCommand.class.getResourceAsStream(SURVEY_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the salary survey is missing from the jar (" + SURVEY_RESOURCE + ")");
+      }
+      Files.createDirectories(dir);
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return file;
+  }
+
+  private static Thread startIngest(DemoJobBoard board, Path survey, KafkaPostingSink sink, PrintWriter out) {
     PageFetcher fetcher = new PageFetcher(new AddressGuard(Set.of("127.0.0.1")),
         IngestCommand.userAgent("https://github.com/jobstream/jobstream"),
         PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
     // the board is the demo's own, on loopback: no pause between requests
-    Ingestor ingestor = new Ingestor(List.of(SourceSpec.parse("jsonld:" + board.listingUri())),
+    Ingestor ingestor = new Ingestor(List.of(SourceSpec.parse("jsonld:" + board.listingUri()),
+        SourceSpec.parse("csv:" + survey)),
         new PoliteFetcher(fetcher, Duration.ZERO).withConcurrency(4, 4), sink, JsonLdCrawler.DEFAULT_MAX_PAGES,
         io.jobstream.ingest.state.CrawlState.inMemory(), java.time.MonthDay.of(7, 1), null, false,
         java.util.Map.of(), new io.jobstream.ingest.IngestMetrics(io.micrometer.core.instrument.Metrics.globalRegistry));
@@ -148,9 +202,11 @@ public final class DemoCommand implements Callable<Integer> {
     return thread;
   }
 
-  private void run(StatsReader reader, StreamApp app, PrintWriter out, long start,
-      CountDownLatch stop) throws InterruptedException {
+  private void run(TopicTail<SalaryStats> stats, TopicTail<SalaryDivergence> gaps, StreamApp app, PrintWriter out,
+      long start, CountDownLatch stop) throws InterruptedException {
     StatsView view = new StatsView(window);
+    GapView gapView = new GapView("ml_engineer", "data_scientist", window);
+    boolean firstGap = true;
     boolean interactive = System.console() != null;
     String shown = "";
     boolean first = true;
@@ -160,18 +216,23 @@ public final class DemoCommand implements Callable<Integer> {
       if (app.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
         throw new IllegalStateException("the streams app failed (see the log above)");
       }
-      reader.poll(Duration.ofMillis(250), view::update);
+      stats.poll(Duration.ofMillis(200), view::update);
+      gaps.poll(Duration.ofMillis(50), gapView::update);
       if (System.nanoTime() < nextRender) {
         continue;
       }
       nextRender = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-      String table = view.render();
+      String table = view.render() + System.lineSeparator() + gapView.render();
       if (table.equals(shown)) {
         continue;
       }
       if (first && !view.currentRows().isEmpty()) {
         out.printf("first statistics after %.1f s%n", seconds(start));
         first = false;
+      }
+      if (firstGap && !gapView.isEmpty()) {
+        out.printf("first ml_engineer / data_scientist gap after %.1f s%n", seconds(start));
+        firstGap = false;
       }
       if (interactive) {
         out.print("\033[H\033[2J");

@@ -84,10 +84,15 @@ public final class StreamCommand implements Callable<Integer> {
       if (server != null) {
         bindStreamMeters(app, server.registry());
       }
+      if (api != null) {
+        io.jobstream.app.report.LivePage.serveOn(api, java.net.URI.create("http://" + queryHost + ":" + queryPort + "/"),
+            List.of(config.getProperty(JobstreamTopology.WINDOWS_CONFIG).split(",")).stream().map(String::trim).toList());
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "stream-shutdown"));
       System.out.println("stream: running with windows "
           + config.getProperty(JobstreamTopology.WINDOWS_CONFIG)
-          + (api == null ? "" : "; query API on http://" + queryHost + ":" + queryPort + "/stats")
+          + (api == null ? "" : "; query API on http://" + queryHost + ":" + queryPort + "/stats, live page on http://"
+              + queryHost + ":" + queryPort + "/")
           + ". Ctrl-C stops it.");
       while (true) {
         KafkaStreams.State state = app.state();

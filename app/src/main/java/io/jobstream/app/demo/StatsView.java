@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The latest statistics per key of {@code jobs.salary.stats}, rendered as a table of the current
- * window of one spec: per family, the window that ends the day after the latest posting day seen.
+ * window of one spec: per family, the latest window (for rolling windows, the one that ends the day
+ * after the latest posting day seen).
  */
 public final class StatsView {
 
@@ -42,9 +43,12 @@ public final class StatsView {
       return List.of();
     }
     LocalDate asOfEnd = latestStart.plusDays(1);
+    // a calendar window (month, quarter, year) is current from its first day; a rolling one once it ends
+    boolean calendar = !window.contains("/");
     Map<String, SalaryStats> perFamily = new HashMap<>();
     for (SalaryStats s : latest.values()) {
-      if (!s.window().equals(window) || s.count() == 0 || s.windowEnd().isAfter(asOfEnd)) {
+      if (!s.window().equals(window) || s.count() == 0 || s.windowStart().isAfter(latestStart)
+          || (!calendar && s.windowEnd().isAfter(asOfEnd))) {
         continue;
       }
       perFamily.merge(s.family(), s, (a, b) -> a.windowEnd().isAfter(b.windowEnd()) ? a : b);
@@ -63,7 +67,7 @@ public final class StatsView {
     }
     StringBuilder out = new StringBuilder();
     SalaryStats first = rows.get(0);
-    out.append(String.format("Rolling salary statistics, window %s: %s .. %s (annual pay midpoint, %s)%n%n",
+    out.append(String.format("Salary statistics, window %s: %s .. %s (annual pay midpoint, %s)%n%n",
         window, first.windowStart(), first.windowEnd().minusDays(1), first.currency()));
     out.append(String.format("%-20s %8s %8s %10s %10s %10s %10s%n",
         "family", "postings", "with pay", "p25", "median", "p75", "mean"));

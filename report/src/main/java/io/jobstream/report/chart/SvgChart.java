@@ -23,7 +23,7 @@ public final class SvgChart {
   private static final int HEIGHT = 300;
   private static final int LEFT = 78;
   private static final int RIGHT = 16;
-  private static final int TOP = 34;
+  private static final int TOP = 48;
   private static final int BOTTOM = 46;
 
   private record Series(String name, List<Double> values, List<Boolean> filled, List<String> labels) {}
@@ -38,6 +38,7 @@ public final class SvgChart {
   private final List<Series> series = new ArrayList<>();
   private final List<Band> bands = new ArrayList<>();
   private boolean zeroLine;
+  private boolean fromZero;
 
   private SvgChart(String id, String title, boolean bars, List<String> x, DoubleFunction<String> format) {
     this.id = id;
@@ -82,6 +83,12 @@ public final class SvgChart {
   /** Draws the line y = 0 (for gaps). */
   public SvgChart zeroLine() {
     this.zeroLine = true;
+    return this;
+  }
+
+  /** Starts the value axis at 0 (for counts, shares and amounts that are never negative). */
+  public SvgChart fromZero() {
+    this.fromZero = true;
     return this;
   }
 
@@ -175,7 +182,7 @@ public final class SvgChart {
           }
         }
       }
-      if (zeroLine) {
+      if (zeroLine || fromZero) {
         min = Math.min(min, 0);
         max = Math.max(max, 0);
       }
@@ -192,16 +199,16 @@ public final class SvgChart {
     return HEIGHT - BOTTOM - axis.fraction(value) * (HEIGHT - TOP - BOTTOM);
   }
 
+  /** One row under the title, left to right. */
   private void legend(StringBuilder svg) {
-    double at = WIDTH - RIGHT;
-    for (int i = series.size() - 1; i >= 0; i--) {
+    double at = LEFT;
+    for (int i = 0; i < series.size(); i++) {
       String name = series.get(i).name();
-      double w = 18 + name.length() * 6.6;
-      at -= w;
       svg.append(String.format(Locale.ROOT,
-          "<g class=\"legend\"><rect x=\"%.1f\" y=\"8\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-              + "<text x=\"%.1f\" y=\"17\">%s</text></g>",
+          "<g class=\"legend\"><rect x=\"%.1f\" y=\"26\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+              + "<text x=\"%.1f\" y=\"35\">%s</text></g>",
           at, PALETTE[i % PALETTE.length], at + 14, Html.escape(name)));
+      at += 28 + name.length() * 6.4;
     }
   }
 

@@ -84,9 +84,9 @@ public final class Panels {
   }
 
   static Panel pay(ReportModel model) {
-    SvgChart median = SvgChart.lines("median-pay", "Median posted annual pay", model.labels(), Formats::money);
+    SvgChart median = SvgChart.lines("median-pay", "Median posted annual pay", model.labels(), Formats::money).fromZero();
     SvgChart withPay = SvgChart.lines("postings-with-pay", "Postings with pay", model.labels(),
-        v -> Formats.count(Math.round(v)));
+        v -> Formats.count(Math.round(v))).fromZero();
     Table table = new Table("families", "Statistics per family (" + model.window() + " windows, jobs.salary.stats)",
         List.of("window", "start", "family", "postings", "with pay", "duplicates dropped", "p25", "median", "p75",
             "mean", "currency"));
@@ -110,36 +110,46 @@ public final class Panels {
   }
 
   static Panel emphasis(ReportModel model) {
-    String family = model.pairs().isEmpty() ? "ml_engineer" : model.pairs().get(0).a();
-    List<Double> ml = new ArrayList<>();
-    List<Double> balanced = new ArrayList<>();
-    List<Double> software = new ArrayList<>();
-    Table table = new Table("emphasis", "Emphasis of " + Formats.familyName(family) + " ads (shares of the ads"
-        + " with an emphasis)", List.of("window", "start", "ads with an emphasis", "ml_heavy", "balanced", "software_heavy"));
-    for (LocalDate start : model.starts()) {
-      SalaryStats s = model.stats(family, start);
-      SalaryStats.EmphasisShares e = s == null ? null : s.emphasis();
-      if (e == null || e.postings() == 0) {
-        ml.add(null);
-        balanced.add(null);
-        software.add(null);
-        continue;
-      }
-      ml.add(e.mlHeavy());
-      balanced.add(e.balanced());
-      software.add(e.softwareHeavy());
-      table.row(s.key(), List.of(Cell.text(model.label(start)), Cell.text(start.toString()), Cell.number(e.postings()),
-          Cell.number(e.mlHeavy(), Formats.percent(e.mlHeavy())), Cell.number(e.balanced(), Formats.percent(e.balanced())),
-          Cell.number(e.softwareHeavy(), Formats.percent(e.softwareHeavy()))));
+    List<String> families = new ArrayList<>();
+    if (model.pairs().isEmpty()) {
+      families.add("ml_engineer");
+    } else {
+      families.add(model.pairs().get(0).a());
+      families.add(model.pairs().get(0).b());
     }
-    SvgChart chart = SvgChart.stackedBars("emphasis", "What " + Formats.familyName(family) + " ads ask for",
-            model.labels(), Formats::percent)
-        .series("ml_heavy", ml).series("balanced", balanced).series("software_heavy", software);
-    return new Panel("emphasis", "What do " + Formats.familyName(family) + " actually do?",
+    Table table = new Table("emphasis", "Emphasis of the ads (shares of the ads with an emphasis)",
+        List.of("window", "start", "family", "ads with an emphasis", "ml_heavy", "balanced", "software_heavy"));
+    List<SvgChart> charts = new ArrayList<>();
+    for (String family : families) {
+      List<Double> ml = new ArrayList<>();
+      List<Double> balanced = new ArrayList<>();
+      List<Double> software = new ArrayList<>();
+      for (LocalDate start : model.starts()) {
+        SalaryStats s = model.stats(family, start);
+        SalaryStats.EmphasisShares e = s == null ? null : s.emphasis();
+        boolean has = e != null && e.postings() > 0;
+        ml.add(has ? e.mlHeavy() : null);
+        balanced.add(has ? e.balanced() : null);
+        software.add(has ? e.softwareHeavy() : null);
+        if (has) {
+          table.row(s.key(), List.of(Cell.text(model.label(start)), Cell.text(start.toString()), Cell.text(family),
+              Cell.number(e.postings()), Cell.number(e.mlHeavy(), Formats.percent(e.mlHeavy())),
+              Cell.number(e.balanced(), Formats.percent(e.balanced())),
+              Cell.number(e.softwareHeavy(), Formats.percent(e.softwareHeavy()))));
+        }
+      }
+      charts.add(SvgChart.stackedBars("emphasis-" + family, "What " + Formats.familyName(family) + " ads ask for",
+              model.labels(), Formats::percent)
+          .series("ml_heavy", ml).series("balanced", balanced).series("software_heavy", software));
+    }
+    String first = Formats.familyName(families.get(0));
+    return new Panel("emphasis", "What do " + first + " actually do?",
         "Each ad's description is scored for machine-learning skills against software-engineering skills:"
-            + " ML-heavy, balanced or software-heavy. Shares of the ads whose description says enough to tell"
-            + " (postings without a description, such as the salary survey's rows, have none).",
-        List.of(chart), List.of(table));
+            + " ML-heavy, balanced or software-heavy; " + first + " first, then "
+            + (families.size() > 1 ? Formats.familyName(families.get(1)) : "") + " beside them. Shares of the"
+            + " ads whose description says enough to tell (postings without a description, such as the salary"
+            + " survey's rows, have none).",
+        charts, List.of(table));
   }
 
   static Panel wording(ReportModel model) {
@@ -202,9 +212,11 @@ public final class Panels {
           Cell.number(ws.map(WorkforceReference::percentWomen).orElse(null), ws.map(WorkforceReference::percentWomen).map(p -> p + "%").orElse(""))));
     }
     SvgChart wages = SvgChart.lines("official-wages", "Median annual pay: official (BLS OEWS) and posted", years, Formats::money)
+        .fromZero()
         .series("BLS data scientists", blsDs).series("BLS software developers", blsSw)
         .series("posted data_scientist", postedDs).series("posted software_engineer", postedSw);
     SvgChart women = SvgChart.lines("official-women", "Share of women among the employed (CPS)", years, Formats::percent)
+        .fromZero()
         .series("other math. science occ. (incl. data scientists)", womenDs).series("software developers", womenSw);
     return new Panel("official", "Who holds each role, and what official figures say",
         "Each year of the report's windows beside the BLS figures of that year: OEWS national median wages"

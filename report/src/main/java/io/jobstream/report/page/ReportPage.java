@@ -42,6 +42,8 @@ public final class ReportPage {
     StringBuilder out = new StringBuilder(body.length() + 4096);
     out.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        // no icon to fetch: the page needs nothing but itself
+        .append("<link rel=\"icon\" href=\"data:,\">")
         .append("<title>jobstream: ").append(Html.escape(title(model))).append("</title><style>").append(STYLE)
         .append("</style></head><body data-updates=\"0\">");
     if (live) {

@@ -63,7 +63,7 @@ class ReportPageTest {
   @Test
   void everyPanelIsDrawnAndTheOfficialFiguresOfTheWindowsYearsArePresent() {
     String html = ReportPage.html(workedExample(), REFS, false);
-    for (String chart : List.of("gap-ml_engineer-data_scientist", "median-pay", "postings-with-pay", "emphasis",
+    for (String chart : List.of("gap-ml_engineer-data_scientist", "median-pay", "postings-with-pay", "emphasis-ml_engineer", "emphasis-data_scientist",
         "gender-coding", "official-wages", "official-women")) {
       assertThat(html).contains("data-chart=\"" + chart + "\"");
     }

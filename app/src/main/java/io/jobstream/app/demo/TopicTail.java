@@ -1,7 +1,6 @@
 package io.jobstream.app.demo;
 
-import io.jobstream.model.SalaryStats;
-import io.jobstream.model.Topics;
+import io.jobstream.model.Topic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -12,32 +11,31 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads {@code jobs.salary.stats} from the beginning, committed records only, without a consumer
- * group (it never commits offsets, so it leaves no trace on the cluster).
+ * Follows one topic from the beginning, committed records only, without a consumer group (it never
+ * commits offsets, so it leaves no trace on the cluster).
  */
-public final class StatsReader implements AutoCloseable {
+public final class TopicTail<V> implements AutoCloseable {
 
-  private final KafkaConsumer<String, SalaryStats> consumer;
+  private final KafkaConsumer<String, V> consumer;
 
-  public StatsReader(Properties clientProps) {
+  public TopicTail(Properties clientProps, Topic<String, V> topic) {
     Properties props = new Properties();
     props.putAll(clientProps);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    consumer = new KafkaConsumer<>(props, Topics.STATS.keySerde().deserializer(),
-        Topics.STATS.valueSerde().deserializer());
-    List<TopicPartition> partitions = consumer.partitionsFor(Topics.STATS.name()).stream()
+    consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
         .map(p -> new TopicPartition(p.topic(), p.partition()))
         .toList();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
   }
 
-  /** Polls once, handing each record to {@code sink}; returns how many arrived. */
-  public int poll(Duration timeout, BiConsumer<String, SalaryStats> sink) {
+  /** Polls once, handing each record (value null for a tombstone) to {@code sink}; returns how many arrived. */
+  public int poll(Duration timeout, BiConsumer<String, V> sink) {
     int n = 0;
-    for (ConsumerRecord<String, SalaryStats> record : consumer.poll(timeout)) {
+    for (ConsumerRecord<String, V> record : consumer.poll(timeout)) {
       sink.accept(record.key(), record.value());
       n++;
     }

@@ -1,0 +1,59 @@
+package io.jobstream.app.demo;
+
+import io.jobstream.model.SalaryDivergence;
+import io.jobstream.report.page.Formats;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The latest gaps of one pair in one window spec (slice {@code all}), from
+ * {@code jobs.salary.divergence}, rendered as a table with one row per window.
+ */
+public final class GapView {
+
+  private final String a;
+  private final String b;
+  private final String window;
+  private final Map<java.time.LocalDate, SalaryDivergence> latest = new TreeMap<>();
+
+  public GapView(String a, String b, String window) {
+    this.a = a;
+    this.b = b;
+    this.window = window;
+  }
+
+  public void update(String key, SalaryDivergence d) {
+    String[] parts = key.split("\\|", -1);
+    if (parts.length != 6 || !parts[0].equals(a) || !parts[1].equals(b) || !parts[2].equals(window)
+        || !parts[4].equals("all") || !parts[5].equals("all")) {
+      return;
+    }
+    java.time.LocalDate start = java.time.LocalDate.parse(parts[3]);
+    if (d == null) {
+      latest.remove(start);
+    } else {
+      latest.put(start, d);
+    }
+  }
+
+  public boolean isEmpty() {
+    return latest.isEmpty();
+  }
+
+  public String render() {
+    if (latest.isEmpty()) {
+      return String.format("Pay gap %s - %s (%s windows): waiting for windows with enough postings of both%n", a, b, window);
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("Pay gap %s - %s, median annual pay (%s windows, jobs.salary.divergence)%n%n", a, b, window));
+    out.append(String.format("%-12s %7s %7s %10s %10s %10s %23s %10s %-4s %s%n", "window", "n A", "n B", "median A",
+        "median B", "gap", "95% interval", "p", "sig.", "trend"));
+    for (SalaryDivergence d : latest.values()) {
+      out.append(String.format("%-12s %7d %7d %10s %10s %10s %23s %10s %-4s %s%n", d.windowStart(), d.nA(), d.nB(),
+          Formats.money(d.medianA()), Formats.money(d.medianB()), Formats.signedMoney(d.gap()),
+          Formats.signedMoney(d.ciLow()) + " .. " + Formats.signedMoney(d.ciHigh()), Formats.pValue(d.pValue()),
+          d.significant() ? "yes" : "no", d.trend() == null ? "" : d.trend().verdict()));
+    }
+    return out.toString();
+  }
+}

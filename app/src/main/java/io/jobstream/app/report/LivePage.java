@@ -1,0 +1,153 @@
+package io.jobstream.app.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.jobstream.aggregate.QueryApi;
+import io.jobstream.model.JsonSerde;
+import io.jobstream.model.SalaryDivergence;
+import io.jobstream.model.SalaryStats;
+import io.jobstream.report.chart.Html;
+import io.jobstream.report.page.FamilyPair;
+import io.jobstream.report.page.ReportModel;
+import io.jobstream.report.page.ReportPage;
+import io.jobstream.report.reference.OfficialReferences;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report as a live page at {@code /} of the query API: {@code GET /?window=SPEC&pair=A:B}
+ * (both optional, {@code pair} repeatable; defaults: the first configured window and
+ * {@code ml_engineer:data_scientist}), and {@value ReportPage#FRAGMENT_PATH} with the same query,
+ * which the page fetches every few seconds to update itself. The figures come from the query API
+ * of this instance, which collects every instance's answers, so the page shows the whole market
+ * whichever instance serves it.
+ */
+public final class LivePage implements HttpHandler {
+
+  private static final TypeReference<List<SalaryStats>> STATS = new TypeReference<>() {};
+  private static final TypeReference<List<SalaryDivergence>> GAPS = new TypeReference<>() {};
+
+  private final URI api;
+  private final List<String> windows;
+  private final List<FamilyPair> defaultPairs;
+  private final OfficialReferences refs = OfficialReferences.load();
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /**
+   * @param api base URI of the query API to read from (this instance's own)
+   * @param windows the configured window specs; the first is the default
+   */
+  public LivePage(URI api, List<String> windows, List<FamilyPair> defaultPairs) {
+    this.api = api;
+    this.windows = List.copyOf(windows);
+    this.defaultPairs = List.copyOf(defaultPairs);
+  }
+
+  /** Registers the page and its fragment on the query API. */
+  public static void serveOn(QueryApi queryApi, URI api, List<String> windows) {
+    LivePage page = new LivePage(api, windows, List.of(FamilyPair.ML_ENGINEER_DATA_SCIENTIST));
+    queryApi.serve("/", page);
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      boolean fragment = path.equals(ReportPage.FRAGMENT_PATH);
+      if (!fragment && !path.equals("/")) {
+        respond(exchange, 404, "text/plain", "not found: " + path + " (the live page is at /)");
+        return;
+      }
+      if (!exchange.getRequestMethod().equals("GET")) {
+        respond(exchange, 405, "text/plain", "only GET");
+        return;
+      }
+      String window = windows.get(0);
+      List<FamilyPair> pairs = new ArrayList<>();
+      String raw = exchange.getRequestURI().getRawQuery();
+      try {
+        if (raw != null) {
+          for (String kv : raw.split("&")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+              continue;
+            }
+            String key = URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8);
+            String value = URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8);
+            if (key.equals("window")) {
+              if (!windows.contains(value)) {
+                throw new IllegalArgumentException("window " + value + " is not configured (windows: " + windows + ")");
+              }
+              window = value;
+            } else if (key.equals("pair")) {
+              pairs.add(FamilyPair.parse(value));
+            }
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        respond(exchange, 400, "text/plain", e.getMessage());
+        return;
+      }
+      if (pairs.isEmpty()) {
+        pairs.addAll(defaultPairs);
+      }
+      ReportModel model;
+      String notice;
+      try {
+        Answer<SalaryStats> stats = get("/stats?window=" + QueryApi.encode(window) + "&seniority=all&country=all&remote=all", STATS);
+        Answer<SalaryDivergence> gaps = get("/divergence?window=" + QueryApi.encode(window) + "&seniority=all&country=all", GAPS);
+        model = ReportModel.of(window, pairs, stats.values(), gaps.values());
+        notice = stats.missing().or(gaps::missing).map(m -> "Some instances did not answer, so figures may be missing: " + m)
+            .orElse(null);
+      } catch (IOException | RuntimeException e) {
+        // still a page (and the script that keeps asking): the app may be starting or restoring
+        model = ReportModel.of(window, pairs, List.of(), List.of());
+        notice = "The statistics cannot be read now (" + e.getMessage() + "); this page keeps trying.";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        respond(exchange, 503, "text/plain", "interrupted");
+        return;
+      }
+      String body = fragment ? ReportPage.fragment(model, refs) : ReportPage.html(model, refs, true);
+      if (notice != null) {
+        String p = "<p class=\"notice\" id=\"notice\">" + Html.escape(notice) + "</p>";
+        body = fragment ? p + body : body.replace("<main id=\"report\">", "<main id=\"report\">" + p);
+      }
+      respond(exchange, 200, "text/html; charset=utf-8", body);
+    }
+  }
+
+  private record Answer<T>(List<T> values, Optional<String> missing) {}
+
+  private <T> Answer<T> get(String pathAndQuery, TypeReference<List<T>> type) throws IOException, InterruptedException {
+    HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(api.resolve(pathAndQuery))
+        .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("the query API answered " + response.statusCode() + ": "
+          + new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return new Answer<>(JsonSerde.MAPPER.readValue(response.body(), type),
+        response.headers().firstValue(QueryApi.MISSING_HEADER));
+  }
+
+  private static void respond(HttpExchange exchange, int status, String type, String text) throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}

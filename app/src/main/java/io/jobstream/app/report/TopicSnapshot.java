@@ -1,0 +1,69 @@
+package io.jobstream.app.report;
+
+import io.jobstream.model.Topic;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The latest value per key of a compacted topic, as of now: every partition read from its start to
+ * its end, committed records only (the end of a read_committed consumer is the last stable
+ * offset), without a consumer group. A tombstone removes its key.
+ */
+public final class TopicSnapshot {
+
+  private TopicSnapshot() {}
+
+  /**
+   * @param timeout how long reading may take in all
+   * @throws IllegalStateException when the topic is missing or the end is not reached in time
+   */
+  public static <V> Map<String, V> read(Properties clientProps, Topic<String, V> topic, Duration timeout) {
+    Properties props = new Properties();
+    props.putAll(clientProps);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    Map<String, V> latest = new HashMap<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
+        topic.valueSerde().deserializer())) {
+      var infos = consumer.partitionsFor(topic.name(), timeout);
+      if (infos == null || infos.isEmpty()) {
+        throw new IllegalStateException("topic " + topic.name() + " does not exist (has the streams app run?)");
+      }
+      List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+      while (!reached(consumer, ends)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read " + topic.name() + " to its end within " + timeout);
+        }
+        for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
+          if (r.value() == null) {
+            latest.remove(r.key());
+          } else {
+            latest.put(r.key(), r.value());
+          }
+        }
+      }
+    }
+    return latest;
+  }
+
+  private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+    for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+      if (consumer.position(e.getKey()) < e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,137 @@
+package io.jobstream.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobstream.aggregate.JobstreamTopology;
+import io.jobstream.aggregate.StreamApp;
+import io.jobstream.app.TopicSetup;
+import io.jobstream.app.broker.EmbeddedKafkaBroker;
+import io.jobstream.app.cli.JobstreamCli;
+import io.jobstream.app.report.TopicSnapshot;
+import io.jobstream.model.SalaryDivergence;
+import io.jobstream.model.SalaryStats;
+import io.jobstream.model.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's worked example (the salary survey replayed with year windows), then
+ * {@code jobstream report}, opened from disk in headless Chromium: every chart drawn with the data
+ * it says it holds, nothing logged as an error, and the gap and family tables equal to the topics.
+ */
+@Tag("integration")
+@Tag("browser")
+class ReportBrowserTest {
+
+  private static final Path SURVEY = Path.of("..", "data", "ai-jobs-salaries-2020-2024.csv.gz");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theWorkedExamplesReportShowsTheTopicsFiguresInABrowser() throws Exception {
+    try (Chromium browser = Chromium.start();
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("broker"), 0).start(Duration.ofSeconds(60))) {
+      Properties client = new Properties();
+      client.put("bootstrap.servers", broker.bootstrapServers());
+      TopicSetup.ensureTopics(client);
+      assertThat(JobstreamCli.commandLine().execute("ingest", "--bootstrap-servers", broker.bootstrapServers(),
+          "--once", "--source", "csv:" + SURVEY)).isZero();
+      Properties settings = new Properties();
+      settings.putAll(client);
+      settings.put(JobstreamTopology.WINDOWS_CONFIG, "year");
+      settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
+      Map<String, SalaryStats> stats;
+      Map<String, SalaryDivergence> gaps;
+      try (StreamApp app = StreamApp.start(StreamApp.streamsConfig(settings, dir.resolve("streams")))) {
+        assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
+        gaps = settled(client);
+        stats = TopicSnapshot.read(client, Topics.STATS, Duration.ofSeconds(30));
+      }
+      // the worked example's 2024 row
+      SalaryDivergence y2024 = gaps.get("ml_engineer|data_scientist|year|2024-01-01|all|all");
+      assertThat(y2024.nA()).isEqualTo(4217);
+      assertThat(y2024.gap()).isEqualTo(34340.0);
+
+      Path out = dir.resolve("report");
+      StringWriter text = new StringWriter();
+      var cli = JobstreamCli.commandLine();
+      cli.setOut(new PrintWriter(text, true));
+      assertThat(cli.execute("report", "--bootstrap-servers", broker.bootstrapServers(), "--window", "year",
+          "--out", out.toString())).as(text.toString()).isZero();
+      assertThat(text.toString()).contains("report: 5 year windows, 4 gaps of [ml_engineer:data_scientist]");
+
+      browser.open(out.resolve("index.html").toUri().toString());
+      Map<String, Integer> charts = PageChecks.charts(browser.evaluate(PageChecks.CHARTS));
+      assertThat(charts.keySet()).containsExactlyInAnyOrder("gap-ml_engineer-data_scientist", "median-pay",
+          "postings-with-pay", "emphasis-ml_engineer", "emphasis-data_scientist", "gender-coding", "official-wages",
+          "official-women");
+      assertThat(charts.get("gap-ml_engineer-data_scientist")).isEqualTo(4);
+      // ml_engineer, data_scientist, software_engineer in each year they have postings with pay
+      assertThat(charts.get("median-pay")).isEqualTo(count(stats, s -> s.median() != null));
+      // BLS: both occupations 2020-2024, beside the posted medians of data scientists and software engineers
+      assertThat(charts.get("official-wages")).isEqualTo(10 + count(stats, s -> s.median() != null
+          && !s.family().equals("ml_engineer")));
+      // CPS has 2020-2022 of the report's years, for both occupations
+      assertThat(charts.get("official-women")).isEqualTo(6);
+      // the survey's rows have no description: no emphasis, no wording score, and the charts say so
+      assertThat(charts.get("emphasis-ml_engineer")).isZero();
+      assertThat(charts.get("gender-coding")).isZero();
+      assertThat(browser.evaluate("document.querySelector('[data-chart=\"official-wages\"] [data-series=\"BLS data"
+          + " scientists\"][data-x=\"2024\"]').dataset.y").asText()).isEqualTo("112590.0");
+
+      PageChecks.gapTableEqualsTopic(browser.evaluate(PageChecks.rows("gap-ml_engineer-data_scientist")), gaps,
+          "ml_engineer|data_scientist|year|");
+      PageChecks.familyTableEqualsTopic(browser.evaluate(PageChecks.rows("families")), stats);
+      JsonNode reading = browser.evaluate("document.getElementById('reading').textContent");
+      assertThat(reading.asText()).contains("a gap of +34,340, 95% interval +30,891 to +37,789, p = 4.4e-188");
+      assertThat(browser.problems()).as("errors the page logged").isEmpty();
+
+      String csv = Files.readString(out.resolve("gap-ml_engineer-data_scientist.csv"));
+      assertThat(csv).contains("2024,2024-01-01,4217,7617,189000.0,154660.0,34340.0," + y2024.ciLow() + ","
+          + y2024.ciHigh() + "," + y2024.pValue() + ",yes,widened,");
+      browser.screenshot(Path.of("target", "report-worked-example.png"), 1000);
+    }
+  }
+
+  private static int count(Map<String, SalaryStats> stats, java.util.function.Predicate<SalaryStats> which) {
+    return (int) stats.values().stream()
+        .filter(s -> s.window().equals("year") && s.seniority().equals("all") && s.country().equals("all")
+            && s.remote().equals("all") && java.util.List.of("ml_engineer", "data_scientist", "software_engineer")
+            .contains(s.family()))
+        .filter(which).count();
+  }
+
+  /** The divergence topic once the survey is in and two reads a few seconds apart agree. */
+  static Map<String, SalaryDivergence> settled(Properties client) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    Map<String, SalaryDivergence> last = Map.of();
+    while (System.nanoTime() < deadline) {
+      Map<String, SalaryDivergence> now = TopicSnapshot.read(client, Topics.DIVERGENCE, Duration.ofSeconds(30));
+      SalaryDivergence d = now.get("ml_engineer|data_scientist|year|2024-01-01|all|all");
+      if (d != null && d.nA() == 4217 && stripTimes(now).equals(stripTimes(last))) {
+        return now;
+      }
+      last = now;
+      Thread.sleep(3000);
+    }
+    throw new AssertionError("the divergences did not settle within 120 s: " + last.keySet());
+  }
+
+  private static Map<String, String> stripTimes(Map<String, SalaryDivergence> m) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    m.forEach((k, v) -> out.put(k, v.nA() + " " + v.nB() + " " + v.gap() + " " + v.ciLow() + " " + v.ciHigh() + " "
+        + v.pValue() + " " + v.trend()));
+    return out;
+  }
+}
