@@ -544,6 +544,20 @@ class JobstreamTopologyTest {
   }
 
   @Test
+  void theWordingMeanIsOverThePostingsWithADescription() {
+    send(Postings.raw("a", "Data Scientist", APRIL_10, 100_000, 120_000,
+        "We want a competitive, ambitious and driven analyst."));
+    send(Postings.raw("b", "Data Scientist", APRIL_10, 80_000, 80_000, null));
+    send(Postings.raw("c", "Data Scientist", APRIL_10.plusMonths(1), 80_000, 80_000, null));
+    Map<String, SalaryStats> latest = latestStats();
+    SalaryStats april = latest.get("month|2024-04-01|data_scientist|all|all|all");
+    assertThat(april.count()).isEqualTo(2);
+    // b has nothing to score: it is not a neutral ad, and does not halve a's score
+    assertThat(april.genderCodingMean()).isEqualTo(1.0);
+    assertThat(latest.get("month|2024-05-01|data_scientist|all|all|all").genderCodingMean()).isNull();
+  }
+
+  @Test
   void divergenceOfAPairWithItsSignificanceAndTrend() {
     TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = monthlyDivergenceDriver(stateDir);
     LocalDate march = LocalDate.parse("2024-03-05");

@@ -13,10 +13,15 @@ final class Postings {
   private Postings() {}
 
   static RawPosting raw(String id, String title, LocalDate posted, Integer min, Integer max) {
+    return raw(id, title, posted, min, max, "A job (" + id + ").");
+  }
+
+  /** A posting with the given description (null: none). */
+  static RawPosting raw(String id, String title, LocalDate posted, Integer min, Integer max, String description) {
     SalaryGiven salary = min == null ? null
         : new SalaryGiven("USD", null, BigDecimal.valueOf(min), BigDecimal.valueOf(max), "YEAR", null);
     return new RawPosting(RawPosting.SCHEMA_VERSION, "jsonld", id, id, "http://board.test/jobs/" + id,
         title, "Acme", new Location("Austin", "TX", "US", "Austin, TX, US"), false, "FULL_TIME",
-        posted, null, "A job (" + id + ").", null, salary, Instant.parse("2024-04-20T10:00:00Z"), "fp-" + id);
+        posted, null, description, null, salary, Instant.parse("2024-04-20T10:00:00Z"), "fp-" + id);
   }
 }

@@ -29,7 +29,7 @@ class JobstreamCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "broker", "ingest", "stream"})
+  @ValueSource(strings = {"demo", "broker", "ingest", "stream", "report"})
   void everyCommandHasHelp(String command) {
     Run run = run(command, "--help");
     assertThat(run.code()).isZero();
@@ -62,6 +62,24 @@ class JobstreamCliTest {
     Run run = run("ingest", "--source", "jsonld:http://127.0.0.1/jobs");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("--bootstrap-servers");
+  }
+
+  @Test
+  void aReportPairTheStreamsAppDoesNotComputeIsAUsageError() {
+    // refused before it talks to the cluster: nothing listens on port 1
+    Run run = run("report", "--bootstrap-servers", "127.0.0.1:1", "--out", "target/no-report", "--pair", "quant:intern");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--pair quant:intern is not one of jobstream.divergence.pairs");
+    Run same = run("report", "--bootstrap-servers", "127.0.0.1:1", "--out", "target/no-report", "--pair", "ml_engineer");
+    assertThat(same.code()).isEqualTo(2);
+    assertThat(same.err()).contains("a pair is two different families as A:B");
+  }
+
+  @Test
+  void aReportWindowSpecThatCannotBeReadIsAUsageError() {
+    Run run = run("report", "--bootstrap-servers", "127.0.0.1:1", "--out", "target/no-report", "--window", "weekly");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("weekly");
   }
 
   @Test

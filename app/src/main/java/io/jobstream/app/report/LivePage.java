@@ -120,12 +120,25 @@ public final class LivePage implements HttpHandler {
         return;
       }
       String body = fragment ? ReportPage.fragment(model, refs) : ReportPage.html(model, refs, true);
-      if (notice != null) {
-        String p = "<p class=\"notice\" id=\"notice\">" + Html.escape(notice) + "</p>";
-        body = fragment ? p + body : body.replace("<main id=\"report\">", "<main id=\"report\">" + p);
+      String before = windowLinks(window) + (notice == null ? "" : "<p class=\"notice\" id=\"notice\">" + Html.escape(notice) + "</p>");
+      if (!before.isEmpty()) {
+        body = fragment ? before + body : body.replace("<main id=\"report\">", "<main id=\"report\">" + before);
       }
       respond(exchange, 200, "text/html; charset=utf-8", body);
     }
+  }
+
+  /** Links to the other configured windows (none when there is one). */
+  private String windowLinks(String shown) {
+    if (windows.size() < 2) {
+      return "";
+    }
+    StringBuilder nav = new StringBuilder("<nav id=\"windows\">Windows:");
+    for (String w : windows) {
+      nav.append(' ').append(w.equals(shown) ? "<strong>" + Html.escape(w) + "</strong>"
+          : "<a href=\"/?window=" + Html.escape(QueryApi.encode(w)) + "\">" + Html.escape(w) + "</a>");
+    }
+    return nav.append("</nav>").toString();
   }
 
   private record Answer<T>(List<T> values, Optional<String> missing) {}

@@ -100,7 +100,7 @@ class ReportBrowserTest {
       String csv = Files.readString(out.resolve("gap-ml_engineer-data_scientist.csv"));
       assertThat(csv).contains("2024,2024-01-01,4217,7617,189000.0,154660.0,34340.0," + y2024.ciLow() + ","
           + y2024.ciHigh() + "," + y2024.pValue() + ",yes,widened,");
-      browser.screenshot(Path.of("target", "report-worked-example.png"), 1000);
+        browser.screenshot(Path.of("target", "report-worked-example.png"), 1000);
     }
   }
 

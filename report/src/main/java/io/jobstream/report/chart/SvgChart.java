@@ -126,9 +126,15 @@ public final class SvgChart {
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\" font-weight=\"600\">%s</text>",
         LEFT, Html.escape(title)));
     if (points() == 0) {
+      // a short strip: the panel says what is missing without taking a chart's room
+      svg.setLength(0);
       svg.append(String.format(Locale.ROOT,
-          "<text class=\"empty\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">no data for this panel yet</text></svg>",
-          WIDTH / 2, HEIGHT / 2));
+          "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"chart-%s\" data-chart=\"%s\""
+              + " data-points=\"0\" viewBox=\"0 0 %d 64\" role=\"img\" aria-label=\"%s\""
+              + " font-family=\"system-ui, sans-serif\" font-size=\"12\"><title>%s</title>"
+              + "<text x=\"%d\" y=\"18\" font-size=\"14\" font-weight=\"600\">%s</text>"
+              + "<text class=\"empty\" x=\"%d\" y=\"46\" fill=\"#666\">no data for this panel yet</text></svg>",
+          Html.escape(id), Html.escape(id), WIDTH, Html.escape(title), Html.escape(title), LEFT, Html.escape(title), LEFT));
       return svg.toString();
     }
     Axis axis = axis();

@@ -31,7 +31,7 @@ public final class ReportPage {
       figure{margin:12px 0}svg.chart{width:100%;height:auto;max-width:760px}
       table{border-collapse:collapse;font-size:.85em;margin:8px 0}caption{text-align:left;font-weight:600;padding:4px 0}
       th,td{border-bottom:1px solid #eee;padding:3px 8px;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
-      details{margin:6px 0}#live-status{color:#555;font-size:.85em}
+      details{margin:6px 0;overflow-x:auto}#live-status{color:#555;font-size:.85em}
       """;
 
   private ReportPage() {}
