@@ -2,6 +2,7 @@ package io.jobstream.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One posting as a connector scraped it: the value of {@code jobs.postings.raw}. Fields keep what
@@ -14,6 +15,9 @@ import java.time.LocalDate;
  * @param url where the posting was read
  * @param fetchedAt when it was read
  * @param fingerprint hash of the content fields; changes when the posting changes
+ * @param remoteCountries the countries a remote job accepts applicants from
+ *     ({@code applicantLocationRequirements}): ISO 3166-1 alpha-2 codes, an area that is not a
+ *     known country as written; null when the source says nothing
  */
 public record RawPosting(
     int schemaVersion,
@@ -32,7 +36,17 @@ public record RawPosting(
     String descriptionHtml,
     SalaryGiven salary,
     Instant fetchedAt,
-    String fingerprint) {
+    String fingerprint,
+    List<String> remoteCountries) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A posting whose source names no countries for remote work (most sources). */
+  public RawPosting(int schemaVersion, String source, String sourceId, String postingId, String url, String title,
+      String company, Location location, Boolean remote, String employmentType, LocalDate datePosted,
+      LocalDate validThrough, String description, String descriptionHtml, SalaryGiven salary, Instant fetchedAt,
+      String fingerprint) {
+    this(schemaVersion, source, sourceId, postingId, url, title, company, location, remote, employmentType,
+        datePosted, validThrough, description, descriptionHtml, salary, fetchedAt, fingerprint, null);
+  }
 }

@@ -118,7 +118,7 @@ public final class FileBackfill {
                 p.source() == null ? "jsonl" : p.source(), p.sourceId(), p.postingId(), p.url(),
                 p.title(), p.company(), p.location(), p.remote(), p.employmentType(),
                 p.datePosted(), p.validThrough(), p.description(), p.descriptionHtml(), p.salary(),
-                fetchedAt, null)));
+                fetchedAt, null, p.remoteCountries())));
             postings++;
             problem = null;
           }

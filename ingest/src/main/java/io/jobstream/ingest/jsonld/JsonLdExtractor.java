@@ -324,6 +324,10 @@ public final class JsonLdExtractor {
     }
     String description = descriptionHtml == null ? null : HtmlText.of(descriptionHtml);
     JsonNode jobLocation = page.resolve(first(node.get("jobLocation")));
+    if (jobLocation != null && jobLocation.isTextual() && node.has("addressLocality")) {
+      // microdata jobLocation without an item of its own: its address properties land on the posting
+      jobLocation = hoistedAddress(node);
+    }
     Location location = location(jobLocation);
     RawPosting posting = new RawPosting(
         RawPosting.SCHEMA_VERSION,
@@ -342,7 +346,8 @@ public final class JsonLdExtractor {
         descriptionHtml,
         salary(page.resolve(node.get("baseSalary")), text(node.get("salaryCurrency"))),
         fetchedAt,
-        null);
+        null,
+        remoteCountries(node.get("applicantLocationRequirements"), page));
     return withFingerprint(posting);
   }
 
@@ -361,11 +366,15 @@ public final class JsonLdExtractor {
       digest.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
     }
+    if (p.remoteCountries() != null) {
+      // only when present, so that postings without them keep the fingerprints they always had
+      digest.update(String.valueOf(p.remoteCountries()).getBytes(StandardCharsets.UTF_8));
+    }
     String fingerprint = digest.hex();
     return new RawPosting(p.schemaVersion(), p.source(), p.sourceId(), p.postingId(), p.url(),
         p.title(), p.company(), p.location(), p.remote(), p.employmentType(), p.datePosted(),
         p.validThrough(), p.description(), p.descriptionHtml(), p.salary(), p.fetchedAt(),
-        fingerprint);
+        fingerprint, p.remoteCountries());
   }
 
   private static String pathOf(String url) {
@@ -395,6 +404,37 @@ public final class JsonLdExtractor {
     return node != null && node.isArray() ? node.get(0) : node;
   }
 
+  /** The address properties a microdata posting holds itself (from a jobLocation without itemscope). */
+  private static JsonNode hoistedAddress(JsonNode node) {
+    ObjectNode address = JsonSerde.MAPPER.createObjectNode();
+    for (String field : new String[] {"addressLocality", "addressRegion", "addressCountry", "postalCode", "streetAddress"}) {
+      if (node.has(field)) {
+        address.set(field, node.get(field));
+      }
+    }
+    return address;
+  }
+
+  /**
+   * {@code applicantLocationRequirements}: one area or a list of them, each a Country (or other
+   * area) object, a reference, or a name. Countries become ISO codes; other areas stay as written.
+   */
+  private static List<String> remoteCountries(JsonNode node, Page page) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (JsonNode area : node.isArray() ? node : List.of(node)) {
+      JsonNode resolved = page.resolve(area);
+      String name = resolved != null && resolved.isObject() ? text(resolved.get("name")) : text(resolved);
+      if (name != null && !name.isBlank()) {
+        String code = Countries.toIsoCode(name);
+        out.add(code != null ? code : name.trim());
+      }
+    }
+    return out.isEmpty() ? null : List.copyOf(out);
+  }
+
   private static Location location(JsonNode first) {
     if (first == null || first.isNull()) {
       return null;
@@ -408,6 +448,21 @@ public final class JsonLdExtractor {
     JsonNode countryNode = address.get("addressCountry");
     String country = countryNode != null && countryNode.isObject()
         ? text(countryNode.get("name")) : text(countryNode);
+    if (city != null && city.indexOf(',') > 0 && region == null && country == null) {
+      // the whole place in the locality: "US, OR, Hillsboro" (Workday) or "Munich, Bavaria, Germany"
+      String[] parts = city.split("\\s*,\\s*");
+      if (parts.length == 3 && parts[0].length() <= 3 && Countries.toIsoCode(parts[0]) != null) {
+        country = parts[0];
+        region = parts[1];
+        city = parts[2];
+      } else if ((parts.length == 2 || parts.length == 3) && parts[parts.length - 1].length() >= 3
+          && Countries.toIsoCode(parts[parts.length - 1]) != null) {
+        // a country's name or alpha-3 code last; two letters there are as often a US state (Boston, MA)
+        country = parts[parts.length - 1];
+        region = parts.length == 3 ? parts[1] : null;
+        city = parts[0];
+      }
+    }
     String countryCode = Countries.toIsoCode(country);
     List<String> parts = new ArrayList<>();
     for (String part : new String[] {city, region, country}) {

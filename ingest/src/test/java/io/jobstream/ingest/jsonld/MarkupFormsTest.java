@@ -135,6 +135,63 @@ class MarkupFormsTest {
   }
 
   @Test
+  void theCountriesARemoteJobAcceptsAreKeptAsIsoCodes() {
+    RawPosting p = only(jsonLd("""
+        {"@context":"https://schema.org","@type":"JobPosting","title":"Data Engineer","jobLocationType":"TELECOMMUTE",
+         "applicantLocationRequirements":[{"@type":"Country","name":"USA"},{"@type":"Country","name":"Deutschland"},
+           {"@type":"Country","name":"USA"}]}"""));
+    assertThat(p.remote()).isTrue();
+    assertThat(p.remoteCountries()).containsExactly("US", "DE");
+    RawPosting one = only(jsonLd("""
+        {"@type":"JobPosting","title":"Data Engineer","applicantLocationRequirements":{"@type":"Country","name":"Canada"}}"""));
+    assertThat(one.remoteCountries()).containsExactly("CA");
+    // an area that is not a country is kept as written
+    RawPosting state = only(jsonLd("""
+        {"@type":"JobPosting","title":"Data Engineer","applicantLocationRequirements":{"@type":"State","name":"Oregon"}}"""));
+    assertThat(state.remoteCountries()).containsExactly("Oregon");
+    assertThat(only(jsonLd("{\"@type\":\"JobPosting\",\"title\":\"X\"}")).remoteCountries()).isNull();
+  }
+
+  @Test
+  void aLocalityThatHoldsCountryRegionAndCityIsSplit() {
+    RawPosting workday = only(jsonLd("""
+        {"@type":"JobPosting","title":"Analyst","jobLocation":{"@type":"Place","address":{
+          "@type":"PostalAddress","addressLocality":"US, OR, Hillsboro"}}}"""));
+    assertThat(workday.location().city()).isEqualTo("Hillsboro");
+    assertThat(workday.location().region()).isEqualTo("OR");
+    assertThat(workday.location().country()).isEqualTo("US");
+    RawPosting cityFirst = only(jsonLd("""
+        {"@type":"JobPosting","title":"Analyst","jobLocation":{"address":{"addressLocality":"Munich, Bavaria, Germany"}}}"""));
+    assertThat(cityFirst.location().city()).isEqualTo("Munich");
+    assertThat(cityFirst.location().region()).isEqualTo("Bavaria");
+    assertThat(cityFirst.location().country()).isEqualTo("DE");
+    // two letters last are a US state as often as a country (MA: Massachusetts or Morocco)
+    RawPosting state = only(jsonLd("""
+        {"@type":"JobPosting","title":"Analyst","jobLocation":{"address":{"addressLocality":"Boston, MA"}}}"""));
+    assertThat(state.location().city()).isEqualTo("Boston, MA");
+    assertThat(state.location().country()).isNull();
+    // a locality with a comma and nothing to tell its parts apart stays as written
+    RawPosting plain = only(jsonLd("""
+        {"@type":"JobPosting","title":"Analyst","jobLocation":{"address":{"addressLocality":"Winston-Salem, Forsyth",
+          "addressRegion":"NC","addressCountry":"US"}}}"""));
+    assertThat(plain.location().city()).isEqualTo("Winston-Salem, Forsyth");
+  }
+
+  @Test
+  void microdataLocationPropertiesWithoutTheirOwnItemAreTheLocation() {
+    String html = """
+        <html><body><div itemscope itemtype="https://schema.org/JobPosting">
+          <h1 itemprop="title">Data Scientist</h1>
+          <div itemprop="jobLocation"><span itemprop="addressLocality">Kirkland</span>,
+            <span itemprop="addressRegion">WA</span> <span itemprop="addressCountry">US</span></div>
+        </div></body></html>""";
+    RawPosting p = only(extractor.extract(PAGE, html, FETCHED));
+    assertThat(p.location().city()).isEqualTo("Kirkland");
+    assertThat(p.location().region()).isEqualTo("WA");
+    assertThat(p.location().country()).isEqualTo("US");
+  }
+
+  @Test
   void thePageMarkupSeenIsNamedForAPageWithoutPostings() {
     String html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"WebPage\"}</script></head>"
         + "<body><div itemscope itemtype=\"https://schema.org/Organization\"></div></body></html>";
