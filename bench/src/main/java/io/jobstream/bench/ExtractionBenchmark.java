@@ -40,6 +40,8 @@ public class ExtractionBenchmark {
   private static final URI PAGE = URI.create("https://careers.example.com/jobs/1");
 
   private List<String> pages;
+  /** The same postings as microdata only (no JSON-LD): the pages that need the whole document. */
+  private List<String> microdataPages;
   private final JsonLdExtractor extractor = new JsonLdExtractor();
   private final Instant now = Instant.parse("2024-04-20T10:00:00Z");
   private int i;
@@ -47,6 +49,7 @@ public class ExtractionBenchmark {
   @Setup
   public void setUp() {
     pages = new ArrayList<>();
+    microdataPages = new ArrayList<>();
     StringBuilder nav = new StringBuilder("<header><nav><ul>");
     for (int n = 0; n < 60; n++) {
       nav.append("<li class=\"nav-item\"><a href=\"/section/").append(n).append("\">Section ").append(n).append("</a></li>");
@@ -68,6 +71,27 @@ public class ExtractionBenchmark {
           + "<main><article><h1>" + Entities.escape(title) + "</h1>" + description
           + "<a class=\"apply\" href=\"/apply/" + name + "\">Apply</a></article></main>"
           + "<footer>" + nav + "</footer></body></html>");
+      microdataPages.add("<!doctype html><html><head><title>" + Entities.escape(title) + "</title>"
+          + "<meta name=\"viewport\" content=\"width=device-width\"><link rel=\"stylesheet\" href=\"/site.css\">"
+          + "</head><body>" + nav
+          + "<main><article itemscope itemtype=\"https://schema.org/JobPosting\"><h1 itemprop=\"title\">"
+          + Entities.escape(title) + "</h1><meta itemprop=\"datePosted\" content=\"2024-04-02\">"
+          + "<div itemprop=\"hiringOrganization\" itemscope itemtype=\"https://schema.org/Organization\">"
+          + "<span itemprop=\"name\">Acme</span></div><div itemprop=\"description\">" + description + "</div>"
+          + "<a class=\"apply\" href=\"/apply/" + name + "\">Apply</a></article></main>"
+          + "<footer>" + nav + "</footer></body></html>");
+    }
+    check();
+  }
+
+  /** Each page must give its posting, or the benchmark would time something else. */
+  private void check() {
+    for (List<String> set : List.of(pages, microdataPages)) {
+      for (String page : set) {
+        if (extractor.extract(PAGE, page, now).postings().size() != 1) {
+          throw new IllegalStateException("a benchmark page gives no posting: " + page.substring(0, 200));
+        }
+      }
     }
   }
 
@@ -84,5 +108,17 @@ public class ExtractionBenchmark {
   @Benchmark
   public Extraction extractPosting() {
     return extractor.extract(PAGE, next(), now);
+  }
+
+  @Benchmark
+  public Document bareJsoupParseMicrodata() {
+    i = (i + 1) % microdataPages.size();
+    return Jsoup.parse(microdataPages.get(i), PAGE.toString());
+  }
+
+  @Benchmark
+  public Extraction extractMicrodataPosting() {
+    i = (i + 1) % microdataPages.size();
+    return extractor.extract(PAGE, microdataPages.get(i), now);
   }
 }

@@ -46,18 +46,62 @@ public final class JsonLdExtractor {
 
   /** Extracts the postings of an already fetched page. */
   public Extraction extract(URI pageUri, String html, Instant fetchedAt) {
+    // most posting pages carry JSON-LD: read it without building the document
+    JsonLdBlocks scan = JsonLdBlocks.scan(html);
+    if (!scan.blocks().isEmpty()) {
+      Extraction fast = fromJsonLd(pageUri, scan.blocks(), scan.canonicalHref(), fetchedAt);
+      if (!fast.postings().isEmpty()) {
+        return fast;
+      }
+    }
+    return fromDocument(pageUri, html, fetchedAt);
+  }
+
+  /** The whole document: JSON-LD, then microdata, then RDFa Lite. */
+  Extraction fromDocument(URI pageUri, String html, Instant fetchedAt) {
     Document document = Jsoup.parse(html, pageUri.toString());
+    // descriptions are read back as HTML: as written, without pretty-printing's re-indenting
+    document.outputSettings().prettyPrint(false);
+    List<String> blocks = new ArrayList<>();
+    String canonicalHref = null;
+    // one pass over the document for the JSON-LD blocks and the canonical link
+    for (Element e : document.select("script[type], link[rel=canonical][href]")) {
+      if (e.nameIs("link")) {
+        canonicalHref = canonicalHref == null ? e.attr("href") : canonicalHref;
+      } else if (JsonLdBlocks.isJsonLdType(e.attr("type"))) {
+        blocks.add(e.data());
+      }
+    }
+    Extraction fromJsonLd = fromJsonLd(pageUri, blocks, canonicalHref, fetchedAt);
+    if (!fromJsonLd.postings().isEmpty()) {
+      return fromJsonLd;
+    }
+    List<RawPosting> postings = new ArrayList<>();
+    List<Extraction.Problem> problems = new ArrayList<>(fromJsonLd.problems());
+    Page page = new Page(pageUri, fetchedAt, Map.of(), postings, problems);
+    // microdata: <div itemscope itemtype="https://schema.org/JobPosting"> ... itemprop="title"
+    for (Element item : document.select("[itemscope][itemtype]")) {
+      if (isJobPostingType(item.attr("itemtype")) && !item.parents().is("[itemscope]")) {
+        collect(microdata(item), page);
+      }
+    }
+    if (postings.isEmpty()) {
+      // RDFa Lite: <div vocab="https://schema.org/" typeof="JobPosting"> ... property="title"
+      for (Element item : document.select("[typeof]")) {
+        if (isRdfaJobPosting(item) && !item.parents().is("[typeof]")) {
+          collect(rdfa(item), page);
+        }
+      }
+    }
+    return new Extraction(postings, problems, canonical(canonicalHref, pageUri));
+  }
+
+  /** The postings of a page's JSON-LD blocks, with the problems of the blocks and postings. */
+  private Extraction fromJsonLd(URI pageUri, List<String> blocks, String canonicalHref, Instant fetchedAt) {
     List<RawPosting> postings = new ArrayList<>();
     List<Extraction.Problem> problems = new ArrayList<>();
     List<JsonNode> roots = new ArrayList<>();
-    Element canonicalLink = null;
-    // one pass over the document for the JSON-LD blocks and the canonical link
-    for (Element script : document.select("script[type=application/ld+json], link[rel=canonical][href]")) {
-      if (script.nameIs("link")) {
-        canonicalLink = canonicalLink == null ? script : canonicalLink;
-        continue;
-      }
-      String json = script.data();
+    for (String json : blocks) {
       try {
         roots.add(LENIENT.readTree(json));
       } catch (JsonProcessingException e) {
@@ -70,23 +114,7 @@ public final class JsonLdExtractor {
     roots.forEach(root -> index(root, byId));
     Page page = new Page(pageUri, fetchedAt, byId, postings, problems);
     roots.forEach(root -> collect(root, page));
-    if (postings.isEmpty()) {
-      // microdata: <div itemscope itemtype="https://schema.org/JobPosting"> ... itemprop="title"
-      for (Element item : document.select("[itemscope][itemtype]")) {
-        if (isJobPostingType(item.attr("itemtype")) && !item.parents().is("[itemscope]")) {
-          collect(microdata(item), page);
-        }
-      }
-    }
-    if (postings.isEmpty()) {
-      // RDFa Lite: <div vocab="https://schema.org/" typeof="JobPosting"> ... property="title"
-      for (Element item : document.select("[typeof]")) {
-        if (isRdfaJobPosting(item) && !item.parents().is("[typeof]")) {
-          collect(rdfa(item), page);
-        }
-      }
-    }
-    return new Extraction(postings, problems, canonical(canonicalLink, pageUri));
+    return new Extraction(postings, problems, canonical(canonicalHref, pageUri));
   }
 
   private static final java.util.regex.Pattern REMOTE_WORD =
@@ -95,11 +123,11 @@ public final class JsonLdExtractor {
   private static final java.util.regex.Pattern TRACKING =
       java.util.regex.Pattern.compile("(?i)^(utm_[a-z]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|trk|trackingid)=");
 
-  /** The page's {@code <link rel=canonical>}, else its URL without tracking parameters and fragment. */
-  static URI canonical(Element link, URI pageUri) {
-    if (link != null) {
+  /** The page's {@code <link rel=canonical>} (its href), else its URL without tracking parameters and fragment. */
+  static URI canonical(String href, URI pageUri) {
+    if (href != null) {
       try {
-        return pageUri.resolve(link.attr("href").trim());
+        return pageUri.resolve(href.trim());
       } catch (IllegalArgumentException ignored) {
         // an unreadable canonical link: the page's own URL below
       }
