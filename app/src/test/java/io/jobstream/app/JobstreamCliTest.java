@@ -76,6 +76,16 @@ class JobstreamCliTest {
   }
 
   @Test
+  void aDemoQueryPortInUseIsAUsageErrorBeforeAnythingStarts() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Run run = run("demo", "--query-port", Integer.toString(taken.getLocalPort()), "--metrics-port", "-2");
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.err()).contains("--query-port " + taken.getLocalPort() + " is in use");
+      assertThat(run.out()).doesNotContain("starting the embedded Kafka broker");
+    }
+  }
+
+  @Test
   void aReportWindowSpecThatCannotBeReadIsAUsageError() {
     Run run = run("report", "--bootstrap-servers", "127.0.0.1:1", "--out", "target/no-report", "--window", "weekly");
     assertThat(run.code()).isEqualTo(2);

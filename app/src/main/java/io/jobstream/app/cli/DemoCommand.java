@@ -87,6 +87,10 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long start = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
+    if (queryPort < 0 || queryPort > 65535) {
+      throw new IllegalArgumentException("--query-port must be between 0 and 65535");
+    }
+    int port = queryPort == 0 ? freePort() : checkFree(queryPort);
     KafkaSettings settings = kafka.settings();
     boolean temporary = dataDir == null;
     Path dir = temporary ? Files.createTempDirectory("jobstream-demo-") : dataDir;
@@ -102,10 +106,6 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("broker ready on %s after %.1f s%n", broker.bootstrapServers(), seconds(start));
       }
       TopicSetup.ensureTopics(settings.client(), TopicSetup.partitions(settings));
-      if (queryPort < 0 || queryPort > 65535) {
-        throw new IllegalArgumentException("--query-port must be between 0 and 65535");
-      }
-      int port = queryPort == 0 ? freePort() : queryPort;
       java.util.Properties config = StreamCommand.config(settings, List.of(window), dir.resolve("streams"), "jobstream-demo");
       config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + port);
       Path survey = copySurvey(dir);
@@ -160,6 +160,15 @@ public final class DemoCommand implements Callable<Integer> {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    }
+  }
+
+  private static int checkFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--query-port " + port + " is in use on 127.0.0.1 (" + e.getMessage()
+          + "); give another port, or 0 for a free one");
     }
   }
 

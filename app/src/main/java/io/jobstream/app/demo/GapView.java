@@ -2,6 +2,7 @@ package io.jobstream.app.demo;
 
 import io.jobstream.model.SalaryDivergence;
 import io.jobstream.report.page.Formats;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,7 +15,7 @@ public final class GapView {
   private final String a;
   private final String b;
   private final String window;
-  private final Map<java.time.LocalDate, SalaryDivergence> latest = new TreeMap<>();
+  private final Map<LocalDate, SalaryDivergence> latest = new TreeMap<>();
 
   public GapView(String a, String b, String window) {
     this.a = a;
@@ -28,7 +29,12 @@ public final class GapView {
         || !parts[4].equals("all") || !parts[5].equals("all")) {
       return;
     }
-    java.time.LocalDate start = java.time.LocalDate.parse(parts[3]);
+    LocalDate start;
+    try {
+      start = LocalDate.parse(parts[3]);
+    } catch (java.time.format.DateTimeParseException e) {
+      return; // not a key jobstream writes
+    }
     if (d == null) {
       latest.remove(start);
     } else {
