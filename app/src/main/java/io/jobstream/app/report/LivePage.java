@@ -73,35 +73,15 @@ public final class LivePage implements HttpHandler {
         respond(exchange, 405, "text/plain", "only GET");
         return;
       }
-      String window = windows.get(0);
-      List<FamilyPair> pairs = new ArrayList<>();
-      String raw = exchange.getRequestURI().getRawQuery();
+      Request request;
       try {
-        if (raw != null) {
-          for (String kv : raw.split("&")) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-              continue;
-            }
-            String key = URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8);
-            String value = URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8);
-            if (key.equals("window")) {
-              if (!windows.contains(value)) {
-                throw new IllegalArgumentException("window " + value + " is not configured (windows: " + windows + ")");
-              }
-              window = value;
-            } else if (key.equals("pair")) {
-              pairs.add(FamilyPair.parse(value));
-            }
-          }
-        }
+        request = Request.parse(exchange.getRequestURI().getRawQuery(), windows, defaultPairs);
       } catch (IllegalArgumentException e) {
         respond(exchange, 400, "text/plain", e.getMessage());
         return;
       }
-      if (pairs.isEmpty()) {
-        pairs.addAll(defaultPairs);
-      }
+      String window = request.window();
+      List<FamilyPair> pairs = request.pairs();
       ReportModel model;
       String notice;
       try {
@@ -125,6 +105,33 @@ public final class LivePage implements HttpHandler {
         body = fragment ? before + body : body.replace("<main id=\"report\">", "<main id=\"report\">" + before);
       }
       respond(exchange, 200, "text/html; charset=utf-8", body);
+    }
+  }
+
+  /** What a request asks for: a configured window (default the first) and pairs (default the page's). */
+  record Request(String window, List<FamilyPair> pairs) {
+
+    /** From a raw query string such as {@code window=year&pair=ml_engineer:data_scientist}; null is none. */
+    static Request parse(String rawQuery, List<String> windows, List<FamilyPair> defaultPairs) {
+      String window = windows.get(0);
+      List<FamilyPair> pairs = new ArrayList<>();
+      for (String kv : rawQuery == null || rawQuery.isEmpty() ? new String[0] : rawQuery.split("&")) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+          continue;
+        }
+        String key = URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8);
+        String value = URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8);
+        if (key.equals("window")) {
+          if (!windows.contains(value)) {
+            throw new IllegalArgumentException("window " + value + " is not configured (windows: " + windows + ")");
+          }
+          window = value;
+        } else if (key.equals("pair")) {
+          pairs.add(FamilyPair.parse(value));
+        }
+      }
+      return new Request(window, pairs.isEmpty() ? defaultPairs : List.copyOf(pairs));
     }
   }
 
