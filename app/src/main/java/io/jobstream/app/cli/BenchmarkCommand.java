@@ -104,7 +104,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
           + " %d stream thread(s) each; this JVM's max heap %,d MB%n", postings, String.join(",", specs), threads,
           Runtime.getRuntime().maxMemory() >> 20);
       out.flush();
-      EndToEndBenchmark.Result r = new EndToEndBenchmark(settings.client(), dir.resolve("streams"), specs, threads,
+      // jobstream.* settings of --config apply to the benchmarked app, as to `jobstream stream`
+      java.util.Properties appSettings = settings.client();
+      appSettings.putAll(settings.own());
+      EndToEndBenchmark.Result r = new EndToEndBenchmark(appSettings, dir.resolve("streams"), specs, threads,
           out, registry)
           .run(postings, latencySeconds);
       out.println();

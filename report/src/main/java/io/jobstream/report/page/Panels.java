@@ -197,19 +197,24 @@ public final class Panels {
       Optional<WorkforceReference> ws = refs.softwareWorkforce(year);
       SalaryStats pds = model.stats("data_scientist", e.getValue());
       SalaryStats psw = model.stats(ReportModel.SOFTWARE_ENGINEER, e.getValue());
-      blsDs.add(ds.map(WageReference::medianAnnual).orElse(null));
-      blsSw.add(sw.map(WageReference::medianAnnual).orElse(null));
-      postedDs.add(pds == null ? null : pds.median());
-      postedSw.add(psw == null ? null : psw.median());
-      womenDs.add(wd.map(WorkforceReference::percentWomen).map(p -> p / 100).orElse(null));
-      womenSw.add(ws.map(WorkforceReference::percentWomen).map(p -> p / 100).orElse(null));
+      Double dsWage = ds.map(WageReference::medianAnnual).orElse(null);
+      Double swWage = sw.map(WageReference::medianAnnual).orElse(null);
+      Double dsPosted = pds == null ? null : pds.median();
+      Double swPosted = psw == null ? null : psw.median();
+      Double dsWomen = wd.map(WorkforceReference::percentWomen).orElse(null);
+      Double swWomen = ws.map(WorkforceReference::percentWomen).orElse(null);
+      blsDs.add(dsWage);
+      blsSw.add(swWage);
+      postedDs.add(dsPosted);
+      postedSw.add(swPosted);
+      womenDs.add(dsWomen == null ? null : dsWomen / 100);
+      womenSw.add(swWomen == null ? null : swWomen / 100);
       table.row(Integer.toString(year), List.of(Cell.text(Integer.toString(year)),
-          Cell.text(ds.map(w -> w.soc() + " " + w.title()).orElse("")), Cell.number(blsDs.get(blsDs.size() - 1), Formats.money(blsDs.get(blsDs.size() - 1))),
-          Cell.text(sw.map(w -> w.soc() + " " + w.title()).orElse("")), Cell.number(blsSw.get(blsSw.size() - 1), Formats.money(blsSw.get(blsSw.size() - 1))),
-          Cell.number(postedDs.get(postedDs.size() - 1), Formats.money(postedDs.get(postedDs.size() - 1))),
-          Cell.number(postedSw.get(postedSw.size() - 1), Formats.money(postedSw.get(postedSw.size() - 1))),
-          Cell.number(wd.map(WorkforceReference::percentWomen).orElse(null), wd.map(WorkforceReference::percentWomen).map(p -> p + "%").orElse("")),
-          Cell.number(ws.map(WorkforceReference::percentWomen).orElse(null), ws.map(WorkforceReference::percentWomen).map(p -> p + "%").orElse(""))));
+          Cell.text(ds.map(w -> w.soc() + " " + w.title()).orElse("")), Cell.number(dsWage, Formats.money(dsWage)),
+          Cell.text(sw.map(w -> w.soc() + " " + w.title()).orElse("")), Cell.number(swWage, Formats.money(swWage)),
+          Cell.number(dsPosted, Formats.money(dsPosted)), Cell.number(swPosted, Formats.money(swPosted)),
+          Cell.number(dsWomen, dsWomen == null ? "" : dsWomen + "%"),
+          Cell.number(swWomen, swWomen == null ? "" : swWomen + "%")));
     }
     SvgChart wages = SvgChart.lines("official-wages", "Median annual pay: official (BLS OEWS) and posted", years, Formats::money)
         .fromZero()
