@@ -17,7 +17,10 @@ public record PostingCluster(TreeMap<String, ClusterMember> members) {
     return new PostingCluster(new TreeMap<>());
   }
 
-  /** The cluster key of a posting: its duplicate key and period, or its own id when it has none. */
+  /**
+   * The cluster key of a posting: its duplicate key and period; for a posting without one (which
+   * the cluster stage no longer stores), the key earlier versions kept its cluster of one under.
+   */
   static String key(ClusterMember p, long periodDays) {
     if (p.duplicateKey() == null) {
       return "id|" + p.postingId();

@@ -69,4 +69,51 @@ class ClusterProcessorTest {
     again.close();
     assertThat(StreamMetrics.DUPLICATES.get()).isEqualTo(before);
   }
+
+  private static ClusterMember keyless(String id, String pay) {
+    return new ClusterMember(id, LocalDate.of(2024, 7, 1), null,
+        "data_scientist|2024-07-01|senior|US|unknown|-|-|" + pay + "|" + pay + "|" + pay + "|0");
+  }
+
+  private static List<TupleDelta> forwarded(MockProcessorContext<String, TupleDelta> context) {
+    List<TupleDelta> out = context.forwarded().stream().map(f -> (TupleDelta) f.record().value()).toList();
+    context.resetForwards();
+    return out;
+  }
+
+  @Test
+  void aPostingWithoutADuplicateKeyPassesItsTupleOnAndIsNotStored() {
+    MockProcessorContext<String, TupleDelta> context = new MockProcessorContext<>();
+    KeyValueStore<String, PostingCluster> clusters = store(context, JobstreamTopology.CLUSTERS_STORE,
+        JsonSerde.of(PostingCluster.class));
+    store(context, JobstreamTopology.CLUSTER_COUNT_STORE, Serdes.Long());
+    ClusterProcessor processor = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
+        JobstreamTopology.CLUSTER_COUNT_STORE, 60);
+    processor.init(context);
+
+    processor.process(new Record<>("k", new MemberChange(null, keyless("s1", "150000.0")), 0L));
+    assertThat(forwarded(context)).containsExactly(new TupleDelta(keyless("s1", "150000.0").tuple(0), 1));
+    assertThat(clusters.approximateNumEntries()).isZero();
+
+    // an edit: the old tuple out, the new one in; a re-count of the same tuple: nothing
+    processor.process(new Record<>("k", new MemberChange(keyless("s1", "150000.0"), keyless("s1", "160000.0")), 0L));
+    assertThat(forwarded(context)).containsExactly(new TupleDelta(keyless("s1", "150000.0").tuple(0), -1),
+        new TupleDelta(keyless("s1", "160000.0").tuple(0), 1));
+    processor.process(new Record<>("k", new MemberChange(keyless("s1", "160000.0"), keyless("s1", "160000.0")), 0L));
+    assertThat(forwarded(context)).isEmpty();
+
+    // it gains a duplicate key (an edit added company and description): it joins a cluster
+    ClusterMember keyed = new ClusterMember("s1", LocalDate.of(2024, 7, 1), "acme-ds", keyless("s1", "160000.0").tuple());
+    processor.process(new Record<>("k", new MemberChange(keyless("s1", "160000.0"), keyed), 0L));
+    assertThat(forwarded(context)).containsExactly(new TupleDelta(keyless("s1", "160000.0").tuple(0), -1),
+        new TupleDelta(keyed.tuple(0), 1));
+    assertThat(clusters.approximateNumEntries()).isEqualTo(1);
+
+    // a cluster of one that an earlier version stored for a keyless posting goes with its next change
+    clusters.put(PostingCluster.key(keyless("old", "90000.0"), 60), PostingCluster.empty().plus(keyless("old", "90000.0")));
+    processor.process(new Record<>("k", new MemberChange(keyless("old", "90000.0"), null), 0L));
+    assertThat(forwarded(context)).containsExactly(new TupleDelta(keyless("old", "90000.0").tuple(0), -1));
+    assertThat(clusters.get(PostingCluster.key(keyless("old", "90000.0"), 60))).isNull();
+    processor.close();
+  }
 }
