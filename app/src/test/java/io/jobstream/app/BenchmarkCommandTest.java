@@ -52,6 +52,10 @@ class BenchmarkCommandTest {
             org.assertj.core.api.Assertions.within(0.01));
     assertThat(json.has("p99LatencySeconds")).isTrue();
     assertThat(json.path("peakHeapBytes").asLong()).isPositive();
+    // one instance did all of every stage
+    assertThat(json.path("instances").asInt()).isEqualTo(1);
+    assertThat(json.path("stageShares").path("classify").get(0).asDouble()).isEqualTo(1.0);
+    assertThat(json.path("stageShares").path("windows").get(0).asDouble()).isEqualTo(1.0);
   }
 
   /** The records column of the {@code nth} table row of {@code app} (the backlog, or more when a latency phase came before). */
@@ -65,8 +69,42 @@ class BenchmarkCommandTest {
   }
 
   @Test
+  void twoInstancesEachInItsOwnJvmAndWhatEachStageDidOnEach() throws Exception {
+    CommandLine cli = JobstreamCli.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    int exit = cli.execute("benchmark", "--postings", "3000", "--latency-seconds", "3", "--instances", "2",
+        "--instance-heap", "384m", "--data-dir", dir.toString());
+    String text = out.toString();
+    assertThat(exit).as(text).isZero();
+    assertThat(text).contains("jobstream (2 instances): every record read after");
+    assertThat(text).containsPattern("(?m)^jobstream +3,000 +[\\d,]+ +[\\d.]+ s +[\\d.]+ s +[\\d,]+ MB$");
+    String last = text.strip().lines().reduce((x, y) -> y).orElseThrow();
+    com.fasterxml.jackson.databind.JsonNode json = io.jobstream.model.JsonSerde.MAPPER.readTree(last);
+    assertThat(json.path("instances").asInt()).isEqualTo(2);
+    com.fasterxml.jackson.databind.JsonNode classify = json.path("stageShares").path("classify");
+    assertThat(classify.size()).isEqualTo(2);
+    // six raw partitions over two instances: both classify, and the shares add up to the whole
+    assertThat(classify.get(0).asDouble()).as(text).isPositive();
+    assertThat(classify.get(1).asDouble()).as(text).isPositive();
+    assertThat(classify.get(0).asDouble() + classify.get(1).asDouble()).isCloseTo(1.0,
+        org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(text).containsPattern("(?m)^stage classify +[\\d,]+ records: instance 0 [\\d,]+ \\(\\d+%\\) instance 1 ");
+    // the window stage took in every posting's change, on whichever instances hold its partitions
+    assertThat(recordsOfStage(text, "windows")).isGreaterThanOrEqualTo(2_500);
+    assertThat(json.path("p99LatencySeconds").isNumber()).as(text).isTrue();
+    assertThat(json.path("peakHeapBytes").asLong()).isPositive();
+  }
+
+  private static long recordsOfStage(String text, String stage) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^stage " + stage + " +([\\d,]+) records").matcher(text);
+    return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : -1;
+  }
+
+  @Test
   void rejectsNonsense() {
     assertThat(JobstreamCli.commandLine().execute("benchmark", "--postings", "0")).isEqualTo(JobstreamCli.USAGE);
+    assertThat(JobstreamCli.commandLine().execute("benchmark", "--instances", "0")).isEqualTo(JobstreamCli.USAGE);
     assertThat(JobstreamCli.commandLine().execute("benchmark", "--window", "fortnight")).isEqualTo(JobstreamCli.USAGE);
   }
 }

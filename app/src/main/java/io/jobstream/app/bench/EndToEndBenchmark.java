@@ -75,12 +75,23 @@ public final class EndToEndBenchmark {
 
   private final io.micrometer.core.instrument.MeterRegistry latencyRegistry;
 
-  /** @param latencyRegistry where jobstream's latency timer keeps a cumulative histogram */
   private final int threads;
+  private final int instances;
+  private final String instanceHeap;
 
-  public EndToEndBenchmark(Properties client, Path stateDir, List<String> windows, int threads, PrintWriter out,
-      io.micrometer.core.instrument.MeterRegistry latencyRegistry) {
+  /** jobstream's application id in the benchmark. */
+  static final String APPLICATION_ID = "bench-jobstream";
+
+  /**
+   * @param latencyRegistry where jobstream's latency timer keeps a cumulative histogram (one instance)
+   * @param instances jobstream processes: 1 runs the app in this JVM; more run each in its own
+   *     JVM with {@code instanceHeap}
+   */
+  public EndToEndBenchmark(Properties client, Path stateDir, List<String> windows, int threads, int instances,
+      String instanceHeap, PrintWriter out, io.micrometer.core.instrument.MeterRegistry latencyRegistry) {
     this.threads = threads;
+    this.instances = instances;
+    this.instanceHeap = instanceHeap;
     this.latencyRegistry = latencyRegistry;
     this.client = client;
     this.stateDir = stateDir;
@@ -92,9 +103,12 @@ public final class EndToEndBenchmark {
   public record Figures(String name, long records, double seconds, double perSecond, double latencyRate,
       double p50Seconds, double p99Seconds, long latencySamples, long peakHeapBytes) {}
 
-  /** The whole run's figures. */
+  /**
+   * The whole run's figures; {@code stageRecords}: per stage of jobstream, the records each
+   * instance processed (committed offsets passed on the partitions it held).
+   */
   public record Result(long postings, double produceSeconds, Figures passThrough1, Figures jobstream,
-      Figures passThrough2, Figures classifyStage) {
+      Figures passThrough2, Figures classifyStage, int instances, Map<String, long[]> stageRecords) {
 
     public double baselinePerSecond() {
       return (passThrough1.perSecond() + passThrough2.perSecond()) / 2;
@@ -128,12 +142,17 @@ public final class EndToEndBenchmark {
     out.flush();
 
     Figures first = passThrough("bench-passthrough-1", postings, 0, 0, mix);
-    Figures pipeline = jobstream(postings, latencySeconds, mix);
+    Figures pipeline;
+    Map<String, long[]> stageRecords;
+    try (StageSampler stages = new StageSampler(client, APPLICATION_ID, instances)) {
+      pipeline = instances == 1 ? jobstream(postings, latencySeconds, mix) : fleet(postings, latencySeconds, mix);
+      stageRecords = stages.records();
+    }
     long backlog = postings + pipeline.latencySamples;
     // the pass-through's latency at the same steady rate as jobstream's
     Figures second = passThrough("bench-passthrough-2", backlog, latencySeconds, pipeline.latencyRate(), mix);
     Figures classify = classifyStage(backlog + second.latencySamples());
-    return new Result(postings, produceSeconds, first, pipeline, second, classify);
+    return new Result(postings, produceSeconds, first, pipeline, second, classify, instances, stageRecords);
   }
 
   /**
@@ -195,12 +214,13 @@ public final class EndToEndBenchmark {
     Properties settings = new Properties();
     settings.putAll(client);
     settings.put(JobstreamTopology.WINDOWS_CONFIG, String.join(",", windows));
-    settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-jobstream");
+    settings.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    settings.put(StreamsConfig.CLIENT_ID_CONFIG, InstanceFleet.CLIENT_ID_PREFIX + 0);
     settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
-    Properties props = StreamApp.streamsConfig(settings, stateDir.resolve("bench-jobstream"));
+    Properties props = StreamApp.streamsConfig(settings, stateDir.resolve(APPLICATION_ID));
     long start = System.currentTimeMillis();
     try (HeapSampler heapSampler = new HeapSampler(); StreamApp app = StreamApp.start(props)) {
-      long consumed = awaitConsumed("bench-jobstream", Topics.RAW.name());
+      long consumed = awaitConsumed(APPLICATION_ID, Topics.RAW.name());
       double seconds = (awaitFullEmission(consumed) - start) / 1e3;
       long heap = heapSampler.peak();
       out.printf("jobstream: every record read after %.1f s; the statistics took in the last change after %.1f s%n",
@@ -215,7 +235,7 @@ public final class EndToEndBenchmark {
       double latencyRate = Math.max(1, rate / 2);
       if (latencySeconds > 0) {
         produced = produceSteadily(mix, latencyRate, latencySeconds);
-        awaitFullEmission(awaitConsumed("bench-jobstream", Topics.RAW.name()));
+        awaitFullEmission(awaitConsumed(APPLICATION_ID, Topics.RAW.name()));
       }
       latency = latencyRegistry.find("jobstream.stream.latency").timer();
       double p50 = Double.NaN;
@@ -226,6 +246,95 @@ public final class EndToEndBenchmark {
         p99 = bucketPercentile(before, after, latency.count() - countBefore, 0.99);
       }
       return new Figures("jobstream", backlog, seconds, rate, latencyRate, p50, p99, produced, heap);
+    }
+  }
+
+  /**
+   * jobstream as {@link #instances} processes of one application, each its own JVM: throughput from
+   * their start until every posting is in the statistics, and latency at a steady half of it, from
+   * the instances' own meters (summed histograms); the peak heap is the largest of any instance.
+   */
+  private Figures fleet(long backlog, int latencySeconds, PostingMix mix) throws Exception {
+    long start = System.currentTimeMillis();
+    try (InstanceFleet fleet = new InstanceFleet(instances, client, APPLICATION_ID, windows, threads,
+        stateDir.resolve(APPLICATION_ID), instanceHeap)) {
+      java.util.concurrent.atomic.AtomicLong peakHeap = new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.ScheduledExecutorService heapTimer = java.util.concurrent.Executors
+          .newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-fleet-heap");
+            t.setDaemon(true);
+            return t;
+          });
+      heapTimer.scheduleWithFixedDelay(() -> {
+        try {
+          peakHeap.accumulateAndGet(fleet.maxHeapUsed(), Math::max);
+        } catch (Exception e) {
+          // an instance starting or stopping: the next sample
+        }
+      }, 500, 500, TimeUnit.MILLISECONDS);
+      try {
+        fleet.awaitReady(Duration.ofMinutes(3));
+        long consumed = awaitConsumed(APPLICATION_ID, Topics.RAW.name());
+        double seconds = (awaitFleetEmission(fleet, consumed) - start) / 1e3;
+        out.printf("jobstream (%d instances): every record read after %.1f s; the statistics took in the last change"
+            + " after %.1f s%n", instances, (consumed - start) / 1e3, seconds);
+        report("jobstream", backlog, seconds, peakHeap.get());
+        double rate = backlog / seconds;
+        double latencyRate = Math.max(1, rate / 2);
+        Map<Double, Double> before = latencyBuckets(fleet);
+        long produced = 0;
+        if (latencySeconds > 0) {
+          produced = produceSteadily(mix, latencyRate, latencySeconds);
+          awaitFleetEmission(fleet, awaitConsumed(APPLICATION_ID, Topics.RAW.name()));
+        }
+        Map<Double, Double> after = latencyBuckets(fleet);
+        long n = Math.round(after.getOrDefault(Double.POSITIVE_INFINITY, 0.0)
+            - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0));
+        double p50 = n > 0 ? bucketPercentile(before, after, n, 0.50) : Double.NaN;
+        double p99 = n > 0 ? bucketPercentile(before, after, n, 0.99) : Double.NaN;
+        return new Figures("jobstream", backlog, seconds, rate, latencyRate, p50, p99, produced, peakHeap.get());
+      } finally {
+        heapTimer.shutdownNow();
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern LE = java.util.regex.Pattern.compile("le=\"([^\"]+)\"");
+
+  /** The instances' latency histograms added up: upper bound (seconds) to cumulative count. */
+  private static Map<Double, Double> latencyBuckets(InstanceFleet fleet) throws Exception {
+    Map<Double, Double> buckets = new HashMap<>();
+    fleet.sumByName("jobstream_stream_latency_seconds_bucket{").forEach((series, count) -> {
+      java.util.regex.Matcher m = LE.matcher(series);
+      if (m.find()) {
+        double bound = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+        buckets.merge(bound, count, Double::sum);
+      }
+    });
+    return buckets;
+  }
+
+  /** As {@link #awaitFullEmission}, over every instance's meters. */
+  private static long awaitFleetEmission(InstanceFleet fleet, long consumedMs) throws Exception {
+    while (true) {
+      double unemitted = 0;
+      double emitted = 0;
+      boolean all = true;
+      for (int i = 0; i < fleet.size(); i++) {
+        Map<String, Double> series = fleet.scrape(i);
+        Double u = series.get("jobstream_stream_windows_unemitted");
+        Double e = series.get("jobstream_stream_last_emitted_seconds");
+        if (u == null || e == null) {
+          all = false;
+          break;
+        }
+        unemitted += u;
+        emitted = Math.max(emitted, e);
+      }
+      if (all && unemitted == 0) {
+        return Math.max(consumedMs, Math.round(emitted * 1000));
+      }
+      Thread.sleep(250);
     }
   }
 

@@ -59,6 +59,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
       description = "Stream threads of each app, jobstream and pass-through alike (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--instances", defaultValue = "1", paramLabel = "N",
+      description = "jobstream processes of one application: 1 runs it in this JVM; more run each in its own JVM"
+          + " with --instance-heap (default: ${DEFAULT-VALUE}).")
+  int instances;
+
+  @Option(names = "--instance-heap", defaultValue = "1g", paramLabel = "SIZE",
+      description = "Heap of each jobstream process with --instances above 1 (default: ${DEFAULT-VALUE}).")
+  String instanceHeap;
+
   @Option(names = "--broker-heap", defaultValue = "1g", paramLabel = "SIZE",
       description = "Heap of the broker's JVM (default: ${DEFAULT-VALUE}).")
   String brokerHeap;
@@ -70,8 +79,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (postings < 1 || latencySeconds < 0 || threads < 1) {
-      throw new IllegalArgumentException("--postings and --threads must be at least 1, --latency-seconds at least 0");
+    if (postings < 1 || latencySeconds < 0 || threads < 1 || instances < 1) {
+      throw new IllegalArgumentException("--postings, --threads and --instances must be at least 1, --latency-seconds at least 0");
     }
     List<String> specs = windows.isEmpty() ? List.of("30d/1d") : windows;
     WindowSpec.parseList(String.join(",", specs));
@@ -108,7 +117,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
       java.util.Properties appSettings = settings.client();
       appSettings.putAll(settings.own());
       EndToEndBenchmark.Result r = new EndToEndBenchmark(appSettings, dir.resolve("streams"), specs, threads,
-          out, registry)
+          instances, instanceHeap, out, registry)
           .run(postings, latencySeconds);
       out.println();
       out.printf("%-16s %12s %14s %12s %12s %12s%n", "app", "records", "records/s", "p50 latency", "p99 latency", "peak heap");
@@ -124,11 +133,24 @@ public final class BenchmarkCommand implements Callable<Integer> {
       out.printf("classify stage alone / pass-through throughput: %.3f (what every posting costs before any"
           + " aggregation; jobstream / classify stage: %.3f)%n", r.classifyStageRatio(),
           r.jobstream().perSecond() / r.classifyStage().perSecond());
-      out.printf("jobstream peak heap: %,d MB (goal: under 1024 MB)%n", r.jobstream().peakHeapBytes() >> 20);
+      out.printf("jobstream peak heap: %,d MB (goal: under 1024 MB%s)%n", r.jobstream().peakHeapBytes() >> 20,
+          r.instances() > 1 ? ", the largest of any instance" : "");
+      com.fasterxml.jackson.databind.node.ObjectNode shares = io.jobstream.model.JsonSerde.MAPPER.createObjectNode();
+      r.stageRecords().forEach((stage, perInstance) -> {
+        long total = java.util.Arrays.stream(perInstance).sum();
+        StringBuilder line = new StringBuilder(String.format("stage %-16s %,12d records:", stage, total));
+        com.fasterxml.jackson.databind.node.ArrayNode share = shares.putArray(stage);
+        for (int i = 0; i < perInstance.length; i++) {
+          double s = total == 0 ? 0 : (double) perInstance[i] / total;
+          share.add(s);
+          line.append(String.format(" instance %d %,d (%.0f%%)", i, perInstance[i], 100 * s));
+        }
+        out.println(line);
+      });
       // the last line, for scripts: the figures as one JSON object
       com.fasterxml.jackson.databind.node.ObjectNode json = io.jobstream.model.JsonSerde.MAPPER.createObjectNode();
       json.put("postings", r.postings());
-      json.put("instances", 1);
+      json.put("instances", r.instances());
       json.put("threads", threads);
       json.put("passThroughPerSec", Math.round(r.baselinePerSecond()));
       json.put("classifyStagePerSec", Math.round(r.classifyStage().perSecond()));
@@ -138,6 +160,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
       json.put("p50LatencySeconds", Double.isFinite(r.jobstream().p50Seconds()) ? r.jobstream().p50Seconds() : null);
       json.put("p99LatencySeconds", Double.isFinite(r.jobstream().p99Seconds()) ? r.jobstream().p99Seconds() : null);
       json.put("peakHeapBytes", r.jobstream().peakHeapBytes());
+      json.set("stageShares", shares);
       out.println(json);
       out.flush();
       return 0;
