@@ -278,7 +278,8 @@ public final class EndToEndBenchmark {
         double seconds = (awaitFleetEmission(fleet, consumed) - start) / 1e3;
         out.printf("jobstream (%d instances): every record read after %.1f s; the statistics took in the last change"
             + " after %.1f s%n", instances, (consumed - start) / 1e3, seconds);
-        report("jobstream", backlog, seconds, peakHeap.get());
+        long heap = peakHeap.get();
+        report("jobstream", backlog, seconds, heap);
         double rate = backlog / seconds;
         double latencyRate = Math.max(1, rate / 2);
         Map<Double, Double> before = latencyBuckets(fleet);
@@ -292,7 +293,7 @@ public final class EndToEndBenchmark {
             - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0));
         double p50 = n > 0 ? bucketPercentile(before, after, n, 0.50) : Double.NaN;
         double p99 = n > 0 ? bucketPercentile(before, after, n, 0.99) : Double.NaN;
-        return new Figures("jobstream", backlog, seconds, rate, latencyRate, p50, p99, produced, peakHeap.get());
+        return new Figures("jobstream", backlog, seconds, rate, latencyRate, p50, p99, produced, heap);
       } finally {
         heapTimer.shutdownNow();
       }
