@@ -20,7 +20,7 @@ class DemoCommandTest {
     CommandLine cmd = JobstreamCli.commandLine();
     StringWriter out = new StringWriter();
     cmd.setOut(new PrintWriter(out, true));
-    int code = cmd.execute("demo", "--duration", "40s", "--metrics-port", "0", "--query-port", "0");
+    int code = cmd.execute("demo", "--duration", "60s", "--metrics-port", "0", "--query-port", "0");
     String text = out.toString();
     assertThat(code).as(text).isZero();
     Matcher first = Pattern.compile("first statistics after ([0-9.]+) s").matcher(text);
