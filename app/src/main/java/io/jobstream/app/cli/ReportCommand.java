@@ -59,27 +59,23 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     KafkaSettings settings = kafka.requireBootstrap();
     Properties own = settings.own();
-    String spec = window != null ? window
+    String windowSpec = window != null ? window
         : own.getProperty(JobstreamTopology.WINDOWS_CONFIG, JobstreamTopology.DEFAULT_WINDOWS).split(",")[0].trim();
-    WindowSpec.parse(spec);
+    WindowSpec.parse(windowSpec);
     List<FamilyPair> chosen = pairs(own, pairs);
     Map<String, SalaryStats> stats = TopicSnapshot.read(settings.client(), Topics.STATS, timeout);
     Map<String, SalaryDivergence> gaps = TopicSnapshot.read(settings.client(), Topics.DIVERGENCE, timeout);
-    ReportModel model = ReportModel.of(spec, chosen, stats.values(), gaps.values());
+    ReportModel model = ReportModel.of(windowSpec, chosen, stats.values(), gaps.values());
     List<Path> files = ReportFiles.write(out, model, OfficialReferences.load());
-    PrintWriter w = spec().commandLine().getOut();
+    PrintWriter w = spec.commandLine().getOut();
     long withGap = chosen.stream().mapToLong(p -> model.gaps(p).size()).sum();
-    w.printf("report: %d %s windows, %d gaps of %s; %d files in %s, open %s%n", model.starts().size(), spec, withGap,
+    w.printf("report: %d %s windows, %d gaps of %s; %d files in %s, open %s%n", model.starts().size(), windowSpec, withGap,
         chosen, files.size(), out, files.get(0));
     if (model.isEmpty()) {
-      w.printf("(no statistics for window %s on %s yet: is the streams app running with --window %s?)%n", spec,
-          Topics.STATS.name(), spec);
+      w.printf("(no statistics for window %s on %s yet: is the streams app running with --window %s?)%n", windowSpec,
+          Topics.STATS.name(), windowSpec);
     }
     return 0;
-  }
-
-  private CommandSpec spec() {
-    return spec;
   }
 
   /** The pairs asked for, each checked against the configured divergence pairs. */

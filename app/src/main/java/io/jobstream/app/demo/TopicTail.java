@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.BiConsumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -19,11 +18,7 @@ public final class TopicTail<V> implements AutoCloseable {
   private final KafkaConsumer<String, V> consumer;
 
   public TopicTail(Properties clientProps, Topic<String, V> topic) {
-    Properties props = new Properties();
-    props.putAll(clientProps);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    Properties props = io.jobstream.app.report.TopicSnapshot.committedReader(clientProps);
     consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
         .map(p -> new TopicPartition(p.topic(), p.partition()))

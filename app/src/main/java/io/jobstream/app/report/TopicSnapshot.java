@@ -10,13 +10,19 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The latest value per key of a compacted topic, as of now: every partition read from its start to
  * its end, committed records only (the end of a read_committed consumer is the last stable
- * offset), without a consumer group. A tombstone removes its key.
+ * offset), without a consumer group. A tombstone removes its key; a record that cannot be read is
+ * skipped with a warning naming its offset.
  */
 public final class TopicSnapshot {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicSnapshot.class);
 
   private TopicSnapshot() {}
 
@@ -25,11 +31,7 @@ public final class TopicSnapshot {
    * @throws IllegalStateException when the topic is missing or the end is not reached in time
    */
   public static <V> Map<String, V> read(Properties clientProps, Topic<String, V> topic, Duration timeout) {
-    Properties props = new Properties();
-    props.putAll(clientProps);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    Properties props = committedReader(clientProps);
     Map<String, V> latest = new HashMap<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
@@ -46,16 +48,36 @@ public final class TopicSnapshot {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("could not read " + topic.name() + " to its end within " + timeout);
         }
-        for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.value() == null) {
-            latest.remove(r.key());
-          } else {
-            latest.put(r.key(), r.value());
+        try {
+          for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
+            if (r.value() == null) {
+              latest.remove(r.key());
+            } else {
+              latest.put(r.key(), r.value());
+            }
           }
+        } catch (RecordDeserializationException e) {
+          // a value jobstream did not write: said, skipped, and the rest is read
+          LOG.warn("skipping unreadable record {}-{}@{}: {}", e.topicPartition().topic(), e.topicPartition().partition(),
+              e.offset(), e.getMessage());
+          consumer.seek(e.topicPartition(), e.offset() + 1);
         }
       }
     }
     return latest;
+  }
+
+  /**
+   * Consumer settings for reading a topic's committed records without a consumer group: it never
+   * commits offsets, so it leaves no trace on the cluster.
+   */
+  public static Properties committedReader(Properties clientProps) {
+    Properties props = new Properties();
+    props.putAll(clientProps);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    return props;
   }
 
   private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {

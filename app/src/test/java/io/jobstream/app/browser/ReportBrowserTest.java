@@ -63,6 +63,14 @@ class ReportBrowserTest {
       assertThat(y2024.nA()).isEqualTo(4217);
       assertThat(y2024.gap()).isEqualTo(34340.0);
 
+      // a record jobstream did not write, on the topic the report reads: skipped, the rest reported
+      try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(client,
+          new org.apache.kafka.common.serialization.StringSerializer(),
+          new org.apache.kafka.common.serialization.StringSerializer())) {
+        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.STATS.name(), "garbage", "not json"))
+            .get();
+      }
+
       Path out = dir.resolve("report");
       StringWriter text = new StringWriter();
       var cli = JobstreamCli.commandLine();
