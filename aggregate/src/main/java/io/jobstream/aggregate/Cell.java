@@ -1,6 +1,6 @@
 package io.jobstream.aggregate;
 
-import java.util.TreeMap;
+import io.jobstream.aggregate.stats.PayCounts;
 
 /**
  * The postings of one group slice (seniority, country, remote) of one family in one window:
@@ -13,9 +13,9 @@ public final class Cell {
   public long count;
   public long salaryCount;
   public long duplicatesDropped;
-  public TreeMap<Double, Long> mid = new TreeMap<>();
-  public TreeMap<Double, Long> min = new TreeMap<>();
-  public TreeMap<Double, Long> max = new TreeMap<>();
+  public final PayCounts mid = new PayCounts();
+  public final PayCounts min = new PayCounts();
+  public final PayCounts max = new PayCounts();
   public long remote;
   public long mlHeavy;
   public long softwareHeavy;
@@ -43,9 +43,9 @@ public final class Cell {
     }
     if (t.mid() != null) {
       salaryCount += n;
-      mid.merge(t.mid(), n, Long::sum);
-      min.merge(t.min(), n, Long::sum);
-      max.merge(t.max(), n, Long::sum);
+      mid.add(t.mid(), n);
+      min.add(t.min(), n);
+      max.add(t.max(), n);
     }
   }
 
@@ -54,9 +54,9 @@ public final class Cell {
     count += other.count;
     salaryCount += other.salaryCount;
     duplicatesDropped += other.duplicatesDropped;
-    other.mid.forEach((v, c) -> mid.merge(v, c, Long::sum));
-    other.min.forEach((v, c) -> min.merge(v, c, Long::sum));
-    other.max.forEach((v, c) -> max.merge(v, c, Long::sum));
+    mid.addAll(other.mid);
+    min.addAll(other.min);
+    max.addAll(other.max);
     remote += other.remote;
     mlHeavy += other.mlHeavy;
     softwareHeavy += other.softwareHeavy;
@@ -70,20 +70,14 @@ public final class Cell {
     count -= other.count;
     salaryCount -= other.salaryCount;
     duplicatesDropped -= other.duplicatesDropped;
-    other.mid.forEach((v, c) -> mid.merge(v, -c, Cell::sumOrNone));
-    other.min.forEach((v, c) -> min.merge(v, -c, Cell::sumOrNone));
-    other.max.forEach((v, c) -> max.merge(v, -c, Cell::sumOrNone));
+    mid.subtractAll(other.mid);
+    min.subtractAll(other.min);
+    max.subtractAll(other.max);
     remote -= other.remote;
     mlHeavy -= other.mlHeavy;
     softwareHeavy -= other.softwareHeavy;
     balanced -= other.balanced;
     genderMilli -= other.genderMilli;
     genderScored -= other.genderScored;
-  }
-
-  /** The sum of two counts, or null (removing the value) when it is zero. */
-  private static Long sumOrNone(Long a, Long b) {
-    long sum = a + b;
-    return sum == 0 ? null : sum;
   }
 }

@@ -1,7 +1,7 @@
 package io.jobstream.aggregate;
 
 import java.util.Map;
-import java.util.TreeMap;
+import io.jobstream.aggregate.stats.PayCounts;
 
 /**
  * An exact multiset of pay values (value -> how many postings have it), and the statistics a
@@ -13,51 +13,44 @@ import java.util.TreeMap;
  */
 public final class PayDistribution {
 
-  private final TreeMap<Double, Long> counts;
-  private long n;
+  private final PayCounts counts;
 
   /** An empty distribution. */
   public PayDistribution() {
-    this.counts = new TreeMap<>();
+    this.counts = new PayCounts();
   }
 
-  private PayDistribution(TreeMap<Double, Long> counts) {
+  private PayDistribution(PayCounts counts) {
     this.counts = counts;
-    for (long c : counts.values()) {
-      n += c;
-    }
   }
 
-  /** A view of {@code counts} (value -> postings), not a copy: it must not change while in use. */
-  public static PayDistribution of(TreeMap<Double, Long> counts) {
+  /** A view of {@code counts}, not a copy: it must not change while in use. */
+  public static PayDistribution of(PayCounts counts) {
     return new PayDistribution(counts);
   }
 
   public void addAll(Map<Double, Long> values) {
-    values.forEach((value, count) -> {
-      counts.merge(value, count, Long::sum);
-      n += count;
-    });
+    values.forEach(counts::add);
   }
 
   public long size() {
-    return n;
+    return counts.total();
   }
 
   public double min() {
-    return counts.firstKey();
+    return counts.value(0);
   }
 
   public double max() {
-    return counts.lastKey();
+    return counts.value(counts.distinct() - 1);
   }
 
   public double mean() {
     double sum = 0;
-    for (Map.Entry<Double, Long> e : counts.entrySet()) {
-      sum += e.getKey() * e.getValue();
+    for (int i = 0; i < counts.distinct(); i++) {
+      sum += counts.value(i) * counts.count(i);
     }
-    return sum / n;
+    return sum / counts.total();
   }
 
   public double stddev() {
@@ -66,27 +59,28 @@ public final class PayDistribution {
 
   /** The sample standard deviation around {@code mean} (this distribution's {@link #mean()}). */
   public double stddev(double mean) {
+    long n = counts.total();
     if (n < 2) {
       return 0;
     }
     double squares = 0;
-    for (Map.Entry<Double, Long> e : counts.entrySet()) {
-      double d = e.getKey() - mean;
-      squares += d * d * e.getValue();
+    for (int i = 0; i < counts.distinct(); i++) {
+      double d = counts.value(i) - mean;
+      squares += d * d * counts.count(i);
     }
     return Math.sqrt(squares / (n - 1));
   }
 
   /** The {@code p} quantile, 0 <= p <= 1; the distribution must not be empty. */
   public double quantile(double p) {
-    double position = p * (n - 1);
+    double position = p * (counts.total() - 1);
     long lower = (long) Math.floor(position);
     double fraction = position - lower;
-    double lowValue = valueAt(lower);
+    double lowValue = counts.valueAtRank(lower);
     if (fraction == 0) {
       return lowValue;
     }
-    return lowValue + fraction * (valueAt(lower + 1) - lowValue);
+    return lowValue + fraction * (counts.valueAtRank(lower + 1) - lowValue);
   }
 
   /**
@@ -94,39 +88,26 @@ public final class PayDistribution {
    * one pass over the values.
    */
   public double[] quantiles(double... ps) {
+    long n = counts.total();
     double[] out = new double[ps.length];
-    var entries = counts.entrySet().iterator();
-    Map.Entry<Double, Long> entry = entries.next();
-    long end = entry.getValue(); // ranks below end have entry's value
+    int entry = 0;
+    long end = counts.count(0); // ranks below end have entry's value
     for (int i = 0; i < ps.length; i++) {
       double position = ps[i] * (n - 1);
       long lower = (long) Math.floor(position);
       double fraction = position - lower;
       while (lower >= end) {
-        entry = entries.next();
-        end += entry.getValue();
+        end += counts.count(++entry);
       }
-      double lowValue = entry.getKey();
+      double lowValue = counts.value(entry);
       if (fraction == 0) {
         out[i] = lowValue;
         continue;
       }
       // the next rank is the same value, or the first of the next entry (looked at, not consumed)
-      double highValue = lower + 1 < end ? lowValue : counts.higherKey(lowValue);
+      double highValue = lower + 1 < end ? lowValue : counts.value(entry + 1);
       out[i] = lowValue + fraction * (highValue - lowValue);
     }
     return out;
-  }
-
-  /** The value at 0-based rank {@code rank} in sorted order. */
-  private double valueAt(long rank) {
-    long seen = 0;
-    for (Map.Entry<Double, Long> e : counts.entrySet()) {
-      seen += e.getValue();
-      if (rank < seen) {
-        return e.getKey();
-      }
-    }
-    throw new IllegalArgumentException("rank " + rank + " outside 0.." + (n - 1));
   }
 }

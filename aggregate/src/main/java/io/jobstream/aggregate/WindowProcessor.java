@@ -3,6 +3,7 @@ package io.jobstream.aggregate;
 import io.jobstream.aggregate.stats.MannWhitney;
 import io.jobstream.aggregate.stats.MedianGap;
 import io.jobstream.aggregate.stats.Normal;
+import io.jobstream.aggregate.stats.PayCounts;
 import io.jobstream.model.SalaryDivergence;
 import io.jobstream.model.SalaryStats;
 import java.time.Duration;
@@ -446,7 +447,7 @@ final class WindowProcessor implements Processor<String, TupleDelta, String, Win
         now);
   }
 
-  private static double median(TreeMap<Double, Long> values) {
+  private static double median(PayCounts values) {
     return PayDistribution.of(values).quantiles(0.5)[0];
   }
 

@@ -1,6 +1,5 @@
 package io.jobstream.aggregate.stats;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 
@@ -16,8 +15,12 @@ import java.util.NavigableMap;
 public record MannWhitney(double u, double z, double pValue) {
 
   public static MannWhitney test(NavigableMap<Double, Long> a, NavigableMap<Double, Long> b) {
-    long nA = total(a);
-    long nB = total(b);
+    return test(PayCounts.of(a), PayCounts.of(b));
+  }
+
+  public static MannWhitney test(PayCounts a, PayCounts b) {
+    long nA = a.total();
+    long nB = b.total();
     if (nA == 0 || nB == 0) {
       throw new IllegalArgumentException("both samples need values");
     }
@@ -25,21 +28,18 @@ public record MannWhitney(double u, double z, double pValue) {
     double rankSumA = 0;
     double tieTerm = 0;
     double nextRank = 1;
-    Iterator<Map.Entry<Double, Long>> ia = a.entrySet().iterator();
-    Iterator<Map.Entry<Double, Long>> ib = b.entrySet().iterator();
-    Map.Entry<Double, Long> ea = ia.hasNext() ? ia.next() : null;
-    Map.Entry<Double, Long> eb = ib.hasNext() ? ib.next() : null;
-    while (ea != null || eb != null) {
-      double value = ea == null ? eb.getKey() : eb == null ? ea.getKey() : Math.min(ea.getKey(), eb.getKey());
+    int i = 0;
+    int j = 0;
+    while (i < a.distinct() || j < b.distinct()) {
+      double value = i == a.distinct() ? b.value(j)
+          : j == b.distinct() ? a.value(i) : Math.min(a.value(i), b.value(j));
       long countA = 0;
       long countB = 0;
-      if (ea != null && ea.getKey() == value) {
-        countA = ea.getValue();
-        ea = ia.hasNext() ? ia.next() : null;
+      if (i < a.distinct() && a.value(i) == value) {
+        countA = a.count(i++);
       }
-      if (eb != null && eb.getKey() == value) {
-        countB = eb.getValue();
-        eb = ib.hasNext() ? ib.next() : null;
+      if (j < b.distinct() && b.value(j) == value) {
+        countB = b.count(j++);
       }
       double t = countA + countB;
       double midRank = nextRank + (t - 1) / 2;

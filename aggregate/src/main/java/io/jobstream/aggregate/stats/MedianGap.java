@@ -1,6 +1,5 @@
 package io.jobstream.aggregate.stats;
 
-import java.util.Map;
 import java.util.NavigableMap;
 
 /**
@@ -23,6 +22,11 @@ public record MedianGap(double medianA, double medianB, double gap, double varia
 
   /** The gap with a {@code confidence} (e.g. 0.95) interval. */
   public static MedianGap of(NavigableMap<Double, Long> a, NavigableMap<Double, Long> b, double confidence) {
+    return of(PayCounts.of(a), PayCounts.of(b), confidence);
+  }
+
+  /** The gap with a {@code confidence} (e.g. 0.95) interval. */
+  public static MedianGap of(PayCounts a, PayCounts b, double confidence) {
     double medianA = median(a);
     double medianB = median(b);
     double variance = medianVariance(a) + medianVariance(b);
@@ -32,23 +36,23 @@ public record MedianGap(double medianA, double medianB, double gap, double varia
     return new MedianGap(medianA, medianB, gap, variance, gap - half, gap + half);
   }
 
-  static double median(NavigableMap<Double, Long> sample) {
-    long n = MannWhitney.total(sample);
+  static double median(PayCounts sample) {
+    long n = sample.total();
     if (n % 2 == 1) {
-      return valueAt(sample, n / 2);
+      return sample.valueAtRank(n / 2);
     }
-    return (valueAt(sample, n / 2 - 1) + valueAt(sample, n / 2)) / 2;
+    return (sample.valueAtRank(n / 2 - 1) + sample.valueAtRank(n / 2)) / 2;
   }
 
   /** Price-Bonett variance of the sample median; 0 for fewer than two values. */
-  static double medianVariance(NavigableMap<Double, Long> sample) {
-    long n = MannWhitney.total(sample);
+  static double medianVariance(PayCounts sample) {
+    long n = sample.total();
     if (n < 2) {
       return 0;
     }
     long c = Math.max(1, Math.round(n / 2.0 - Math.sqrt(n)));
-    double lower = valueAt(sample, c - 1);
-    double upper = valueAt(sample, n - c);
+    double lower = sample.valueAtRank(c - 1);
+    double upper = sample.valueAtRank(n - c);
     double tail = binomialHalfCdf(n, c - 1);
     double z = Normal.ppf(1 - tail);
     if (!(z > 0)) {
@@ -74,17 +78,5 @@ public record MedianGap(double medianA, double medianB, double gap, double varia
       sum += Math.exp(logTerm);
     }
     return Math.min(1, sum);
-  }
-
-  /** The value at 0-based rank in sorted order. */
-  static double valueAt(NavigableMap<Double, Long> sample, long rank) {
-    long seen = 0;
-    for (Map.Entry<Double, Long> e : sample.entrySet()) {
-      seen += e.getValue();
-      if (rank < seen) {
-        return e.getKey();
-      }
-    }
-    throw new IllegalArgumentException("rank " + rank + " outside the sample");
   }
 }
