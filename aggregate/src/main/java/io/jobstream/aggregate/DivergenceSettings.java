@@ -17,42 +17,16 @@ public record DivergenceSettings(List<Pair> pairs, double alpha, long minN) {
   public static final String DEFAULT_PAIRS = "ml_engineer:data_scientist,ai_engineer:ml_engineer,data_engineer:data_analyst";
 
   /** Family A against family B. */
-  public record Pair(String a, String b) {}
+  public record Pair(String a, String b) {
 
-  /**
-   * The key of the window task of each family that is in a pair: families joined by pairs
-   * (directly or through others) share one, so that both sides of every pair are counted in one
-   * task; any family not in the map is a key of its own. The key is the group's first family in
-   * alphabetical order, e.g. {@code ai_engineer} for ai_engineer, ml_engineer and data_scientist.
-   */
-  public java.util.Map<String, String> groups() {
-    java.util.Map<String, String> parent = new java.util.HashMap<>();
-    for (Pair p : pairs) {
-      union(parent, p.a(), p.b());
+    /** The pair as configured, {@code a:b}: the key of its divergence task. */
+    public String key() {
+      return a + ":" + b;
     }
-    java.util.Map<String, String> out = new java.util.HashMap<>();
-    for (Pair p : pairs) {
-      out.put(p.a(), find(parent, p.a()));
-      out.put(p.b(), find(parent, p.b()));
-    }
-    return java.util.Map.copyOf(out);
-  }
 
-  private static String find(java.util.Map<String, String> parent, String x) {
-    String p = parent.getOrDefault(x, x);
-    return p.equals(x) ? x : find(parent, p);
-  }
-
-  private static void union(java.util.Map<String, String> parent, String a, String b) {
-    String ra = find(parent, a);
-    String rb = find(parent, b);
-    if (!ra.equals(rb)) {
-      // the alphabetically first family is the root, so a group's key does not depend on pair order
-      if (ra.compareTo(rb) < 0) {
-        parent.put(rb, ra);
-      } else {
-        parent.put(ra, rb);
-      }
+    /** Whether {@code family} is one side of the pair. */
+    public boolean has(String family) {
+      return a.equals(family) || b.equals(family);
     }
   }
 

@@ -37,13 +37,16 @@ import org.apache.kafka.streams.state.Stores;
  *       record ends in exactly one); the latest version of each posting is kept by posting id
  *       ({@link PostingVersionProcessor}), and only a change that matters to the statistics (a new
  *       posting, or an edit: its old and new version) goes on.
- *   <li>Keyed by group of families (the families a divergence pair joins share a group; any other
- *       family is a group of its own), so in as many tasks as there are groups, spread over the
- *       partitions: the changes are grouped into clusters of cross-posted copies
+ *   <li>Keyed by family ({@value #BY_FAMILY}), so in as many tasks as there are families, spread over
+ *       the partitions: the changes are grouped into clusters of cross-posted copies
  *       ({@link ClusterProcessor}), of which one counts -> counts per {@link PostingTuple}
  *       (family, day, slice and pay) -> every emit interval, every window containing a changed day
- *       is re-computed ({@link WindowProcessor}) -> {@code jobs.salary.stats}, and the pay gaps of
- *       the configured family pairs -> {@code jobs.salary.divergence}.
+ *       is re-computed ({@link StatsProcessor}) -> {@code jobs.salary.stats}.
+ *   <li>Keyed by pair ({@value #BY_PAIR}): each counted change of a posting with pay goes on to
+ *       every configured pair that has its family, where both sides are counted again and every
+ *       emit interval the pay gaps of the changed windows (and the windows after them, whose
+ *       trends compare with them) are re-computed ({@link DivergenceProcessor}) ->
+ *       {@code jobs.salary.divergence}.
  * </ol>
  *
  * <p>The counts are plain (not windowed) stores, so nothing expires with stream time and
@@ -127,19 +130,31 @@ public final class JobstreamTopology {
 
   /**
    * Name of the repartition that brings the postings' changes to the tasks of the cluster and
-   * window stages, keyed by group of families ({@link DivergenceSettings#groups}): cross-posted
-   * copies have different posting ids (so they are spread over the classify tasks) but share their
-   * family, a window needs all days of a family, and a divergence both families of its pair. So a
-   * family's clusters, counts and windows, and the divergences of its pairs, are in one task, and
-   * the groups spread over the partitions, threads and instances.
+   * statistics stages, keyed by family: cross-posted copies have different posting ids (so they
+   * are spread over the classify tasks) but share their normalized title and so their family, and
+   * a window needs all days of a family. So a family's clusters, counts and windows are in one
+   * task, and the families spread over the partitions, threads and instances.
    */
-  public static final String BY_TASK = "posting-changes";
+  public static final String BY_FAMILY = "changes-by-family";
 
-  /** Store of the window processor: the number of counted postings per {@link PostingTuple}. */
+  /**
+   * Name of the repartition that brings the divergence stage the counted changes of postings with
+   * pay, keyed by pair ({@link DivergenceSettings.Pair#key}): a family's change goes to every pair
+   * that has the family, so both sides of a pair are counted in the pair's task.
+   */
+  public static final String BY_PAIR = "changes-by-pair";
+
+  /** Store of the statistics stage: the number of counted postings per {@link PostingTuple}. */
   public static final String WINDOW_TUPLES_STORE = "window-tuple-counts";
 
-  /** Store of the window processor: the days changed since the last emission, with the groups that changed. */
+  /** Store of the statistics stage: the days changed since the last emission, with the slices that changed. */
   public static final String WINDOW_DIRTY_STORE = "window-changed-days";
+
+  /** Store of the divergence stage: the number of counted postings with pay per pair and {@link PostingTuple}. */
+  public static final String PAIR_TUPLES_STORE = "pair-tuple-counts";
+
+  /** Store of the divergence stage: the days changed since the last emission, with the slices that changed. */
+  public static final String PAIR_DIRTY_STORE = "pair-changed-days";
 
   /** Every {@code jobstream.*} key the topology reads. */
   public static final java.util.Set<String> SETTINGS = java.util.Set.of(WINDOWS_CONFIG, REPORTING_CURRENCY_CONFIG,
@@ -155,7 +170,6 @@ public final class JobstreamTopology {
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     DivergenceSettings divergence = DivergenceSettings.from(config);
     checkFamilies(config, divergence);
-    Map<String, String> groups = divergence.groups();
     long duplicatePeriodDays = setting(config, DUPLICATE_PERIOD_CONFIG, 60, 1);
     Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
     Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
@@ -166,31 +180,38 @@ public final class JobstreamTopology {
         Serdes.String(), JsonSerde.of(PostingCluster.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTER_COUNT_STORE),
         Serdes.String(), Serdes.Long()).withCachingEnabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(WINDOW_TUPLES_STORE), Serdes.String(), Serdes.Long()).withCachingEnabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(WINDOW_DIRTY_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
+    for (String store : List.of(WINDOW_TUPLES_STORE, PAIR_TUPLES_STORE)) {
+      builder.addStateStore(Stores.keyValueStoreBuilder(
+          Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long()).withCachingEnabled());
+    }
+    for (String store : List.of(WINDOW_DIRTY_STORE, PAIR_DIRTY_STORE)) {
+      builder.addStateStore(Stores.keyValueStoreBuilder(
+          Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.String()).withCachingEnabled());
+    }
 
-    addClassifyStage(builder, config, Topics.CLASSIFIED.name(), Topics.DLQ.name())
-        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, currency, family -> groups.getOrDefault(family, family)),
-            Named.as("posting-versions"), POSTINGS_STORE)
-        .repartition(Repartitioned.<String, MemberChange>as(BY_TASK)
+    KStream<String, TupleDelta> counted = addClassifyStage(builder, config, Topics.CLASSIFIED.name(), Topics.DLQ.name())
+        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, currency), Named.as("posting-versions"), POSTINGS_STORE)
+        .repartition(Repartitioned.<String, MemberChange>as(BY_FAMILY)
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(MemberChange.class)))
         .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, duplicatePeriodDays),
-            Named.as("clusters"), CLUSTERS_STORE, CLUSTER_COUNT_STORE)
-        .process(() -> new WindowProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE,
-                currency, divergence, emitInterval, emitBudget, pauseFactor),
+            Named.as("clusters"), CLUSTERS_STORE, CLUSTER_COUNT_STORE);
+    counted
+        .process(() -> new StatsProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE, currency,
+                emitInterval, emitBudget, pauseFactor),
             Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE)
-        .split(Named.as("window-output-"))
-        .branch((key, out) -> out.isStats(), Branched.withConsumer(stats -> stats
-            .mapValues(WindowOutput::stats, Named.as("stats-value"))
-            .to(Topics.STATS.name(), Produced.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde())
-                .withName("stats-sink")), "stats"))
-        .defaultBranch(Branched.withConsumer(gaps -> gaps
-            .mapValues(WindowOutput::divergence, Named.as("divergence-value"))
-            .to(Topics.DIVERGENCE.name(), Produced.with(Topics.DIVERGENCE.keySerde(),
-                Topics.DIVERGENCE.valueSerde()).withName("divergence-sink")), "divergence"));
+        .to(Topics.STATS.name(), Produced.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde())
+            .withName("stats-sink"));
+    counted
+        .flatMap((family, delta) -> PairFanOut.pairsOf(divergence, family, delta), Named.as("pair-fan-out"))
+        .repartition(Repartitioned.<String, TupleDelta>as(BY_PAIR)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(JsonSerde.of(TupleDelta.class)))
+        .process(() -> new DivergenceProcessor(windows, PAIR_TUPLES_STORE, PAIR_DIRTY_STORE, currency, divergence,
+                emitInterval, emitBudget, pauseFactor),
+            Named.as("divergence"), PAIR_TUPLES_STORE, PAIR_DIRTY_STORE)
+        .to(Topics.DIVERGENCE.name(), Produced.with(Topics.DIVERGENCE.keySerde(), Topics.DIVERGENCE.valueSerde())
+            .withName("divergence-sink"));
 
     // The answers as tables again, for the query API (interactive queries): the latest value per
     // key, kept as the topic's JSON bytes (parsed when asked for, not for every update).

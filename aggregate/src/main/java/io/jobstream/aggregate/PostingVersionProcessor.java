@@ -1,7 +1,6 @@
 package io.jobstream.aggregate;
 
 import io.jobstream.model.ClassifiedPosting;
-import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,25 +12,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link MemberChange} when that changes: a re-crawl that changes nothing the statistics see
  * sends nothing, an edit sends the old and the new version, so that the old one's contribution is
  * replaced rather than added to, and a deletion (a null value) sends the old version alone.
- * Each change is keyed by its family's window task, so the work after classification spreads over
- * as many tasks as there are groups of families.
+ * Each change is keyed by its posting's family, so the work after classification spreads over as
+ * many tasks as there are families.
  */
 final class PostingVersionProcessor implements Processor<String, ClassifiedPosting, String, MemberChange> {
 
   private final String storeName;
   private final String currency;
-  private final UnaryOperator<String> taskOfFamily;
   private ProcessorContext<String, MemberChange> context;
   private KeyValueStore<String, ClusterMember> latest;
 
-  /**
-   * @param taskOfFamily the key of a family's window task ({@link DivergenceSettings#groups}):
-   *     all of a family's changes, and so all its cross-posted copies, go to one task
-   */
-  PostingVersionProcessor(String storeName, String currency, UnaryOperator<String> taskOfFamily) {
+  PostingVersionProcessor(String storeName, String currency) {
     this.storeName = storeName;
     this.currency = currency;
-    this.taskOfFamily = taskOfFamily;
   }
 
   @Override
@@ -47,7 +40,7 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
       ClusterMember gone = latest.get(record.key());
       if (gone != null) {
         latest.delete(record.key());
-        context.forward(record.withKey(taskOfFamily.apply(gone.family())).withValue(new MemberChange(gone, null)));
+        context.forward(record.withKey(gone.family()).withValue(new MemberChange(gone, null)));
       }
       return;
     }
@@ -57,12 +50,12 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
       return;
     }
     latest.put(after.postingId(), after);
-    String to = taskOfFamily.apply(after.family());
-    String from = before == null ? to : taskOfFamily.apply(before.family());
+    String to = after.family();
+    String from = before == null ? to : before.family();
     if (from.equals(to)) {
       context.forward(record.withKey(to).withValue(new MemberChange(before, after)));
     } else {
-      // an edit that moves the posting to a family of another task: it leaves one and joins the other
+      // an edit that moves the posting to another family: it leaves one family's task and joins the other's
       context.forward(record.withKey(from).withValue(new MemberChange(before, null)));
       context.forward(record.withKey(to).withValue(new MemberChange(null, after)));
     }

@@ -56,6 +56,7 @@ class BenchmarkCommandTest {
     assertThat(json.path("instances").asInt()).isEqualTo(1);
     assertThat(json.path("stageShares").path("classify").get(0).asDouble()).isEqualTo(1.0);
     assertThat(json.path("stageShares").path("windows").get(0).asDouble()).isEqualTo(1.0);
+    assertThat(json.path("stageShares").path("divergence").get(0).asDouble()).isEqualTo(1.0);
   }
 
   /** The records column of the {@code nth} table row of {@code app} (the backlog, or more when a latency phase came before). */
@@ -92,6 +93,8 @@ class BenchmarkCommandTest {
     assertThat(text).containsPattern("(?m)^stage classify +[\\d,]+ records: instance 0 [\\d,]+ \\(\\d+%\\) instance 1 ");
     // the window stage took in every posting's change, on whichever instances hold its partitions
     assertThat(recordsOfStage(text, "windows")).isGreaterThanOrEqualTo(2_500);
+    // and the divergence stage the changes of the pairs' postings with pay
+    assertThat(recordsOfStage(text, "divergence")).as(text).isPositive();
     assertThat(json.path("p99LatencySeconds").isNumber()).as(text).isTrue();
     assertThat(json.path("peakHeapBytes").asLong()).isPositive();
   }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three instances of the streams app on one broker with six partitions per topic, the salary
- * survey replayed: the stage after classification (clusters, counts, windows, divergence), keyed
- * by group of families, runs on more than one instance, and the yearly statistics and
+ * survey replayed: each aggregation stage (clusters, counts and statistics keyed by family; the
+ * divergence keyed by pair) runs on more than one instance, and the yearly statistics and
  * divergences equal a batch computation.
  */
 @Tag("integration")
@@ -72,23 +72,25 @@ class ScaleOutTest {
         assertThat(latest).hasSize(59_325);
         awaitYearlyEqual(client, latest.values());
 
-        // which instance's tasks read the partitions of the change repartition that carried records
-        String repartition = "scale-out-test-" + JobstreamTopology.BY_TASK + "-repartition";
-        Set<Integer> busy = busyPartitions(client, repartition);
-        Set<Integer> instances = new TreeSet<>();
-        for (int i = 0; i < apps.size(); i++) {
-          int instance = i;
-          apps.get(i).streams().metadataForLocalThreads().forEach(thread -> thread.activeTasks().forEach(task ->
-              task.topicPartitions().forEach(tp -> {
-                if (tp.topic().equals(repartition) && busy.contains(tp.partition())) {
-                  instances.add(instance);
-                }
-              })));
+        // each aggregation stage: which instances' tasks read the partitions of its repartition that carried records
+        for (String stage : List.of(JobstreamTopology.BY_FAMILY, JobstreamTopology.BY_PAIR)) {
+          String repartition = "scale-out-test-" + stage + "-repartition";
+          Set<Integer> busy = busyPartitions(client, repartition);
+          Set<Integer> instances = new TreeSet<>();
+          for (int i = 0; i < apps.size(); i++) {
+            int instance = i;
+            apps.get(i).streams().metadataForLocalThreads().forEach(thread -> thread.activeTasks().forEach(task ->
+                task.topicPartitions().forEach(tp -> {
+                  if (tp.topic().equals(repartition) && busy.contains(tp.partition())) {
+                    instances.add(instance);
+                  }
+                })));
+          }
+          System.out.printf("scale-out test: partitions of %s with records: %s; on instances %s%n", repartition,
+              busy, instances);
+          assertThat(busy).as("partitions of " + repartition + " that carried records").hasSizeGreaterThan(1);
+          assertThat(instances).as("instances whose tasks had records of " + repartition).hasSizeGreaterThan(1);
         }
-        System.out.printf("scale-out test: partitions of %s with records: %s; on instances %s%n", repartition,
-            busy, instances);
-        assertThat(busy).as("partitions of the change repartition that carried records").hasSizeGreaterThan(1);
-        assertThat(instances).as("instances whose window tasks had records").hasSizeGreaterThan(1);
       } finally {
         apps.forEach(StreamApp::close);
       }

@@ -21,11 +21,12 @@ import org.apache.kafka.common.TopicPartition;
  * second, the application group's committed offsets and which member holds each partition; a
  * partition's progress since the last look is credited to the instance that holds it. Stages by
  * the topic they read: {@code classify} (the raw topic), {@code windows} (the changes
- * repartition), {@code stats-table} and {@code divergence-table} (the query API's tables).
+ * by family: clusters, counts and statistics), {@code divergence} (the changes by pair),
+ * {@code stats-table} and {@code divergence-table} (the query API's tables).
  */
 final class StageSampler implements AutoCloseable {
 
-  static final List<String> STAGES = List.of("classify", "windows", "stats-table", "divergence-table");
+  static final List<String> STAGES = List.of("classify", "windows", "divergence", "stats-table", "divergence-table");
 
   private final Admin admin;
   private final String group;
@@ -50,8 +51,11 @@ final class StageSampler implements AutoCloseable {
     if (topic.equals(Topics.RAW.name())) {
       return "classify";
     }
-    if (topic.equals(group + "-" + JobstreamTopology.BY_TASK + "-repartition")) {
+    if (topic.equals(group + "-" + JobstreamTopology.BY_FAMILY + "-repartition")) {
       return "windows";
+    }
+    if (topic.equals(group + "-" + JobstreamTopology.BY_PAIR + "-repartition")) {
+      return "divergence";
     }
     if (topic.equals(Topics.STATS.name())) {
       return "stats-table";

@@ -1,0 +1,390 @@
+package io.jobstream.aggregate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * What the statistics stage and the divergence stage share: each keeps the count of every
+ * {@link PostingTuple} it is sent, under the record's key (a family, or a pair), and, every emit
+ * interval of wall-clock time, re-computes every window that contains a day that changed since.
+ * A day of a family is read with one range scan of the counts (tuple keys start with family and
+ * ISO date), once per emission, and windows slide from one to the next. The days that changed
+ * are kept in a store of their own, so a crash between a change and its emission loses nothing.
+ *
+ * <p>Both stores are keyed by {@code KEY/...}: the record's key scopes what it counts, so that two
+ * keys of one task (two pairs that share a family, hashed to one partition) never count into each
+ * other.
+ */
+abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelta, String, V> {
+
+  private static final int MAX_LATENCY_SAMPLES = 10_000;
+
+  /** Between the changed slices of a day in the store of changed days. */
+  private static final String SLICE_SEPARATOR = "\n";
+
+  /** Between a record's key and the tuple or family day it scopes in the stores. */
+  private static final char SCOPE = '/';
+
+  /** The slice of all of a family's postings. */
+  static final String ALL_SLICE = "all|all|all";
+
+  private final List<WindowSpec> specs;
+  private final String tupleStoreName;
+  private final String dirtyStoreName;
+  private final Duration emitInterval;
+  /**
+   * Longest an emission runs before it leaves the remaining changed days to the next one. The
+   * emission runs inside the task's transaction, which the broker aborts after
+   * {@code transaction.timeout.ms} (10 s by default under exactly-once): an emission longer than
+   * that would fence the task, which would then restore and start the same emission again.
+   */
+  private final Duration emitBudget;
+  /**
+   * After an emission that took T, the next one waits at least this many times T while input keeps
+   * coming: under a backlog every window is dirty again soon, and re-computing all of them often
+   * would starve the counting (and flood the output topics with values about to change again).
+   */
+  private final int pauseFactor;
+  /** A changed day also changes the window after each window that contains it (trends compare with the one before). */
+  private final boolean nextWindowChanges;
+  /** No input for this long means the input has stopped: the pause no longer applies. */
+  private long quietMs;
+  private long lastInputMs;
+  private long lastEmissionEndMs;
+  protected ProcessorContext<String, V> context;
+  private KeyValueStore<String, Long> tuples;
+  private KeyValueStore<String, String> dirty;
+  /** Timestamps of the records since the last emission, for the latency meter (a sample when many). */
+  private final long[] pendingTimestamps = new long[MAX_LATENCY_SAMPLES];
+  private int pending;
+  /**
+   * This task's share of the unemitted-changes gauge: other window tasks of the process keep
+   * theirs, so an emission here takes back only its own.
+   */
+  private long unemitted;
+  private long nextEmitAllowedMs;
+  /** The changed day an emission that ran out of time stopped after; the next starts after it. */
+  private WindowJob resumeAfter;
+  /** During an emission: each scoped family's current window, and the window before it (for trends). */
+  protected final Map<String, RunningWindow> current = new HashMap<>();
+  protected final Map<String, RunningWindow> previous = new HashMap<>();
+  /** During an emission: the days read, by day and scoped family. */
+  private final TreeMap<LocalDate, Map<String, Map<String, Cell>>> days = new TreeMap<>();
+
+  ChangedWindowsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName,
+      Duration emitInterval, Duration emitBudget, int pauseFactor, boolean nextWindowChanges) {
+    this.specs = specs;
+    this.tupleStoreName = tupleStoreName;
+    this.dirtyStoreName = dirtyStoreName;
+    this.emitInterval = emitInterval;
+    this.emitBudget = emitBudget;
+    this.pauseFactor = pauseFactor;
+    this.nextWindowChanges = nextWindowChanges;
+  }
+
+  /** The slices a posting counts in, as {@code seniority|country|remote} with {@code all} where not sliced. */
+  protected abstract String[] slicesOf(PostingTuple t);
+
+  /** Emits what changed in one window. */
+  protected abstract void emit(WindowSpec spec, WindowJob job, Instant now, long timestamp);
+
+  /** After an emission: what the subclass kept while it ran can go. */
+  protected void emissionDone() {}
+
+  @Override
+  public void init(ProcessorContext<String, V> context) {
+    this.context = context;
+    this.tuples = context.getStateStore(tupleStoreName);
+    this.dirty = context.getStateStore(dirtyStoreName);
+    // after a restart the changed days left from before are changes not emitted yet (at least one
+    // each); the store's estimate, so that a task does not read a store at start
+    unemitted = Math.max(0, dirty.approximateNumEntries());
+    StreamMetrics.UNEMITTED.addAndGet(unemitted);
+    // upstream tasks hand records on at each commit, so input arrives in bursts that far apart
+    Object commitInterval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+    this.quietMs = 2 * Math.max(emitInterval.toMillis(),
+        commitInterval == null ? 0 : Long.parseLong(commitInterval.toString()));
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
+      // quiet: no input since well after the last emission ended (input waits while one runs)
+      if (now < nextEmitAllowedMs && now - Math.max(lastInputMs, lastEmissionEndMs) < quietMs) {
+        return;
+      }
+      long started = System.nanoTime();
+      emitChanged();
+      nextEmitAllowedMs = now + pauseFactor * (System.nanoTime() - started) / 1_000_000;
+      lastEmissionEndMs = context.currentSystemTimeMs();
+    });
+  }
+
+  @Override
+  public void process(Record<String, TupleDelta> record) {
+    TupleDelta update = record.value();
+    String scope = record.key() + SCOPE;
+    String tupleKey = scope + update.tuple();
+    Long count = tuples.get(tupleKey);
+    long now = (count == null ? 0 : count) + update.delta();
+    if (now > 0) {
+      tuples.put(tupleKey, now);
+    } else {
+      tuples.delete(tupleKey);
+    }
+    PostingTuple t = PostingTuple.parse(update.tuple());
+    // the day changed, and so did the slices this posting counts in
+    String familyDay = scope + t.family() + "|" + t.day();
+    String known = dirty.get(familyDay);
+    Set<String> slices = slicesFrom(known);
+    if (slices.addAll(List.of(slicesOf(t))) || known == null) {
+      dirty.put(familyDay, String.join(SLICE_SEPARATOR, slices));
+    }
+    if (pending < MAX_LATENCY_SAMPLES) {
+      pendingTimestamps[pending++] = record.timestamp();
+    }
+    unemitted++;
+    StreamMetrics.UNEMITTED.incrementAndGet();
+    lastInputMs = context.currentSystemTimeMs();
+  }
+
+  @Override
+  public void close() {
+    // the task moves or stops: its pending changes are counted wherever it runs next
+    StreamMetrics.UNEMITTED.addAndGet(-unemitted);
+    unemitted = 0;
+  }
+
+  /**
+   * Emits every window that contains a changed day, each once, in order of spec and start, for as
+   * long as {@link #emitBudget} allows; the next emission goes on after the last window this one
+   * emitted (round robin). Consecutive windows of a family are computed by sliding: the days that
+   * leave are taken out and the days that enter are added, so a {@code 30d/1d} window costs two
+   * days, not thirty.
+   */
+  void emitChanged() {
+    Map<String, Set<String>> changed = new TreeMap<>();
+    try (KeyValueIterator<String, String> it = dirty.all()) {
+      it.forEachRemaining(kv -> changed.put(kv.key, slicesFrom(kv.value)));
+    }
+    if (changed.isEmpty()) {
+      // nothing changed is waiting: an estimate taken at start is settled
+      StreamMetrics.UNEMITTED.addAndGet(-unemitted);
+      unemitted = 0;
+      return;
+    }
+    List<TreeMap<LocalDate, WindowJob>> jobsBySpec = new ArrayList<>();
+    List<WindowJob> jobs = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      TreeMap<LocalDate, WindowJob> byStart = new TreeMap<>();
+      WindowSpec spec = specs.get(i);
+      for (Map.Entry<String, Set<String>> day : changed.entrySet()) {
+        String scope = scopeOf(day.getKey());
+        String family = familyOf(day.getKey());
+        for (WindowSpec.Window window : spec.windowsContaining(dayOf(day.getKey()))) {
+          byStart.computeIfAbsent(window.start(), k -> new WindowJob(window)).add(scope, family, day.getValue());
+          WindowSpec.Window next = spec.next(window);
+          if (nextWindowChanges && next != null) {
+            byStart.computeIfAbsent(next.start(), k -> new WindowJob(next)).add(scope, family, day.getValue());
+          }
+        }
+      }
+      for (WindowJob job : byStart.values()) {
+        job.spec = i;
+        jobs.add(job);
+      }
+      jobsBySpec.add(byStart);
+    }
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    long timestamp = now.toEpochMilli();
+    long deadline = System.nanoTime() + emitBudget.toNanos();
+    int first = 0;
+    if (resumeAfter != null) {
+      while (first < jobs.size() && !jobs.get(first).isAfter(resumeAfter)) {
+        first++;
+      }
+      first %= jobs.size();
+    }
+    resumeAfter = null;
+    int spec = -1;
+    for (int n = 0; n < jobs.size(); n++) {
+      WindowJob job = jobs.get((first + n) % jobs.size());
+      if (job.spec != spec) {
+        spec = job.spec;
+        clearEmissionState();
+      }
+      emit(specs.get(spec), job, now, timestamp);
+      // days before the previous window are not needed again while the windows go forward
+      days.headMap(specs.get(spec).previous(job.window).start()).clear();
+      job.done = true;
+      if (n + 1 < jobs.size() && System.nanoTime() > deadline) {
+        resumeAfter = job;
+        break;
+      }
+    }
+    clearEmissionState();
+    emissionDone();
+    // a changed day is done once every window that contains it (and, with trends, every next one) went out
+    for (String familyDay : changed.keySet()) {
+      boolean done = true;
+      for (int i = 0; i < specs.size() && done; i++) {
+        for (WindowSpec.Window window : specs.get(i).windowsContaining(dayOf(familyDay))) {
+          done &= jobsBySpec.get(i).get(window.start()).done;
+          WindowSpec.Window next = specs.get(i).next(window);
+          WindowJob nextJob = !nextWindowChanges || next == null ? null : jobsBySpec.get(i).get(next.start());
+          done &= nextJob == null || nextJob.done;
+        }
+      }
+      if (done) {
+        dirty.delete(familyDay);
+      }
+    }
+    if (resumeAfter != null) {
+      // the postings counted since the last full emission are not all in the statistics yet
+      return;
+    }
+    long emitted = context.currentSystemTimeMs();
+    for (int i = 0; i < pending; i++) {
+      StreamMetrics.LATENCY.record(Duration.ofMillis(Math.max(0, emitted - pendingTimestamps[i])));
+    }
+    pending = 0;
+    StreamMetrics.UNEMITTED.addAndGet(-unemitted);
+    unemitted = 0;
+    StreamMetrics.LAST_EMITTED_MS.set(emitted);
+  }
+
+  private void clearEmissionState() {
+    current.clear();
+    previous.clear();
+    days.clear();
+  }
+
+  /**
+   * The family's postings under {@code scope} over {@code window} by slice, from its running
+   * window in {@code running}, moved there by sliding where it overlaps; not to be modified by the
+   * caller.
+   */
+  protected Map<String, Cell> window(Map<String, RunningWindow> running, String scope, String family,
+      WindowSpec.Window window) {
+    String scoped = scope + family;
+    RunningWindow run = running.computeIfAbsent(scoped, f -> new RunningWindow());
+    if (window.equals(run.window)) {
+      return run.slices;
+    }
+    boolean slides = run.window != null && !window.start().isBefore(run.window.start())
+        && window.start().isBefore(run.window.end()) && !window.end().isBefore(run.window.end());
+    if (slides) {
+      for (LocalDate day = run.window.start(); day.isBefore(window.start()); day = day.plusDays(1)) {
+        day(scoped, day).forEach((slice, cell) -> {
+          Cell left = run.slices.get(slice);
+          left.subtract(cell);
+          if (left.count == 0) {
+            run.slices.remove(slice);
+          }
+        });
+      }
+      for (LocalDate day = run.window.end(); day.isBefore(window.end()); day = day.plusDays(1)) {
+        add(run.slices, day(scoped, day));
+      }
+    } else {
+      run.slices.clear();
+      for (LocalDate day = window.start(); day.isBefore(window.end()); day = day.plusDays(1)) {
+        add(run.slices, day(scoped, day));
+      }
+    }
+    run.window = window;
+    return run.slices;
+  }
+
+  private static void add(Map<String, Cell> into, Map<String, Cell> day) {
+    day.forEach((slice, cell) -> into.computeIfAbsent(slice, s -> new Cell()).merge(cell));
+  }
+
+  /**
+   * A scoped family's postings of one day by slice, from one range scan of the tuple store; kept
+   * while the emission may need the day again (a window takes it in and later gives it back).
+   */
+  private Map<String, Cell> day(String scopedFamily, LocalDate day) {
+    return days.computeIfAbsent(day, d -> new HashMap<>()).computeIfAbsent(scopedFamily, f -> {
+      Map<String, Cell> slices = new HashMap<>();
+      int tupleStart = scopedFamily.indexOf(SCOPE) + 1;
+      try (KeyValueIterator<String, Long> it =
+               tuples.range(PostingTuple.from(scopedFamily, day), PostingTuple.to(scopedFamily, day))) {
+        while (it.hasNext()) {
+          var kv = it.next();
+          PostingTuple t = PostingTuple.parse(kv.key.substring(tupleStart));
+          for (String slice : slicesOf(t)) {
+            slices.computeIfAbsent(slice, s -> new Cell()).add(t, kv.value);
+          }
+        }
+      }
+      return slices;
+    });
+  }
+
+  /** The changed slices kept for a day (none when {@code stored} is null). */
+  private static Set<String> slicesFrom(String stored) {
+    Set<String> slices = new TreeSet<>();
+    if (stored != null && !stored.isEmpty()) {
+      slices.addAll(List.of(stored.split(SLICE_SEPARATOR)));
+    }
+    return slices;
+  }
+
+  private static String scopeOf(String scopedFamilyDay) {
+    return scopedFamilyDay.substring(0, scopedFamilyDay.indexOf(SCOPE) + 1);
+  }
+
+  private static String familyOf(String scopedFamilyDay) {
+    return scopedFamilyDay.substring(scopedFamilyDay.indexOf(SCOPE) + 1, scopedFamilyDay.lastIndexOf('|'));
+  }
+
+  private static LocalDate dayOf(String scopedFamilyDay) {
+    return LocalDate.parse(scopedFamilyDay.substring(scopedFamilyDay.lastIndexOf('|') + 1));
+  }
+
+  /** The record key a scope (as {@link #window} takes it) was made from. */
+  protected static String keyOf(String scope) {
+    return scope.substring(0, scope.length() - 1);
+  }
+
+  /**
+   * A window to emit: by scope (record key and separator), the families whose postings changed,
+   * each with the slices that changed.
+   */
+  protected static final class WindowJob {
+    final WindowSpec.Window window;
+    final Map<String, Map<String, Set<String>>> scopes = new TreeMap<>();
+    int spec;
+    boolean done;
+
+    WindowJob(WindowSpec.Window window) {
+      this.window = window;
+    }
+
+    void add(String scope, String family, Set<String> slices) {
+      scopes.computeIfAbsent(scope, s -> new TreeMap<>()).computeIfAbsent(family, f -> new TreeSet<>()).addAll(slices);
+    }
+
+    boolean isAfter(WindowJob other) {
+      return spec > other.spec || (spec == other.spec && window.start().isAfter(other.window.start()));
+    }
+  }
+
+  /** A family's postings over one window, by slice, kept while an emission slides it forward. */
+  protected static final class RunningWindow {
+    WindowSpec.Window window;
+    final Map<String, Cell> slices = new TreeMap<>();
+  }
+}

@@ -1,0 +1,143 @@
+package io.jobstream.aggregate;
+
+import io.jobstream.aggregate.stats.MannWhitney;
+import io.jobstream.aggregate.stats.MedianGap;
+import io.jobstream.aggregate.stats.Normal;
+import io.jobstream.model.SalaryDivergence;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * The pay gaps of a pair of families, in the pair's task: both families' postings with pay come
+ * here (keyed by {@link DivergenceSettings.Pair#key}), and every emission re-computes, for every
+ * window that contains a changed day and the window after it (whose trend compares with it), the
+ * slices that changed -> {@code jobs.salary.divergence}. Slices: all; each seniority; each
+ * country; a slice where either side has fewer than the minimum number of postings with pay is a
+ * tombstone.
+ */
+final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence> {
+
+  static final String METHOD = "median gap with Price-Bonett 95% interval; two-sided Mann-Whitney U,"
+      + " tie-corrected, normal approximation with continuity correction";
+
+  private final String currency;
+  private final DivergenceSettings divergence;
+  private final Map<String, DivergenceSettings.Pair> pairs = new HashMap<>();
+  /** During an emission: the pay gaps computed, by pair, spec, window start and slice. */
+  private final Map<String, MedianGap> gapsThisEmission = new HashMap<>();
+  private final Set<String> gapSlicesDone = new HashSet<>();
+
+  DivergenceProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String currency,
+      DivergenceSettings divergence, Duration emitInterval, Duration emitBudget, int pauseFactor) {
+    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, true);
+    this.currency = currency;
+    this.divergence = divergence;
+    divergence.pairs().forEach(p -> pairs.put(p.key(), p));
+  }
+
+  @Override
+  protected String[] slicesOf(PostingTuple t) {
+    return new String[] {ALL_SLICE, t.seniority() + "|all|all", "all|" + t.country() + "|all"};
+  }
+
+  @Override
+  protected void emit(WindowSpec spec, WindowJob job, Instant now, long timestamp) {
+    job.scopes.forEach((scope, families) -> {
+      DivergenceSettings.Pair pair = pairs.get(keyOf(scope));
+      if (pair == null) {
+        return; // a pair no longer configured: its counts stay, nothing is emitted for it
+      }
+      Set<String> changed = new TreeSet<>();
+      families.values().forEach(changed::addAll);
+      emitDivergence(scope, pair, spec, job.window, changed, now, timestamp);
+    });
+  }
+
+  @Override
+  protected void emissionDone() {
+    gapsThisEmission.clear();
+    gapSlicesDone.clear();
+  }
+
+  /** The divergences of the slices (all, a seniority, a country) that changed in either family. */
+  private void emitDivergence(String scope, DivergenceSettings.Pair pair, WindowSpec spec, WindowSpec.Window window,
+      Set<String> changed, Instant now, long timestamp) {
+    Map<String, Cell> a = window(current, scope, pair.a(), window);
+    Map<String, Cell> b = window(current, scope, pair.b(), window);
+    WindowSpec.Window previous = spec.previous(window);
+    Map<String, Cell> prevA = null;
+    Map<String, Cell> prevB = null;
+    // all first, then seniorities, then countries
+    List<String> ordered = new ArrayList<>();
+    if (changed.contains(ALL_SLICE)) {
+      ordered.add(ALL_SLICE);
+    }
+    changed.stream().filter(s -> !s.startsWith("all|") && s.endsWith("|all|all")).forEach(ordered::add);
+    changed.stream().filter(s -> s.startsWith("all|") && s.endsWith("|all") && !s.startsWith("all|all|"))
+        .forEach(ordered::add);
+    String windowKey = pair.key() + "|" + spec.text() + "|" + window.start();
+    String previousKey = pair.key() + "|" + spec.text() + "|" + previous.start();
+    for (String slice : ordered) {
+      String[] parts = slice.split("\\|");
+      String seniority = parts[0];
+      String country = parts[1];
+      String key = SalaryDivergence.key(pair.a(), pair.b(), spec.text(), window.start(), seniority, country);
+      Cell ca = a.get(slice);
+      Cell cb = b.get(slice);
+      MedianGap gap = qualifies(ca, cb) ? MedianGap.of(ca.mid, cb.mid, 0.95) : null;
+      // this emission's gaps, for the trend of the window after this one
+      gapSlicesDone.add(windowKey + "|" + slice);
+      if (gap == null) {
+        context.forward(new Record<>(key, null, timestamp));
+        continue;
+      }
+      gapsThisEmission.put(windowKey + "|" + slice, gap);
+      MedianGap before;
+      if (gapSlicesDone.contains(previousKey + "|" + slice)) {
+        before = gapsThisEmission.get(previousKey + "|" + slice); // null: too few postings then
+      } else {
+        if (prevA == null) {
+          prevA = window(this.previous, scope, pair.a(), previous);
+          prevB = window(this.previous, scope, pair.b(), previous);
+        }
+        Cell pa = prevA.get(slice);
+        Cell pb = prevB.get(slice);
+        before = qualifies(pa, pb) ? MedianGap.of(pa.mid, pb.mid, 0.95) : null;
+      }
+      context.forward(new Record<>(key, divergence(pair, spec, window, seniority, country,
+          ca, cb, gap, previous, before, now), timestamp));
+    }
+  }
+
+  /** Both sides have the minimum number of postings with pay. */
+  private boolean qualifies(Cell a, Cell b) {
+    return a != null && b != null && a.salaryCount >= divergence.minN() && b.salaryCount >= divergence.minN();
+  }
+
+  private SalaryDivergence divergence(DivergenceSettings.Pair pair, WindowSpec spec,
+      WindowSpec.Window window, String seniority, String country, Cell a, Cell b, MedianGap gap,
+      WindowSpec.Window previous, MedianGap before, Instant now) {
+    MannWhitney test = MannWhitney.test(a.mid, b.mid);
+    SalaryDivergence.Trend trend = null;
+    if (before != null) {
+      double change = gap.gap() - before.gap();
+      double half = Normal.ppf(0.975) * Math.sqrt(gap.variance() + before.variance());
+      String verdict = change - half > 0 ? "widened" : change + half < 0 ? "narrowed" : "no_clear_change";
+      trend = new SalaryDivergence.Trend(previous.start(), before.gap(), change, change - half,
+          change + half, verdict);
+    }
+    return new SalaryDivergence(SalaryDivergence.SCHEMA_VERSION, pair.a(), pair.b(), spec.text(),
+        window.start(), window.end(), seniority, country, a.salaryCount, b.salaryCount,
+        gap.medianA(), gap.medianB(), gap.gap(), gap.medianB() != 0 ? gap.medianA() / gap.medianB() : null,
+        gap.ciLow(), gap.ciHigh(), test.pValue(), test.pValue() < divergence.alpha(),
+        divergence.alpha(), currency, METHOD, trend, now);
+  }
+}

@@ -1,0 +1,89 @@
+package io.jobstream.aggregate;
+
+import io.jobstream.aggregate.stats.PayCounts;
+import io.jobstream.model.SalaryStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * The statistics of a family's windows, in the family's task: every emission, the slices that
+ * changed of every window that contains a changed day -> {@code jobs.salary.stats}.
+ *
+ * <p>Slices emitted per family and window (bounded): all; each seniority; each country (ISO
+ * code, or {@code unknown}); remote {@code true}/{@code false}/{@code unknown}. A slice with no
+ * postings left is a tombstone; an emptied family window still says so.
+ */
+final class StatsProcessor extends ChangedWindowsProcessor<SalaryStats> {
+
+  private final String currency;
+
+  StatsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String currency,
+      Duration emitInterval, Duration emitBudget, int pauseFactor) {
+    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, false);
+    this.currency = currency;
+  }
+
+  @Override
+  protected String[] slicesOf(PostingTuple t) {
+    return new String[] {ALL_SLICE, t.seniority() + "|all|all", "all|" + t.country() + "|all",
+        "all|all|" + t.remote()};
+  }
+
+  @Override
+  protected void emit(WindowSpec spec, WindowJob job, Instant now, long timestamp) {
+    job.scopes.forEach((scope, families) -> families.forEach((family, slices) ->
+        emitStats(family, spec, job.window, window(current, scope, family, job.window), slices, now, timestamp)));
+  }
+
+  private void emitStats(String family, WindowSpec spec, WindowSpec.Window window,
+      Map<String, Cell> cells, Set<String> changed, Instant now, long timestamp) {
+    for (String slice : changed) {
+      String[] parts = slice.split("\\|");
+      Cell cell = cells.get(slice);
+      if (cell != null || slice.equals(ALL_SLICE)) {
+        SalaryStats stats = stats(family, parts[0], parts[1], parts[2], spec, window,
+            cell == null ? new Cell() : cell, now);
+        context.forward(new Record<>(stats.key(), stats, timestamp));
+      } else {
+        String key = String.join("|", spec.text(), window.start().toString(), family, parts[0], parts[1], parts[2]);
+        context.forward(new Record<>(key, null, timestamp));
+      }
+    }
+  }
+
+  private SalaryStats stats(String family, String seniority, String country, String remote,
+      WindowSpec spec, WindowSpec.Window window, Cell c, Instant now) {
+    PayDistribution pay = PayDistribution.of(c.mid);
+    boolean hasPay = pay.size() > 0;
+    long withEmphasis = c.mlHeavy + c.softwareHeavy + c.balanced;
+    double[] q = hasPay ? pay.quantiles(0.10, 0.25, 0.50, 0.75, 0.90) : null;
+    Double mean = hasPay ? pay.mean() : null;
+    return new SalaryStats(SalaryStats.SCHEMA_VERSION, family, seniority, country, remote,
+        spec.text(), window.start(), window.end(), c.count, pay.size(), c.duplicatesDropped, currency,
+        hasPay ? pay.min() : null,
+        hasPay ? q[0] : null,
+        hasPay ? q[1] : null,
+        hasPay ? q[2] : null,
+        hasPay ? q[3] : null,
+        hasPay ? q[4] : null,
+        hasPay ? pay.max() : null,
+        mean,
+        hasPay ? pay.stddev(mean) : null,
+        hasPay ? median(c.min) : null,
+        hasPay ? median(c.max) : null,
+        c.count > 0 ? (double) c.remote / c.count : null,
+        withEmphasis > 0 ? new SalaryStats.EmphasisShares(withEmphasis,
+            (double) c.mlHeavy / withEmphasis, (double) c.softwareHeavy / withEmphasis,
+            (double) c.balanced / withEmphasis) : null,
+        c.genderScored > 0 ? (double) c.genderMilli / 1000.0 / c.genderScored : null,
+        now);
+  }
+
+  private static double median(PayCounts values) {
+    return PayDistribution.of(values).quantiles(0.5)[0];
+  }
+}
