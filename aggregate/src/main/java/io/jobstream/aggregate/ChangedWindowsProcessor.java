@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,6 +30,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Both stores are keyed by {@code KEY/...}: the record's key scopes what it counts, so that two
  * keys of one task (two pairs that share a family, hashed to one partition) never count into each
  * other.
+ *
+ * <p>Counts dated before the {@link Horizon} of the latest day this task has counted leave the
+ * store (a sweep every {@link HorizonSweep#INTERVAL}), and the windows they were in get
+ * tombstones on the output topic (and so leave the query API's tables): no change can reach those
+ * windows any more. A change dated before the horizon (sent by a classify task far behind the
+ * others) is not counted, and counted in {@code jobstream.stream.beyond.horizon}.
  */
 abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelta, String, V> {
 
@@ -39,6 +46,9 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
 
   /** Between a record's key and the tuple or family day it scopes in the stores. */
   private static final char SCOPE = '/';
+
+  /** The key of the latest day counted in the store of changed days (sorts after every family). */
+  private static final String LATEST = "~latest";
 
   /** The slice of all of a family's postings. */
   static final String ALL_SLICE = "all|all|all";
@@ -62,6 +72,11 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   private final int pauseFactor;
   /** A changed day also changes the window after each window that contains it (trends compare with the one before). */
   private final boolean nextWindowChanges;
+  private final Horizon horizon;
+  private final HorizonSweep<Long> sweep = new HorizonSweep<>(HorizonSweep.BUDGET, (key, count) -> dayOfTuple(key));
+  /** The latest day counted, and the first day kept (null before the first count). */
+  private LocalDate latestDay;
+  private LocalDate firstKept;
   /** No input for this long means the input has stopped: the pause no longer applies. */
   private long quietMs;
   private long lastInputMs;
@@ -87,8 +102,9 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   private final TreeMap<LocalDate, Map<String, Map<String, Cell>>> days = new TreeMap<>();
 
   ChangedWindowsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName,
-      Duration emitInterval, Duration emitBudget, int pauseFactor, boolean nextWindowChanges) {
+      Duration emitInterval, Duration emitBudget, int pauseFactor, boolean nextWindowChanges, Horizon horizon) {
     this.specs = specs;
+    this.horizon = horizon;
     this.tupleStoreName = tupleStoreName;
     this.dirtyStoreName = dirtyStoreName;
     this.emitInterval = emitInterval;
@@ -103,6 +119,13 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   /** Emits what changed in one window. */
   protected abstract void emit(WindowSpec spec, WindowJob job, Instant now, long timestamp);
 
+  /**
+   * Emits tombstones for the {@code slices} of a window whose first days left the stores (the
+   * horizon passed its start).
+   */
+  protected abstract void emitRemoved(String scope, String family, WindowSpec spec, WindowSpec.Window window,
+      Set<String> slices, long timestamp);
+
   /** After an emission: what the subclass kept while it ran can go. */
   protected void emissionDone() {}
 
@@ -111,6 +134,11 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     this.context = context;
     this.tuples = context.getStateStore(tupleStoreName);
     this.dirty = context.getStateStore(dirtyStoreName);
+    String saved = dirty.get(LATEST);
+    if (saved != null) {
+      latest(LocalDate.parse(saved));
+    }
+    context.schedule(HorizonSweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> evict());
     // after a restart the changed days left from before are changes not emitted yet (at least one
     // each); the store's estimate, so that a task does not read a store at start
     unemitted = Math.max(0, dirty.approximateNumEntries());
@@ -134,16 +162,25 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   @Override
   public void process(Record<String, TupleDelta> record) {
     TupleDelta update = record.value();
+    PostingTuple t = PostingTuple.parse(update.tuple());
+    if (latestDay == null || t.day().isAfter(latestDay)) {
+      latest(t.day());
+      dirty.put(LATEST, latestDay.toString());
+    }
+    if (t.day().isBefore(firstKept)) {
+      StreamMetrics.BEYOND_HORIZON.increment();
+      return;
+    }
     String scope = record.key() + SCOPE;
     String tupleKey = scope + update.tuple();
     Long count = tuples.get(tupleKey);
     long now = (count == null ? 0 : count) + update.delta();
     if (now > 0) {
       tuples.put(tupleKey, now);
+      sweep.written(t.day());
     } else {
       tuples.delete(tupleKey);
     }
-    PostingTuple t = PostingTuple.parse(update.tuple());
     // the day changed, and so did the slices this posting counts in
     String familyDay = scope + t.family() + "|" + t.day();
     String known = dirty.get(familyDay);
@@ -157,6 +194,54 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     unemitted++;
     StreamMetrics.UNEMITTED.incrementAndGet();
     lastInputMs = context.currentSystemTimeMs();
+  }
+
+  private void latest(LocalDate day) {
+    latestDay = day;
+    firstKept = horizon.firstNeeded(day);
+  }
+
+  /**
+   * Counts before the horizon leave the store; every window they were in gets tombstones for the
+   * slices they counted in.
+   */
+  private void evict() {
+    if (latestDay == null) {
+      return;
+    }
+    List<KeyValue<String, Long>> expired = sweep.expired(tuples, firstKept);
+    if (expired.isEmpty()) {
+      return;
+    }
+    // by scoped family: the days that left and the slices their counts were in
+    Map<String, TreeSet<LocalDate>> daysGone = new TreeMap<>();
+    Map<String, Set<String>> slicesGone = new TreeMap<>();
+    for (KeyValue<String, Long> kv : expired) {
+      tuples.delete(kv.key);
+      StreamMetrics.EVICTED.increment();
+      int tupleStart = kv.key.indexOf(SCOPE) + 1;
+      PostingTuple t = PostingTuple.parse(kv.key.substring(tupleStart));
+      String scoped = kv.key.substring(0, tupleStart) + t.family();
+      daysGone.computeIfAbsent(scoped, k -> new TreeSet<>()).add(t.day());
+      slicesGone.computeIfAbsent(scoped, k -> new TreeSet<>()).addAll(List.of(slicesOf(t)));
+    }
+    long timestamp = context.currentSystemTimeMs();
+    daysGone.forEach((scoped, days) -> {
+      int cut = scoped.indexOf(SCOPE) + 1;
+      for (WindowSpec spec : specs) {
+        Set<WindowSpec.Window> windows = new java.util.LinkedHashSet<>();
+        days.forEach(day -> windows.addAll(spec.windowsContaining(day)));
+        for (WindowSpec.Window window : windows) {
+          emitRemoved(scoped.substring(0, cut), scoped.substring(cut), spec, window, slicesGone.get(scoped), timestamp);
+        }
+      }
+    });
+  }
+
+  /** The day of a tuple store key ({@code KEY/family|yyyy-MM-dd|...}). */
+  private static LocalDate dayOfTuple(String key) {
+    int from = key.indexOf('|', key.indexOf(SCOPE)) + 1;
+    return LocalDate.parse(key.substring(from, from + 10));
   }
 
   @Override
@@ -176,8 +261,20 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   void emitChanged() {
     Map<String, Set<String>> changed = new TreeMap<>();
     try (KeyValueIterator<String, String> it = dirty.all()) {
-      it.forEachRemaining(kv -> changed.put(kv.key, slicesFrom(kv.value)));
+      it.forEachRemaining(kv -> {
+        if (!kv.key.equals(LATEST)) {
+          changed.put(kv.key, slicesFrom(kv.value));
+        }
+      });
     }
+    // days before the horizon have no windows left to emit
+    changed.keySet().removeIf(familyDay -> {
+      boolean gone = firstKept != null && dayOf(familyDay).isBefore(firstKept);
+      if (gone) {
+        dirty.delete(familyDay);
+      }
+      return gone;
+    });
     if (changed.isEmpty()) {
       // nothing changed is waiting: an estimate taken at start is settled
       StreamMetrics.UNEMITTED.addAndGet(-unemitted);

@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], ClassifyOutcome> {
 
-  private static final String LATEST = "latest-event-date";
+  /** The key of the latest posting date in its store. */
+  static final String LATEST = "latest-event-date";
 
   private final PostingClassifier classifier;
   private final String storeName;

@@ -1,6 +1,9 @@
 package io.jobstream.aggregate;
 
+import java.time.LocalDate;
 import java.util.Objects;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,16 +16,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (its representative's, with the number of copies dropped) changes, the old tuple loses a
  * posting and the new one gains one. A posting without a duplicate key (no company or no
  * description, such as the salary survey's rows) can have no copies: it is its own cluster, its
- * tuple passes straight on, and nothing of it is stored.
+ * tuple passes straight on, and nothing of it is stored. Clusters whose period ends before the
+ * {@link Horizon} of the latest posting date this task has seen leave the store (a sweep every
+ * {@link HorizonSweep#INTERVAL}), with their copies.
  */
 final class ClusterProcessor implements Processor<String, MemberChange, String, TupleDelta> {
 
-  /** The one key of the count store. */
+  /** The key of the number of copies not counted in the count store. */
   private static final String COPIES = "copies";
+
+  /** The key of the latest posting date seen (epoch day) in the count store. */
+  private static final String LATEST = "latest-epoch-day";
 
   private final String storeName;
   private final String countStoreName;
   private final long periodDays;
+  private final Horizon horizon;
+  private final HorizonSweep<PostingCluster> sweep;
+  private long latestEpochDay = Long.MIN_VALUE;
   private ProcessorContext<String, TupleDelta> context;
   private KeyValueStore<String, PostingCluster> clusters;
   private KeyValueStore<String, Long> counts;
@@ -33,10 +44,21 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
    * @param countStoreName a store of this task's number of copies not counted, kept with the
    *     clusters so that a restarted or moved task knows it without reading every cluster
    */
-  ClusterProcessor(String storeName, String countStoreName, long periodDays) {
+  ClusterProcessor(String storeName, String countStoreName, long periodDays, Horizon horizon) {
     this.storeName = storeName;
     this.countStoreName = countStoreName;
     this.periodDays = periodDays;
+    this.horizon = horizon;
+    this.sweep = new HorizonSweep<>(HorizonSweep.BUDGET, (key, cluster) -> lastDayOfPeriod(key));
+  }
+
+  /** The last day of a cluster key's period; null for the keys of earlier versions' clusters of one. */
+  private LocalDate lastDayOfPeriod(String key) {
+    if (!key.startsWith("dup|")) {
+      return null;
+    }
+    long period = Long.parseLong(key.substring(key.lastIndexOf('|') + 1));
+    return LocalDate.ofEpochDay((period + 1) * periodDays - 1);
   }
 
   @Override
@@ -47,6 +69,35 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     Long saved = counts.get(COPIES);
     duplicates = saved == null ? 0 : saved;
     StreamMetrics.DUPLICATES.addAndGet(duplicates);
+    Long latest = counts.get(LATEST);
+    latestEpochDay = latest == null ? Long.MIN_VALUE : latest;
+    context.schedule(HorizonSweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> evict());
+  }
+
+  /** Clusters whose period ends before the horizon leave the store; their copies are no longer counted as dropped. */
+  private void evict() {
+    if (latestEpochDay == Long.MIN_VALUE) {
+      return;
+    }
+    long copies = 0;
+    for (KeyValue<String, PostingCluster> old :
+        sweep.expired(clusters, horizon.firstNeeded(LocalDate.ofEpochDay(latestEpochDay)))) {
+      clusters.delete(old.key);
+      copies += old.value.duplicates();
+      StreamMetrics.EVICTED.increment();
+    }
+    if (copies > 0) {
+      duplicates -= copies;
+      counts.put(COPIES, duplicates);
+      StreamMetrics.DUPLICATES.addAndGet(-copies);
+    }
+  }
+
+  private void seen(ClusterMember member) {
+    if (member != null && member.eventDate().toEpochDay() > latestEpochDay) {
+      latestEpochDay = member.eventDate().toEpochDay();
+      counts.put(LATEST, latestEpochDay);
+    }
   }
 
   @Override
@@ -59,6 +110,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
   public void process(Record<String, MemberChange> record) {
     ClusterMember before = record.value().before();
     ClusterMember after = record.value().after();
+    seen(after);
     String leftTuple = null;
     if (before != null && before.duplicateKey() == null) {
       forgetStored(before);
@@ -124,6 +176,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
       clusters.delete(key);
     } else {
       clusters.put(key, cluster);
+      sweep.written(lastDayOfPeriod(key));
     }
     if (!Objects.equals(countedBefore, countedAfter)) {
       if (countedBefore != null) {

@@ -36,8 +36,8 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
   private final Set<String> gapSlicesDone = new HashSet<>();
 
   DivergenceProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String currency,
-      DivergenceSettings divergence, Duration emitInterval, Duration emitBudget, int pauseFactor) {
-    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, true);
+      DivergenceSettings divergence, Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon) {
+    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, true, horizon);
     this.currency = currency;
     this.divergence = divergence;
     divergence.pairs().forEach(p -> pairs.put(p.key(), p));
@@ -59,6 +59,20 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
       families.values().forEach(changed::addAll);
       emitDivergence(scope, pair, spec, job.window, changed, now, timestamp);
     });
+  }
+
+  @Override
+  protected void emitRemoved(String scope, String family, WindowSpec spec, WindowSpec.Window window,
+      Set<String> slices, long timestamp) {
+    DivergenceSettings.Pair pair = pairs.get(keyOf(scope));
+    if (pair == null) {
+      return;
+    }
+    for (String slice : slices) {
+      String[] parts = slice.split("\\|");
+      context.forward(new Record<>(SalaryDivergence.key(pair.a(), pair.b(), spec.text(), window.start(), parts[0],
+          parts[1]), null, timestamp));
+    }
   }
 
   @Override

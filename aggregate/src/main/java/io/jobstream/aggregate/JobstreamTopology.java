@@ -113,6 +113,8 @@ public final class JobstreamTopology {
    */
   public static final String GRACE_CONFIG = "jobstream.late.grace-days";
 
+  static final long DEFAULT_GRACE_DAYS = 3650;
+
   /**
    * Config key: postings dated more than this many days after today (UTC, wall clock) are dead
    * letters with reason {@code future_date} (default 1).
@@ -174,6 +176,7 @@ public final class JobstreamTopology {
     Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
     Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
     int pauseFactor = (int) setting(config, EMIT_PAUSE_CONFIG, DEFAULT_EMIT_PAUSE, 0, 1000);
+    Horizon horizon = new Horizon(windows, setting(config, GRACE_CONFIG, DEFAULT_GRACE_DAYS, 0));
 
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTERS_STORE),
@@ -190,15 +193,16 @@ public final class JobstreamTopology {
     }
 
     KStream<String, TupleDelta> counted = addClassifyStage(builder, config, Topics.CLASSIFIED.name(), Topics.DLQ.name())
-        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, currency), Named.as("posting-versions"), POSTINGS_STORE)
+        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, LATEST_DATE_STORE, currency, horizon),
+            Named.as("posting-versions"), POSTINGS_STORE, LATEST_DATE_STORE)
         .repartition(Repartitioned.<String, MemberChange>as(BY_FAMILY)
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(MemberChange.class)))
-        .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, duplicatePeriodDays),
+        .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, duplicatePeriodDays, horizon),
             Named.as("clusters"), CLUSTERS_STORE, CLUSTER_COUNT_STORE);
     counted
         .process(() -> new StatsProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE, currency,
-                emitInterval, emitBudget, pauseFactor),
+                emitInterval, emitBudget, pauseFactor, horizon),
             Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE)
         .to(Topics.STATS.name(), Produced.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde())
             .withName("stats-sink"));
@@ -208,7 +212,7 @@ public final class JobstreamTopology {
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(TupleDelta.class)))
         .process(() -> new DivergenceProcessor(windows, PAIR_TUPLES_STORE, PAIR_DIRTY_STORE, currency, divergence,
-                emitInterval, emitBudget, pauseFactor),
+                emitInterval, emitBudget, pauseFactor, horizon),
             Named.as("divergence"), PAIR_TUPLES_STORE, PAIR_DIRTY_STORE)
         .to(Topics.DIVERGENCE.name(), Produced.with(Topics.DIVERGENCE.keySerde(), Topics.DIVERGENCE.valueSerde())
             .withName("divergence-sink"));
@@ -244,7 +248,7 @@ public final class JobstreamTopology {
   private static KStream<String, ClassifiedPosting> addClassifyStage(StreamsBuilder builder, Properties config,
       String classifiedTopic, String deadLetterTopic) {
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
-    long graceDays = setting(config, GRACE_CONFIG, 3650, 0);
+    long graceDays = setting(config, GRACE_CONFIG, DEFAULT_GRACE_DAYS, 0);
     long futureDays = setting(config, FUTURE_TOLERANCE_CONFIG, 1, 0);
     PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
     builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -1,6 +1,9 @@
 package io.jobstream.aggregate;
 
 import io.jobstream.model.ClassifiedPosting;
+import java.time.LocalDate;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,24 +16,48 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * sends nothing, an edit sends the old and the new version, so that the old one's contribution is
  * replaced rather than added to, and a deletion (a null value) sends the old version alone.
  * Each change is keyed by its posting's family, so the work after classification spreads over as
- * many tasks as there are families.
+ * many tasks as there are families. Postings dated before the {@link Horizon} of the task's latest
+ * posting date leave the store (a sweep every {@link HorizonSweep#INTERVAL}): no window that can
+ * still change needs them, and a new version of one would be late.
  */
 final class PostingVersionProcessor implements Processor<String, ClassifiedPosting, String, MemberChange> {
 
   private final String storeName;
+  private final String latestDateStoreName;
   private final String currency;
+  private final Horizon horizon;
+  private final HorizonSweep<ClusterMember> sweep =
+      new HorizonSweep<>(HorizonSweep.BUDGET, (id, member) -> member.eventDate());
   private ProcessorContext<String, MemberChange> context;
   private KeyValueStore<String, ClusterMember> latest;
+  private KeyValueStore<String, String> latestDate;
 
-  PostingVersionProcessor(String storeName, String currency) {
+  /** @param latestDateStoreName the classify stage's store of the latest posting date (read only) */
+  PostingVersionProcessor(String storeName, String latestDateStoreName, String currency, Horizon horizon) {
     this.storeName = storeName;
+    this.latestDateStoreName = latestDateStoreName;
     this.currency = currency;
+    this.horizon = horizon;
   }
 
   @Override
   public void init(ProcessorContext<String, MemberChange> context) {
     this.context = context;
     this.latest = context.getStateStore(storeName);
+    this.latestDate = context.getStateStore(latestDateStoreName);
+    context.schedule(HorizonSweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> evict());
+  }
+
+  /** Postings before the horizon leave the store; nothing downstream changes (their windows go there too). */
+  private void evict() {
+    String day = latestDate.get(ClassifyProcessor.LATEST);
+    if (day == null) {
+      return;
+    }
+    for (KeyValue<String, ClusterMember> old : sweep.expired(latest, horizon.firstNeeded(LocalDate.parse(day)))) {
+      latest.delete(old.key);
+      StreamMetrics.EVICTED.increment();
+    }
   }
 
   @Override
@@ -50,6 +77,7 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
       return;
     }
     latest.put(after.postingId(), after);
+    sweep.written(after.eventDate());
     String to = after.family();
     String from = before == null ? to : before.family();
     if (from.equals(to)) {

@@ -22,8 +22,8 @@ final class StatsProcessor extends ChangedWindowsProcessor<SalaryStats> {
   private final String currency;
 
   StatsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String currency,
-      Duration emitInterval, Duration emitBudget, int pauseFactor) {
-    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, false);
+      Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon) {
+    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, false, horizon);
     this.currency = currency;
   }
 
@@ -39,6 +39,18 @@ final class StatsProcessor extends ChangedWindowsProcessor<SalaryStats> {
         emitStats(family, spec, job.window, window(current, scope, family, job.window), slices, now, timestamp)));
   }
 
+  @Override
+  protected void emitRemoved(String scope, String family, WindowSpec spec, WindowSpec.Window window,
+      Set<String> slices, long timestamp) {
+    for (String slice : slices) {
+      context.forward(new Record<>(statsKey(family, spec, window, slice), null, timestamp));
+    }
+  }
+
+  private static String statsKey(String family, WindowSpec spec, WindowSpec.Window window, String slice) {
+    return String.join("|", spec.text(), window.start().toString(), family, slice);
+  }
+
   private void emitStats(String family, WindowSpec spec, WindowSpec.Window window,
       Map<String, Cell> cells, Set<String> changed, Instant now, long timestamp) {
     for (String slice : changed) {
@@ -49,8 +61,7 @@ final class StatsProcessor extends ChangedWindowsProcessor<SalaryStats> {
             cell == null ? new Cell() : cell, now);
         context.forward(new Record<>(stats.key(), stats, timestamp));
       } else {
-        String key = String.join("|", spec.text(), window.start().toString(), family, parts[0], parts[1], parts[2]);
-        context.forward(new Record<>(key, null, timestamp));
+        context.forward(new Record<>(statsKey(family, spec, window, slice), null, timestamp));
       }
     }
   }

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       statistics)
  *   <li>{@code jobstream.stream.windows.unemitted} (gauge: tuple-count changes the window stage has
  *       taken in that no emitted statistics include yet; 0 when the statistics are up to date)
+ *   <li>{@code jobstream.stream.evicted} (counter: store entries dated before the horizon, removed)
+ *   <li>{@code jobstream.stream.beyond.horizon} (counter: counted changes dated before the horizon
+ *       of the window task they reached, not counted; a classify task far behind the others sends them)
  *   <li>{@code jobstream.stream.latency} (timer with a histogram: end-to-end latency from a
  *       posting's arrival on {@code jobs.postings.raw}, which is within the publish delay of its
  *       fetch, to the emission of the statistics that include it)
@@ -43,6 +46,11 @@ final class StreamMetrics {
   static final AtomicLong LAST_PROCESSED = Metrics.gauge("jobstream.stream.last.processed.seconds", new AtomicLong());
   static final Counter PAY_REJECTED = Counter.builder("jobstream.classify.pay.rejected")
       .description("postings whose pay was read but rejected (implausible, or no exchange rate)")
+      .register(Metrics.globalRegistry);
+  static final Counter EVICTED = Counter.builder("jobstream.stream.evicted")
+      .description("store entries dated before the horizon, removed").register(Metrics.globalRegistry);
+  static final Counter BEYOND_HORIZON = Counter.builder("jobstream.stream.beyond.horizon")
+      .description("counted changes dated before the window task's horizon, not counted")
       .register(Metrics.globalRegistry);
   /** Changes the window stage has taken in that no emitted statistics include yet (this instance). */
   static final AtomicLong UNEMITTED = Metrics.gauge("jobstream.stream.windows.unemitted", new AtomicLong());

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The duplicates gauge follows the cluster store when a task starts on state it already has. */
 class ClusterProcessorTest {
 
+  private static final Horizon HORIZON = new Horizon(List.of(WindowSpec.parse("30d/1d")), 3650);
+
   private static ClusterMember member(String id, int day) {
     return new ClusterMember(id, LocalDate.of(2024, 4, day), "acme-pipelines",
         "data_engineer|2024-04-" + (10 + day) + "|mid|US|false|-|0|100000.0|90000.0|110000.0|0");
@@ -38,7 +40,7 @@ class ClusterProcessorTest {
     long before = StreamMetrics.DUPLICATES.get();
 
     ClusterProcessor first = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
-        JobstreamTopology.CLUSTER_COUNT_STORE, 60);
+        JobstreamTopology.CLUSTER_COUNT_STORE, 60, HORIZON);
     first.init(context);
     for (String id : List.of("a", "b", "c")) {
       first.process(new Record<>("windows", new MemberChange(null, member(id, id.charAt(0) - 'a' + 1)), 0L));
@@ -53,7 +55,7 @@ class ClusterProcessorTest {
     // the task again (a restart, or another instance after a rebalance): the count comes from the
     // one entry of the count store, not from a scan of every cluster
     ClusterProcessor again = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
-        JobstreamTopology.CLUSTER_COUNT_STORE, 60);
+        JobstreamTopology.CLUSTER_COUNT_STORE, 60, HORIZON);
     again.init(context);
     assertThat(StreamMetrics.DUPLICATES.get() - before).isEqualTo(2);
 
@@ -88,7 +90,7 @@ class ClusterProcessorTest {
         JsonSerde.of(PostingCluster.class));
     store(context, JobstreamTopology.CLUSTER_COUNT_STORE, Serdes.Long());
     ClusterProcessor processor = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
-        JobstreamTopology.CLUSTER_COUNT_STORE, 60);
+        JobstreamTopology.CLUSTER_COUNT_STORE, 60, HORIZON);
     processor.init(context);
 
     processor.process(new Record<>("k", new MemberChange(null, keyless("s1", "150000.0")), 0L));

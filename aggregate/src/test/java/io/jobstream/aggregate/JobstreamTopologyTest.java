@@ -503,6 +503,75 @@ class JobstreamTopologyTest {
   }
 
   @Test
+  void postingsBeforeTheHorizonLeaveEveryStoreAndTheirWindowsGetTombstones() {
+    Properties props = config(stateDir.resolve("horizon"), "30d/1d");
+    props.put(JobstreamTopology.GRACE_CONFIG, "10");
+    props.put(DivergenceSettings.MIN_N_CONFIG, "2");
+    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    try (TopologyTestDriver d = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
+      TestInputTopic<String, byte[]> in = d.createInputTopic(Topics.RAW.name(), new StringSerializer(),
+          new ByteArraySerializer());
+      TestOutputTopic<String, SalaryStats> statsOut = d.createOutputTopic(Topics.STATS.name(),
+          Topics.STATS.keySerde().deserializer(), Topics.STATS.valueSerde().deserializer());
+      TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gapsOut = d.createOutputTopic(
+          Topics.DIVERGENCE.name(), Topics.DIVERGENCE.keySerde().deserializer(),
+          Topics.DIVERGENCE.valueSerde().deserializer());
+      TestOutputTopic<String, DeadLetter> dlqOut = d.createOutputTopic(Topics.DLQ.name(),
+          Topics.DLQ.keySerde().deserializer(), Topics.DLQ.valueSerde().deserializer());
+      LocalDate january = LocalDate.parse("2026-01-10");
+      int n = 0;
+      for (String title : List.of("Data Scientist", "Data Scientist", "Machine Learning Engineer",
+          "Machine Learning Engineer")) {
+        String id = "old-" + n++;
+        RawPosting p = copy(Postings.raw(id, title, january, 100_000 + 1_000 * n, 120_000), id, "Acme " + n,
+            "Ad number " + n + ".", january);
+        in.pipeInput(id, RAW.write(p));
+      }
+      d.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+      String statsKey = "30d/1d|2026-01-10|data_scientist|all|all|all";
+      String gapKey = "ml_engineer|data_scientist|30d/1d|2026-01-10|all|all";
+      assertThat(statsOut.readKeyValuesToMap().get(statsKey).count()).isEqualTo(2);
+      assertThat(gapsOut.readKeyValuesToMap().get(gapKey)).isNotNull();
+      assertThat(d.<String, Object>getKeyValueStore(JobstreamTopology.POSTINGS_STORE).get("old-0")).isNotNull();
+      assertThat(entries(d, JobstreamTopology.CLUSTERS_STORE)).hasSize(4);
+
+      // a posting five months later: the horizon (10 days of grace, the windows that can still
+      // change and the ones before them) passes January
+      RawPosting june = Postings.raw("new-1", "Data Scientist", LocalDate.parse("2026-06-10"), 90_000, 90_000);
+      in.pipeInput("new-1", RAW.write(june));
+      d.advanceWallClockTime(HorizonSweep.INTERVAL.plusSeconds(2));
+
+      Map<String, SalaryStats> stats = statsOut.readKeyValuesToMap();
+      assertThat(stats).containsKey(statsKey);
+      assertThat(stats.get(statsKey)).as("tombstone of a window before the horizon").isNull();
+      assertThat(stats.get("30d/1d|2026-06-10|data_scientist|all|all|all").count()).isEqualTo(1);
+      Map<String, io.jobstream.model.SalaryDivergence> gaps = gapsOut.readKeyValuesToMap();
+      assertThat(gaps).containsKey(gapKey);
+      assertThat(gaps.get(gapKey)).isNull();
+      assertThat(d.<String, Object>getKeyValueStore(JobstreamTopology.POSTINGS_STORE).get("old-0")).isNull();
+      assertThat(d.<String, Object>getKeyValueStore(JobstreamTopology.POSTINGS_STORE).get("new-1")).isNotNull();
+      assertThat(entries(d, JobstreamTopology.CLUSTERS_STORE)).as("only June's cluster").hasSize(1);
+      assertThat(entries(d, JobstreamTopology.WINDOW_TUPLES_STORE)).allMatch(k -> !k.contains("2026-01-"))
+          .isNotEmpty();
+      assertThat(entries(d, JobstreamTopology.PAIR_TUPLES_STORE)).allMatch(k -> !k.contains("2026-01-"));
+      assertThat(d.<String, Object>getKeyValueStore(JobstreamTopology.STATS_STORE).get(statsKey)).isNull();
+      assertThat(d.<String, Object>getKeyValueStore(JobstreamTopology.DIVERGENCE_STORE).get(gapKey)).isNull();
+
+      // and a new version of a January posting is late: a dead letter, not a count
+      in.pipeInput("old-0", RAW.write(Postings.raw("old-0", "Data Scientist", january, 1, 2)));
+      assertThat(dlqOut.readValuesToList()).extracting(DeadLetter::reason).containsExactly("late");
+    }
+  }
+
+  private static List<String> entries(TopologyTestDriver d, String store) {
+    List<String> keys = new java.util.ArrayList<>();
+    try (var it = d.<String, Object>getKeyValueStore(store).all()) {
+      it.forEachRemaining(kv -> keys.add(kv.key));
+    }
+    return keys;
+  }
+
+  @Test
   void crossPostedCopiesCountOnceAndAreCountedAsDropped() {
     long gaugeBefore = StreamMetrics.DUPLICATES.get();
     RawPosting original = Postings.raw("board-a-1", "Data Engineer", APRIL_10, 100_000, 120_000);
