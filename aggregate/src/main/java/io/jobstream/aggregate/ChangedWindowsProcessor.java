@@ -93,8 +93,23 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
    */
   private long unemitted;
   private long nextEmitAllowedMs;
-  /** The changed day an emission that ran out of time stopped after; the next starts after it. */
-  private WindowJob resumeAfter;
+  /** The window an emission that ran out of time did not finish; the next starts with it. */
+  private WindowJob resumeFrom;
+  /**
+   * An emission ran out of time while building a window: the running windows and days read are
+   * kept for the next, which goes on from them; the changes counted meanwhile are applied to them,
+   * so they stay what the stores hold.
+   */
+  private boolean keptForNext;
+  private int keptSpec;
+  private long deadline;
+  private int daysThisEmission;
+  /** Emissions so far; a change between two emissions carries the number of the one before. */
+  private long emission;
+  /** Changed days (as in the store of changed days) and the emission before their last change. */
+  private final Map<String, Long> changedIn = new HashMap<>();
+  /** Windows (spec and start) and the emission that last emitted them. */
+  private final Map<String, Long> emittedIn = new HashMap<>();
   /** During an emission: each scoped family's current window, and the window before it (for trends). */
   protected final Map<String, RunningWindow> current = new HashMap<>();
   protected final Map<String, RunningWindow> previous = new HashMap<>();
@@ -181,8 +196,12 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     } else {
       tuples.delete(tupleKey);
     }
+    if (keptForNext) {
+      keepExact(scope + t.family(), t, update.delta());
+    }
     // the day changed, and so did the slices this posting counts in
     String familyDay = scope + t.family() + "|" + t.day();
+    changedIn.put(familyDay, emission);
     String known = dirty.get(familyDay);
     Set<String> slices = slicesFrom(known);
     if (slices.addAll(List.of(slicesOf(t))) || known == null) {
@@ -272,6 +291,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       boolean gone = firstKept != null && dayOf(familyDay).isBefore(firstKept);
       if (gone) {
         dirty.delete(familyDay);
+        changedIn.remove(familyDay);
       }
       return gone;
     });
@@ -281,7 +301,8 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       unemitted = 0;
       return;
     }
-    List<TreeMap<LocalDate, WindowJob>> jobsBySpec = new ArrayList<>();
+    // days left in the store from before a restart count as changed before the first emission
+    changed.keySet().forEach(familyDay -> changedIn.putIfAbsent(familyDay, 0L));
     List<WindowJob> jobs = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       TreeMap<LocalDate, WindowJob> byStart = new TreeMap<>();
@@ -290,10 +311,11 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
         String scope = scopeOf(day.getKey());
         String family = familyOf(day.getKey());
         for (WindowSpec.Window window : spec.windowsContaining(dayOf(day.getKey()))) {
-          byStart.computeIfAbsent(window.start(), k -> new WindowJob(window)).add(scope, family, day.getValue());
+          long changedIn = this.changedIn.getOrDefault(day.getKey(), 0L);
+          byStart.computeIfAbsent(window.start(), k -> new WindowJob(window)).add(scope, family, day.getValue(), changedIn);
           WindowSpec.Window next = spec.next(window);
           if (nextWindowChanges && next != null) {
-            byStart.computeIfAbsent(next.start(), k -> new WindowJob(next)).add(scope, family, day.getValue());
+            byStart.computeIfAbsent(next.start(), k -> new WindowJob(next)).add(scope, family, day.getValue(), changedIn);
           }
         }
       }
@@ -301,53 +323,77 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
         job.spec = i;
         jobs.add(job);
       }
-      jobsBySpec.add(byStart);
     }
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     long timestamp = now.toEpochMilli();
-    long deadline = System.nanoTime() + emitBudget.toNanos();
+    emission++;
+    deadline = System.nanoTime() + emitBudget.toNanos();
+    daysThisEmission = 0;
+    int jobsThisEmission = 0;
     int first = 0;
-    if (resumeAfter != null) {
-      while (first < jobs.size() && !jobs.get(first).isAfter(resumeAfter)) {
+    if (resumeFrom != null) {
+      while (first < jobs.size() && jobs.get(first).isBefore(resumeFrom)) {
         first++;
       }
       first %= jobs.size();
     }
-    resumeAfter = null;
-    int spec = -1;
+    resumeFrom = null;
+    // the running windows of the last emission go on where they stopped
+    int spec = keptForNext ? keptSpec : -1;
+    keptForNext = false;
     for (int n = 0; n < jobs.size(); n++) {
       WindowJob job = jobs.get((first + n) % jobs.size());
+      if (emittedIn.getOrDefault(job.key(), 0L) > job.latestChange) {
+        continue; // emitted after every change it holds
+      }
+      if (jobsThisEmission > 0 && System.nanoTime() > deadline) {
+        resumeFrom = job;
+        break;
+      }
       if (job.spec != spec) {
         spec = job.spec;
         clearEmissionState();
       }
-      emit(specs.get(spec), job, now, timestamp);
-      // days before the previous window are not needed again while the windows go forward
-      days.headMap(specs.get(spec).previous(job.window).start()).clear();
-      job.done = true;
-      if (n + 1 < jobs.size() && System.nanoTime() > deadline) {
-        resumeAfter = job;
+      try {
+        emit(specs.get(spec), job, now, timestamp);
+      } catch (OutOfTime e) {
+        resumeFrom = job;
         break;
       }
+      emittedIn.put(job.key(), emission);
+      jobsThisEmission++;
+      // days before the previous window are not needed again while the windows go forward
+      days.headMap(specs.get(spec).previous(job.window).start()).clear();
     }
-    clearEmissionState();
+    if (resumeFrom != null) {
+      // kept exact by the changes counted meanwhile (keepExact), so the next emission slides on
+      keptForNext = true;
+      keptSpec = spec;
+    } else {
+      clearEmissionState();
+    }
     emissionDone();
-    // a changed day is done once every window that contains it (and, with trends, every next one) went out
+    // a changed day is done once every window that contains it (and, with trends, every next one)
+    // went out after its last change
     for (String familyDay : changed.keySet()) {
+      long changedIn = this.changedIn.getOrDefault(familyDay, 0L);
       boolean done = true;
       for (int i = 0; i < specs.size() && done; i++) {
         for (WindowSpec.Window window : specs.get(i).windowsContaining(dayOf(familyDay))) {
-          done &= jobsBySpec.get(i).get(window.start()).done;
+          done &= emittedIn.getOrDefault(WindowJob.key(i, window), 0L) > changedIn;
           WindowSpec.Window next = specs.get(i).next(window);
-          WindowJob nextJob = !nextWindowChanges || next == null ? null : jobsBySpec.get(i).get(next.start());
-          done &= nextJob == null || nextJob.done;
+          done &= !nextWindowChanges || next == null || emittedIn.getOrDefault(WindowJob.key(i, next), 0L) > changedIn;
         }
       }
       if (done) {
         dirty.delete(familyDay);
+        this.changedIn.remove(familyDay);
       }
     }
-    if (resumeAfter != null) {
+    if (this.changedIn.isEmpty() && resumeFrom == null) {
+      emittedIn.clear();
+    }
+    if (resumeFrom != null || !this.changedIn.isEmpty()) {
       // the postings counted since the last full emission are not all in the statistics yet
       return;
     }
@@ -376,32 +422,75 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       WindowSpec.Window window) {
     String scoped = scope + family;
     RunningWindow run = running.computeIfAbsent(scoped, f -> new RunningWindow());
-    if (window.equals(run.window)) {
+    if (window.start().equals(run.from) && window.end().equals(run.to)) {
       return run.slices;
     }
-    boolean slides = run.window != null && !window.start().isBefore(run.window.start())
-        && window.start().isBefore(run.window.end()) && !window.end().isBefore(run.window.end());
-    if (slides) {
-      for (LocalDate day = run.window.start(); day.isBefore(window.start()); day = day.plusDays(1)) {
-        day(scoped, day).forEach((slice, cell) -> {
-          Cell left = run.slices.get(slice);
-          left.subtract(cell);
-          if (left.count == 0) {
-            run.slices.remove(slice);
-          }
-        });
-      }
-      for (LocalDate day = run.window.end(); day.isBefore(window.end()); day = day.plusDays(1)) {
-        add(run.slices, day(scoped, day));
-      }
-    } else {
+    boolean slides = run.from != null && !window.start().isBefore(run.from) && window.start().isBefore(run.to)
+        && !window.end().isBefore(run.to);
+    if (!slides) {
       run.slices.clear();
-      for (LocalDate day = window.start(); day.isBefore(window.end()); day = day.plusDays(1)) {
-        add(run.slices, day(scoped, day));
+      run.from = window.start();
+      run.to = window.start();
+    }
+    // a day at a time, so that a long build (a year of postings) can stop and go on in the next emission
+    while (run.from.isBefore(window.start())) {
+      spendDay();
+      day(scoped, run.from).forEach((slice, cell) -> {
+        Cell left = run.slices.get(slice);
+        left.subtract(cell);
+        if (left.count == 0) {
+          run.slices.remove(slice);
+        }
+      });
+      run.from = run.from.plusDays(1);
+    }
+    while (run.to.isBefore(window.end())) {
+      spendDay();
+      add(run.slices, day(scoped, run.to));
+      run.to = run.to.plusDays(1);
+    }
+    return run.slices;
+  }
+
+  /** Before a day is read into a window: out of time once the emission has moved at least one day. */
+  private void spendDay() {
+    if (daysThisEmission++ > 0 && System.nanoTime() > deadline) {
+      throw new OutOfTime();
+    }
+  }
+
+  /** An emission's budget ran out in the middle of a window. */
+  private static final class OutOfTime extends RuntimeException {
+    OutOfTime() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * A counted change while the state of an unfinished emission is kept: the days read and the
+   * running windows that hold its day take it in, as they would have had they read it.
+   */
+  private void keepExact(String scoped, PostingTuple t, long delta) {
+    Map<String, Map<String, Cell>> day = days.get(t.day());
+    if (day != null && day.containsKey(scoped)) {
+      addTuple(day.get(scoped), t, delta);
+    }
+    for (Map<String, RunningWindow> running : List.of(current, previous)) {
+      RunningWindow run = running.get(scoped);
+      if (run != null && run.holds(t.day())) {
+        addTuple(run.slices, t, delta);
       }
     }
-    run.window = window;
-    return run.slices;
+  }
+
+  private void addTuple(Map<String, Cell> slices, PostingTuple t, long n) {
+    for (String slice : slicesOf(t)) {
+      Cell cell = slices.computeIfAbsent(slice, s -> new Cell());
+      cell.add(t, n);
+      if (cell.count == 0) {
+        slices.remove(slice);
+      }
+    }
   }
 
   private static void add(Map<String, Cell> into, Map<String, Cell> day) {
@@ -420,10 +509,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
                tuples.range(PostingTuple.from(scopedFamily, day), PostingTuple.to(scopedFamily, day))) {
         while (it.hasNext()) {
           var kv = it.next();
-          PostingTuple t = PostingTuple.parse(kv.key.substring(tupleStart));
-          for (String slice : slicesOf(t)) {
-            slices.computeIfAbsent(slice, s -> new Cell()).add(t, kv.value);
-          }
+          addTuple(slices, PostingTuple.parse(kv.key.substring(tupleStart)), kv.value);
         }
       }
       return slices;
@@ -464,24 +550,39 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     final WindowSpec.Window window;
     final Map<String, Map<String, Set<String>>> scopes = new TreeMap<>();
     int spec;
-    boolean done;
+    /** The emission before the latest change of the days it holds. */
+    long latestChange = -1;
 
     WindowJob(WindowSpec.Window window) {
       this.window = window;
     }
 
-    void add(String scope, String family, Set<String> slices) {
+    void add(String scope, String family, Set<String> slices, long changedIn) {
       scopes.computeIfAbsent(scope, s -> new TreeMap<>()).computeIfAbsent(family, f -> new TreeSet<>()).addAll(slices);
+      latestChange = Math.max(latestChange, changedIn);
     }
 
-    boolean isAfter(WindowJob other) {
-      return spec > other.spec || (spec == other.spec && window.start().isAfter(other.window.start()));
+    String key() {
+      return key(spec, window);
+    }
+
+    static String key(int spec, WindowSpec.Window window) {
+      return spec + "|" + window.start();
+    }
+
+    boolean isBefore(WindowJob other) {
+      return spec < other.spec || (spec == other.spec && window.start().isBefore(other.window.start()));
     }
   }
 
-  /** A family's postings over one window, by slice, kept while an emission slides it forward. */
+  /** A family's postings over the days {@code [from, to)}, by slice, kept while an emission slides it forward. */
   protected static final class RunningWindow {
-    WindowSpec.Window window;
+    LocalDate from;
+    LocalDate to;
     final Map<String, Cell> slices = new TreeMap<>();
+
+    boolean holds(LocalDate day) {
+      return from != null && !day.isBefore(from) && day.isBefore(to);
+    }
   }
 }
