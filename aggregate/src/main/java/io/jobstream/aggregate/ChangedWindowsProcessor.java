@@ -27,9 +27,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * ISO date), once per emission, and windows slide from one to the next. The days that changed
  * are kept in a store of their own, so a crash between a change and its emission loses nothing.
  *
- * <p>Both stores are keyed by {@code KEY/...}: the record's key scopes what it counts, so that two
- * keys of one task (two pairs that share a family, hashed to one partition) never count into each
- * other.
+ * <p>Records come keyed by {@code KEY#BLOCK} ({@link WindowBlocks}): a family or pair, and the block
+ * of window starts whose windows this key's task computes; a change comes to every block that
+ * needs its day. Both stores are keyed by {@code KEY#BLOCK/...}: the record's key scopes what it
+ * counts, so that two keys of one task (two pairs that share a family, or two blocks, hashed to
+ * one partition) never count into each other.
  *
  * <p>Counts dated before the {@link Horizon} of the latest day this task has counted leave the
  * store (a sweep every {@link HorizonSweep#INTERVAL}), and the windows they were in get
@@ -73,6 +75,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   /** A changed day also changes the window after each window that contains it (trends compare with the one before). */
   private final boolean nextWindowChanges;
   private final Horizon horizon;
+  private final WindowBlocks blocks;
   private final HorizonSweep<Long> sweep = new HorizonSweep<>(HorizonSweep.BUDGET, (key, count) -> dayOfTuple(key));
   /** The latest day counted, and the first day kept (null before the first count). */
   private LocalDate latestDay;
@@ -117,8 +120,10 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   private final TreeMap<LocalDate, Map<String, Map<String, Cell>>> days = new TreeMap<>();
 
   ChangedWindowsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName,
-      Duration emitInterval, Duration emitBudget, int pauseFactor, boolean nextWindowChanges, Horizon horizon) {
+      Duration emitInterval, Duration emitBudget, int pauseFactor, boolean nextWindowChanges, Horizon horizon,
+      WindowBlocks blocks) {
     this.specs = specs;
+    this.blocks = blocks;
     this.horizon = horizon;
     this.tupleStoreName = tupleStoreName;
     this.dirtyStoreName = dirtyStoreName;
@@ -250,6 +255,8 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       for (WindowSpec spec : specs) {
         Set<WindowSpec.Window> windows = new java.util.LinkedHashSet<>();
         days.forEach(day -> windows.addAll(spec.windowsContaining(day)));
+        long block = WindowBlocks.blockOfKey(keyOf(scoped.substring(0, cut)));
+        windows.removeIf(window -> blocks.blockOf(window) != block);
         for (WindowSpec.Window window : windows) {
           emitRemoved(scoped.substring(0, cut), scoped.substring(cut), spec, window, slicesGone.get(scoped), timestamp);
         }
@@ -310,11 +317,15 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       for (Map.Entry<String, Set<String>> day : changed.entrySet()) {
         String scope = scopeOf(day.getKey());
         String family = familyOf(day.getKey());
+        long block = WindowBlocks.blockOfKey(keyOf(scope));
+        long changedIn = this.changedIn.getOrDefault(day.getKey(), 0L);
         for (WindowSpec.Window window : spec.windowsContaining(dayOf(day.getKey()))) {
-          long changedIn = this.changedIn.getOrDefault(day.getKey(), 0L);
-          byStart.computeIfAbsent(window.start(), k -> new WindowJob(window)).add(scope, family, day.getValue(), changedIn);
+          // this task computes the windows of its block; the others get the day too
+          if (blocks.blockOf(window) == block) {
+            byStart.computeIfAbsent(window.start(), k -> new WindowJob(window)).add(scope, family, day.getValue(), changedIn);
+          }
           WindowSpec.Window next = spec.next(window);
-          if (nextWindowChanges && next != null) {
+          if (nextWindowChanges && next != null && blocks.blockOf(next) == block) {
             byStart.computeIfAbsent(next.start(), k -> new WindowJob(next)).add(scope, family, day.getValue(), changedIn);
           }
         }
@@ -377,12 +388,14 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     // went out after its last change
     for (String familyDay : changed.keySet()) {
       long changedIn = this.changedIn.getOrDefault(familyDay, 0L);
+      long block = WindowBlocks.blockOfKey(keyOf(scopeOf(familyDay)));
       boolean done = true;
       for (int i = 0; i < specs.size() && done; i++) {
         for (WindowSpec.Window window : specs.get(i).windowsContaining(dayOf(familyDay))) {
-          done &= emittedIn.getOrDefault(WindowJob.key(i, window), 0L) > changedIn;
+          done &= blocks.blockOf(window) != block || emittedIn.getOrDefault(WindowJob.key(i, window), 0L) > changedIn;
           WindowSpec.Window next = specs.get(i).next(window);
-          done &= !nextWindowChanges || next == null || emittedIn.getOrDefault(WindowJob.key(i, next), 0L) > changedIn;
+          done &= !nextWindowChanges || next == null || blocks.blockOf(next) != block
+              || emittedIn.getOrDefault(WindowJob.key(i, next), 0L) > changedIn;
         }
       }
       if (done) {

@@ -14,9 +14,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * duplicate key and period) and passes on how the counted tuples change: when a posting's version
  * changes, it leaves its old cluster and joins its new one, and where a cluster's counted tuple
  * (its representative's, with the number of copies dropped) changes, the old tuple loses a
- * posting and the new one gains one. A posting without a duplicate key (no company or no
- * description, such as the salary survey's rows) can have no copies: it is its own cluster, its
- * tuple passes straight on, and nothing of it is stored. Clusters whose period ends before the
+ * posting and the new one gains one. Changes come keyed by cluster, so the clusters spread over
+ * the partitions; postings without a duplicate key (no company or no description, such as the
+ * salary survey's rows) can have no copies and never come here
+ * ({@link MemberChange#unclusteredDeltas}). Clusters whose period ends before the
  * {@link Horizon} of the latest posting date this task has seen leave the store (a sweep every
  * {@link HorizonSweep#INTERVAL}), with their copies.
  */
@@ -111,25 +112,6 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     ClusterMember before = record.value().before();
     ClusterMember after = record.value().after();
     seen(after);
-    String leftTuple = null;
-    if (before != null && before.duplicateKey() == null) {
-      forgetStored(before);
-      leftTuple = before.tuple(0);
-      before = null;
-    }
-    String joinedTuple = null;
-    if (after != null && after.duplicateKey() == null) {
-      joinedTuple = after.tuple(0);
-      after = null;
-    }
-    if (!Objects.equals(leftTuple, joinedTuple)) {
-      if (leftTuple != null) {
-        context.forward(record.withValue(new TupleDelta(leftTuple, -1)));
-      }
-      if (joinedTuple != null) {
-        context.forward(record.withValue(new TupleDelta(joinedTuple, 1)));
-      }
-    }
     String from = before == null ? null : PostingCluster.key(before, periodDays);
     String to = after == null ? null : PostingCluster.key(after, periodDays);
     if (from != null && from.equals(to)) {
@@ -141,14 +123,6 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     }
     if (to != null) {
       update(record, to, null, after);
-    }
-  }
-
-  /** Removes the cluster of one that earlier versions stored for a posting without a duplicate key. */
-  private void forgetStored(ClusterMember member) {
-    String legacy = PostingCluster.key(member, periodDays);
-    if (clusters.get(legacy) != null) {
-      clusters.delete(legacy);
     }
   }
 

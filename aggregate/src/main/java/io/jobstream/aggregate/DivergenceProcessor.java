@@ -16,8 +16,9 @@ import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The pay gaps of a pair of families, in the pair's task: both families' postings with pay come
- * here (keyed by {@link DivergenceSettings.Pair#key}), and every emission re-computes, for every
+ * The pay gaps of a pair of families, in the tasks of the pair's blocks of windows: both families'
+ * postings with pay come here (keyed by {@link DivergenceSettings.Pair#key} and block), and every
+ * emission re-computes, for every
  * window that contains a changed day and the window after it (whose trend compares with it), the
  * slices that changed -> {@code jobs.salary.divergence}. Slices: all; each seniority; each
  * country; a slice where either side has fewer than the minimum number of postings with pay is a
@@ -36,8 +37,9 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
   private final Set<String> gapSlicesDone = new HashSet<>();
 
   DivergenceProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String currency,
-      DivergenceSettings divergence, Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon) {
-    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, true, horizon);
+      DivergenceSettings divergence, Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon,
+      WindowBlocks blocks) {
+    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, true, horizon, blocks);
     this.currency = currency;
     this.divergence = divergence;
     divergence.pairs().forEach(p -> pairs.put(p.key(), p));
@@ -51,7 +53,7 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
   @Override
   protected void emit(WindowSpec spec, WindowJob job, Instant now, long timestamp) {
     job.scopes.forEach((scope, families) -> {
-      DivergenceSettings.Pair pair = pairs.get(keyOf(scope));
+      DivergenceSettings.Pair pair = pairs.get(WindowBlocks.keyOf(keyOf(scope)));
       if (pair == null) {
         return; // a pair no longer configured: its counts stay, nothing is emitted for it
       }
@@ -64,7 +66,7 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
   @Override
   protected void emitRemoved(String scope, String family, WindowSpec spec, WindowSpec.Window window,
       Set<String> slices, long timestamp) {
-    DivergenceSettings.Pair pair = pairs.get(keyOf(scope));
+    DivergenceSettings.Pair pair = pairs.get(WindowBlocks.keyOf(keyOf(scope)));
     if (pair == null) {
       return;
     }

@@ -37,15 +37,16 @@ import org.apache.kafka.streams.state.Stores;
  *       record ends in exactly one); the latest version of each posting is kept by posting id
  *       ({@link PostingVersionProcessor}), and only a change that matters to the statistics (a new
  *       posting, or an edit: its old and new version) goes on.
- *   <li>Keyed by family ({@value #BY_FAMILY}), so in as many tasks as there are families, spread over
- *       the partitions: the changes are grouped into clusters of cross-posted copies
- *       ({@link ClusterProcessor}), of which one counts -> counts per {@link PostingTuple}
- *       (family, day, slice and pay) -> every emit interval, every window containing a changed day
- *       is re-computed ({@link StatsProcessor}) -> {@code jobs.salary.stats}.
- *   <li>Keyed by pair ({@value #BY_PAIR}): each counted change of a posting with pay goes on to
- *       every configured pair that has its family, where both sides are counted again and every
- *       emit interval the pay gaps of the changed windows (and the windows after them, whose
- *       trends compare with them) are re-computed ({@link DivergenceProcessor}) ->
+ *   <li>Keyed by cluster ({@value #BY_CLUSTER}; postings without a duplicate key skip it): the
+ *       changes are grouped into clusters of cross-posted copies ({@link ClusterProcessor}), of
+ *       which one counts -> a +1 or -1 per {@link PostingTuple} (family, day, slice and pay).
+ *   <li>Keyed by family and block of windows ({@value #BY_WINDOW}, {@link WindowBlocks}): counts
+ *       per tuple -> every emit interval, every window of the block containing a changed day is
+ *       re-computed ({@link StatsProcessor}) -> {@code jobs.salary.stats}.
+ *   <li>Keyed by pair and block ({@value #BY_PAIR}): each counted change of a posting with pay goes
+ *       to every configured pair that has its family, where both sides are counted and every emit
+ *       interval the pay gaps of the changed windows (and the windows after them, whose trends
+ *       compare with them) are re-computed ({@link DivergenceProcessor}) ->
  *       {@code jobs.salary.divergence}.
  * </ol>
  *
@@ -131,20 +132,30 @@ public final class JobstreamTopology {
   public static final String CLUSTER_COUNT_STORE = "posting-cluster-copies";
 
   /**
-   * Name of the repartition that brings the postings' changes to the tasks of the cluster and
-   * statistics stages, keyed by family: cross-posted copies have different posting ids (so they
-   * are spread over the classify tasks) but share their normalized title and so their family, and
-   * a window needs all days of a family. So a family's clusters, counts and windows are in one
-   * task, and the families spread over the partitions, threads and instances.
+   * Name of the repartition that brings the postings' changes to the cluster stage, keyed by
+   * cluster (duplicate key and period): cross-posted copies have different posting ids (so they
+   * are spread over the classify tasks) but share their duplicate key, so a cluster's copies meet
+   * in one task, and the clusters spread over the partitions. Postings without a duplicate key
+   * skip it.
    */
-  public static final String BY_FAMILY = "changes-by-family";
+  public static final String BY_CLUSTER = "changes-by-cluster";
+
+  /**
+   * Name of the repartition that brings the statistics stage the counted changes, keyed by family
+   * and block of windows ({@link WindowBlocks}): a family's windows spread over as many tasks as
+   * it has blocks, so that one family with most of the postings is not one task's work.
+   */
+  public static final String BY_WINDOW = "changes-by-window";
 
   /**
    * Name of the repartition that brings the divergence stage the counted changes of postings with
-   * pay, keyed by pair ({@link DivergenceSettings.Pair#key}): a family's change goes to every pair
-   * that has the family, so both sides of a pair are counted in the pair's task.
+   * pay, keyed by pair ({@link DivergenceSettings.Pair#key}) and block: a family's change goes to
+   * every pair that has the family, so both sides of a pair are counted in the pair's tasks.
    */
   public static final String BY_PAIR = "changes-by-pair";
+
+  /** Config key: days of window starts per block, the unit the window stages are spread by (default 90). */
+  public static final String BLOCK_DAYS_CONFIG = "jobstream.windows.block-days";
 
   /** Store of the statistics stage: the number of counted postings per {@link PostingTuple}. */
   public static final String WINDOW_TUPLES_STORE = "window-tuple-counts";
@@ -161,7 +172,7 @@ public final class JobstreamTopology {
   /** Every {@code jobstream.*} key the topology reads. */
   public static final java.util.Set<String> SETTINGS = java.util.Set.of(WINDOWS_CONFIG, REPORTING_CURRENCY_CONFIG,
       TAXONOMY_CONFIG, RATES_CONFIG, PAY_RANGES_CONFIG, EMIT_INTERVAL_CONFIG, EMIT_BUDGET_CONFIG,
-      EMIT_PAUSE_CONFIG, DUPLICATE_PERIOD_CONFIG, GRACE_CONFIG, FUTURE_TOLERANCE_CONFIG);
+      EMIT_PAUSE_CONFIG, DUPLICATE_PERIOD_CONFIG, GRACE_CONFIG, FUTURE_TOLERANCE_CONFIG, BLOCK_DAYS_CONFIG);
 
   private JobstreamTopology() {}
 
@@ -177,6 +188,8 @@ public final class JobstreamTopology {
     Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
     int pauseFactor = (int) setting(config, EMIT_PAUSE_CONFIG, DEFAULT_EMIT_PAUSE, 0, 1000);
     Horizon horizon = new Horizon(windows, setting(config, GRACE_CONFIG, DEFAULT_GRACE_DAYS, 0));
+    WindowBlocks blocks = new WindowBlocks(windows, setting(config, BLOCK_DAYS_CONFIG, 90, 1));
+    WindowFanOut fanOut = new WindowFanOut(blocks, divergence);
 
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTERS_STORE),
@@ -192,27 +205,39 @@ public final class JobstreamTopology {
           Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.String()).withCachingEnabled());
     }
 
-    KStream<String, TupleDelta> counted = addClassifyStage(builder, config, Topics.CLASSIFIED.name(), Topics.DLQ.name())
-        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, LATEST_DATE_STORE, currency, horizon),
+    Map<String, KStream<String, MemberChange>> changes = addClassifyStage(builder, config, Topics.CLASSIFIED.name(),
+            Topics.DLQ.name())
+        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, LATEST_DATE_STORE, currency, duplicatePeriodDays,
+                horizon),
             Named.as("posting-versions"), POSTINGS_STORE, LATEST_DATE_STORE)
-        .repartition(Repartitioned.<String, MemberChange>as(BY_FAMILY)
+        .split(Named.as("changes-"))
+        .branch((cluster, change) -> change.clustered(), Branched.as("clustered"))
+        .defaultBranch(Branched.as("unclustered"));
+    KStream<String, TupleDelta> counted = changes.get("changes-clustered")
+        .repartition(Repartitioned.<String, MemberChange>as(BY_CLUSTER)
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(MemberChange.class)))
         .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, duplicatePeriodDays, horizon),
-            Named.as("clusters"), CLUSTERS_STORE, CLUSTER_COUNT_STORE);
+            Named.as("clusters"), CLUSTERS_STORE, CLUSTER_COUNT_STORE)
+        .merge(changes.get("changes-unclustered")
+            .flatMapValues(MemberChange::unclusteredDeltas, Named.as("unclustered-deltas")), Named.as("counted"));
     counted
+        .flatMap((key, delta) -> fanOut.toStats(delta), Named.as("window-fan-out"))
+        .repartition(Repartitioned.<String, TupleDelta>as(BY_WINDOW)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(JsonSerde.of(TupleDelta.class)))
         .process(() -> new StatsProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE, currency,
-                emitInterval, emitBudget, pauseFactor, horizon),
+                emitInterval, emitBudget, pauseFactor, horizon, blocks),
             Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE)
         .to(Topics.STATS.name(), Produced.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde())
             .withName("stats-sink"));
     counted
-        .flatMap((family, delta) -> PairFanOut.pairsOf(divergence, family, delta), Named.as("pair-fan-out"))
+        .flatMap((key, delta) -> fanOut.toPairs(delta), Named.as("pair-fan-out"))
         .repartition(Repartitioned.<String, TupleDelta>as(BY_PAIR)
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(TupleDelta.class)))
         .process(() -> new DivergenceProcessor(windows, PAIR_TUPLES_STORE, PAIR_DIRTY_STORE, currency, divergence,
-                emitInterval, emitBudget, pauseFactor, horizon),
+                emitInterval, emitBudget, pauseFactor, horizon, blocks),
             Named.as("divergence"), PAIR_TUPLES_STORE, PAIR_DIRTY_STORE)
         .to(Topics.DIVERGENCE.name(), Produced.with(Topics.DIVERGENCE.keySerde(), Topics.DIVERGENCE.valueSerde())
             .withName("divergence-sink"));

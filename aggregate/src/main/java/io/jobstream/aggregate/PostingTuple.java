@@ -61,17 +61,6 @@ record PostingTuple(String family, LocalDate day, String seniority, String count
     return s.equals("-") ? null : Double.valueOf(s);
   }
 
-  /** Whether the tuple key has pay in the reporting currency (its mid field is a number). */
-  static boolean hasPay(String key) {
-    int field = 0;
-    int at = 0;
-    while (field < 7) {
-      at = key.indexOf('|', at) + 1;
-      field++;
-    }
-    return key.charAt(at) != '-';
-  }
-
   /** First key of a family's day (inclusive) for range scans. */
   static String from(String family, LocalDate day) {
     return family + "|" + day + "|";

@@ -15,15 +15,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link MemberChange} when that changes: a re-crawl that changes nothing the statistics see
  * sends nothing, an edit sends the old and the new version, so that the old one's contribution is
  * replaced rather than added to, and a deletion (a null value) sends the old version alone.
- * Each change is keyed by its posting's family, so the work after classification spreads over as
- * many tasks as there are families. Postings dated before the {@link Horizon} of the task's latest
+ * Each change is keyed by its posting's cluster of cross-posted copies (duplicate key and period,
+ * {@link PostingCluster#key}), so the cluster stage spreads over as many tasks as there are
+ * partitions; a posting without a duplicate key can have no copies and is keyed
+ * {@value #UNCLUSTERED} (it skips the cluster stage). An edit that moves a posting from one
+ * cluster to another sends it out of one and into the other. Postings dated before the {@link Horizon} of the task's latest
  * posting date leave the store (a sweep every {@link HorizonSweep#INTERVAL}): no window that can
  * still change needs them, and a new version of one would be late.
  */
 final class PostingVersionProcessor implements Processor<String, ClassifiedPosting, String, MemberChange> {
 
+  /** The key of changes of postings without a duplicate key. */
+  static final String UNCLUSTERED = "";
+
   private final String storeName;
   private final String latestDateStoreName;
+  private final long periodDays;
   private final String currency;
   private final Horizon horizon;
   private final HorizonSweep<ClusterMember> sweep =
@@ -33,8 +40,10 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
   private KeyValueStore<String, String> latestDate;
 
   /** @param latestDateStoreName the classify stage's store of the latest posting date (read only) */
-  PostingVersionProcessor(String storeName, String latestDateStoreName, String currency, Horizon horizon) {
+  PostingVersionProcessor(String storeName, String latestDateStoreName, String currency, long periodDays,
+      Horizon horizon) {
     this.storeName = storeName;
+    this.periodDays = periodDays;
     this.latestDateStoreName = latestDateStoreName;
     this.currency = currency;
     this.horizon = horizon;
@@ -67,7 +76,7 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
       ClusterMember gone = latest.get(record.key());
       if (gone != null) {
         latest.delete(record.key());
-        context.forward(record.withKey(gone.family()).withValue(new MemberChange(gone, null)));
+        route(record, gone, null);
       }
       return;
     }
@@ -78,14 +87,22 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
     }
     latest.put(after.postingId(), after);
     sweep.written(after.eventDate());
-    String to = after.family();
-    String from = before == null ? to : before.family();
-    if (from.equals(to)) {
-      context.forward(record.withKey(to).withValue(new MemberChange(before, after)));
+    route(record, before, after);
+  }
+
+  private void route(Record<String, ClassifiedPosting> record, ClusterMember before, ClusterMember after) {
+    String from = before == null ? null : clusterOf(before);
+    String to = after == null ? null : clusterOf(after);
+    if (from == null || to == null || from.equals(to)) {
+      context.forward(record.withKey(to != null ? to : from).withValue(new MemberChange(before, after)));
     } else {
-      // an edit that moves the posting to another family: it leaves one family's task and joins the other's
+      // an edit that moves the posting to another cluster: it leaves one and joins the other
       context.forward(record.withKey(from).withValue(new MemberChange(before, null)));
       context.forward(record.withKey(to).withValue(new MemberChange(null, after)));
     }
+  }
+
+  private String clusterOf(ClusterMember member) {
+    return member.duplicateKey() == null ? UNCLUSTERED : PostingCluster.key(member, periodDays);
   }
 }

@@ -10,8 +10,9 @@ import java.util.Set;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The statistics of a family's windows, in the family's task: every emission, the slices that
- * changed of every window that contains a changed day -> {@code jobs.salary.stats}.
+ * The statistics of a family's windows, in the tasks of the family's blocks of windows
+ * ({@link WindowBlocks}): every emission, the slices that changed of every window of the block
+ * that contains a changed day -> {@code jobs.salary.stats}.
  *
  * <p>Slices emitted per family and window (bounded): all; each seniority; each country (ISO
  * code, or {@code unknown}); remote {@code true}/{@code false}/{@code unknown}. A slice with no
@@ -22,8 +23,8 @@ final class StatsProcessor extends ChangedWindowsProcessor<SalaryStats> {
   private final String currency;
 
   StatsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String currency,
-      Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon) {
-    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, false, horizon);
+      Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon, WindowBlocks blocks) {
+    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, false, horizon, blocks);
     this.currency = currency;
   }
 

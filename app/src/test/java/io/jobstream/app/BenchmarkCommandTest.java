@@ -57,6 +57,7 @@ class BenchmarkCommandTest {
     assertThat(json.path("stageShares").path("classify").get(0).asDouble()).isEqualTo(1.0);
     assertThat(json.path("stageShares").path("windows").get(0).asDouble()).isEqualTo(1.0);
     assertThat(json.path("stageShares").path("divergence").get(0).asDouble()).isEqualTo(1.0);
+    assertThat(json.path("stageShares").path("clusters").get(0).asDouble()).isEqualTo(1.0);
   }
 
   /** The records column of the {@code nth} table row of {@code app} (the backlog, or more when a latency phase came before). */

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three instances of the streams app on one broker with six partitions per topic, the salary
- * survey replayed: each aggregation stage (clusters, counts and statistics keyed by family; the
- * divergence keyed by pair) runs on more than one instance, and the yearly statistics and
+ * survey replayed: each aggregation stage fed by the survey (statistics keyed by family and block
+ * of windows, divergence by pair and block; the survey's rows have no duplicate key, so they skip
+ * the cluster stage) runs on more than one instance, and the yearly statistics and
  * divergences equal a batch computation.
  */
 @Tag("integration")
@@ -73,7 +74,7 @@ class ScaleOutTest {
         awaitYearlyEqual(client, latest.values());
 
         // each aggregation stage: which instances' tasks read the partitions of its repartition that carried records
-        for (String stage : List.of(JobstreamTopology.BY_FAMILY, JobstreamTopology.BY_PAIR)) {
+        for (String stage : List.of(JobstreamTopology.BY_WINDOW, JobstreamTopology.BY_PAIR)) {
           String repartition = "scale-out-test-" + stage + "-repartition";
           Set<Integer> busy = busyPartitions(client, repartition);
           Set<Integer> instances = new TreeSet<>();

@@ -20,13 +20,14 @@ import org.apache.kafka.common.TopicPartition;
  * Which instance processed how many records of each stage, from the broker's view: every half
  * second, the application group's committed offsets and which member holds each partition; a
  * partition's progress since the last look is credited to the instance that holds it. Stages by
- * the topic they read: {@code classify} (the raw topic), {@code windows} (the changes
- * by family: clusters, counts and statistics), {@code divergence} (the changes by pair),
+ * the topic they read: {@code classify} (the raw topic), {@code clusters} (the changes by
+ * cluster of copies), {@code windows} (the counted changes by family and block: counts and
+ * statistics), {@code divergence} (the changes by pair and block),
  * {@code stats-table} and {@code divergence-table} (the query API's tables).
  */
 final class StageSampler implements AutoCloseable {
 
-  static final List<String> STAGES = List.of("classify", "windows", "divergence", "stats-table", "divergence-table");
+  static final List<String> STAGES = List.of("classify", "clusters", "windows", "divergence", "stats-table", "divergence-table");
 
   private final Admin admin;
   private final String group;
@@ -51,7 +52,10 @@ final class StageSampler implements AutoCloseable {
     if (topic.equals(Topics.RAW.name())) {
       return "classify";
     }
-    if (topic.equals(group + "-" + JobstreamTopology.BY_FAMILY + "-repartition")) {
+    if (topic.equals(group + "-" + JobstreamTopology.BY_CLUSTER + "-repartition")) {
+      return "clusters";
+    }
+    if (topic.equals(group + "-" + JobstreamTopology.BY_WINDOW + "-repartition")) {
       return "windows";
     }
     if (topic.equals(group + "-" + JobstreamTopology.BY_PAIR + "-repartition")) {
