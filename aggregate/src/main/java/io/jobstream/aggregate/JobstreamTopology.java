@@ -224,6 +224,7 @@ public final class JobstreamTopology {
     counted
         .flatMap((key, delta) -> fanOut.toStats(delta), Named.as("window-fan-out"))
         .repartition(Repartitioned.<String, TupleDelta>as(BY_WINDOW)
+            .withStreamPartitioner(new BlockPartitioner<>())
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(TupleDelta.class)))
         .process(() -> new StatsProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE, currency,
@@ -234,6 +235,7 @@ public final class JobstreamTopology {
     counted
         .flatMap((key, delta) -> fanOut.toPairs(delta), Named.as("pair-fan-out"))
         .repartition(Repartitioned.<String, TupleDelta>as(BY_PAIR)
+            .withStreamPartitioner(new BlockPartitioner<>())
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(TupleDelta.class)))
         .process(() -> new DivergenceProcessor(windows, PAIR_TUPLES_STORE, PAIR_DIRTY_STORE, currency, divergence,

@@ -38,4 +38,18 @@ class WindowBlocksTest {
     assertThat(WindowBlocks.blockOfKey(key)).isEqualTo(224);
     assertThat(WindowBlocks.keyOf(key)).isEqualTo("ml_engineer:data_scientist");
   }
+
+  @Test
+  void consecutiveBlocksOfAFamilyGoToConsecutivePartitions() {
+    int first = BlockPartitioner.partition(WindowBlocks.taskKey("other", 224), 6);
+    java.util.Set<Integer> partitions = new java.util.TreeSet<>();
+    for (long block = 224; block < 230; block++) {
+      int p = BlockPartitioner.partition(WindowBlocks.taskKey("other", block), 6);
+      assertThat(p).isEqualTo((int) ((first + block - 224) % 6));
+      partitions.add(p);
+    }
+    assertThat(partitions).hasSize(6);
+    // the same key, the same partition, on any instance
+    assertThat(new BlockPartitioner<Object>().partitions("t", "other#224", null, 6)).contains(java.util.Set.of(first));
+  }
 }
