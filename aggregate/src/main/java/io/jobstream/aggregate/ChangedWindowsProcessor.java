@@ -96,6 +96,8 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
    */
   private long unemitted;
   private long nextEmitAllowedMs;
+  /** The pacer of the stream thread the task runs on (taken in init, which runs there). */
+  private EmissionPacer pacer;
   /** The window an emission that ran out of time did not finish; the next starts with it. */
   private WindowJob resumeFrom;
   /**
@@ -167,6 +169,8 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     Object commitInterval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
     this.quietMs = 2 * Math.max(emitInterval.toMillis(),
         commitInterval == null ? 0 : Long.parseLong(commitInterval.toString()));
+    pacer = EmissionPacer.ofThisThread();
+    pacer.join();
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
       // quiet: no input since well after the last emission ended (input waits while one runs)
       if (now < nextEmitAllowedMs && now - Math.max(lastInputMs, lastEmissionEndMs) < quietMs) {
@@ -174,7 +178,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       }
       long started = System.nanoTime();
       emitChanged();
-      nextEmitAllowedMs = now + pauseFactor * (System.nanoTime() - started) / 1_000_000;
+      nextEmitAllowedMs = now + pacer.pauseMs((System.nanoTime() - started) / 1_000_000, pauseFactor);
       lastEmissionEndMs = context.currentSystemTimeMs();
     });
   }
@@ -272,6 +276,10 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
 
   @Override
   public void close() {
+    if (pacer != null) {
+      pacer.leave();
+      pacer = null;
+    }
     // the task moves or stops: its pending changes are counted wherever it runs next
     StreamMetrics.UNEMITTED.addAndGet(-unemitted);
     unemitted = 0;

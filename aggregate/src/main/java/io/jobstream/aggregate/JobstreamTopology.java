@@ -87,9 +87,9 @@ public final class JobstreamTopology {
 
   /**
    * Config key: while input keeps coming, an emission that took T is followed by at least this
-   * many times T without one (default {@value #DEFAULT_EMIT_PAUSE}; 0: every emit interval; at
-   * most 1000).
-   * Re-computing then takes about 1 / (1 + factor) of the window stage's time (more when one
+   * many times T, times the window tasks on the stream thread ({@link EmissionPacer}), without
+   * another of that task (default {@value #DEFAULT_EMIT_PAUSE}; 0: every emit interval; at most
+   * 1000). Re-computing then takes about 1 / (1 + factor) of the thread's time (more when one
    * emission is shorter than the emit interval, which is the least time between two).
    */
   public static final String EMIT_PAUSE_CONFIG = "jobstream.windows.emit-pause-factor";
