@@ -21,8 +21,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * What the statistics stage and the divergence stage share: each keeps the count of every
- * {@link PostingTuple} it is sent, under the record's key (a family, or a pair), and, every emit
- * interval of wall-clock time, re-computes every window that contains a day that changed since.
+ * {@link PostingTuple} it is sent, under the record's key (a family or a pair, and a block of
+ * windows), and, every emit interval of wall-clock time, re-computes every window of the block
+ * that contains a day that changed since.
  * A day of a family is read with one range scan of the counts (tuple keys start with family and
  * ISO date), once per emission, and windows slide from one to the next. The days that changed
  * are kept in a store of their own, so a crash between a change and its emission loses nothing.
