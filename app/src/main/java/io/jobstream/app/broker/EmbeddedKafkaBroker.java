@@ -85,7 +85,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.port = port == 0 ? freePort() : port;
     this.node = node;
     if (node.quorum() == null) {
-      this.controllerPort = node.controllerPort() == 0 ? freePort() : node.controllerPort();
+      this.controllerPort = node.controllerPort() == 0 ? freePortOtherThan(this.port) : node.controllerPort();
     } else {
       this.controllerPort = quorumPort(node);
     }
@@ -244,6 +244,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A free port that is not {@code taken}: a port just found free and closed again is often
+   * handed out once more by the next look, and two listeners on one port refuse to start.
+   */
+  private static int freePortOtherThan(int taken) {
+    int port = freePort();
+    while (port == taken) {
+      port = freePort();
+    }
+    return port;
   }
 
   private static int freePort() {
