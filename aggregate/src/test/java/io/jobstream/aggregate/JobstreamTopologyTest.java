@@ -164,22 +164,34 @@ class JobstreamTopologyTest {
     assertThat(interrupted).isEqualTo(whole);
   }
 
-  private static Map<String, Object> yearWithChangesMidway(Path dir, String budget) {
-    Properties props = config(dir, "year");
+  /** The driver of a replay: pair ml_engineer:data_scientist at a minimum n of 3, and the emission budget if given. */
+  private static TopologyTestDriver replayDriver(Path dir, String windows, String budget) {
+    Properties props = config(dir, windows);
     props.put(DivergenceSettings.MIN_N_CONFIG, "3");
     props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
     if (budget != null) {
       props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, budget);
     }
+    return new TopologyTestDriver(JobstreamTopology.build(props), props);
+  }
+
+  /** What the driver emitted since the last call, by key as a compacted topic keeps it (without computation times). */
+  private static void readLatest(TopologyTestDriver d, Map<String, Object> latest) {
+    d.createOutputTopic(Topics.STATS.name(), Topics.STATS.keySerde().deserializer(),
+            Topics.STATS.valueSerde().deserializer())
+        .readKeyValuesToList().forEach(kv -> latest.put("stats " + kv.key,
+            kv.value == null ? "deleted" : withoutTime(kv.value)));
+    d.createOutputTopic(Topics.DIVERGENCE.name(), Topics.DIVERGENCE.keySerde().deserializer(),
+            Topics.DIVERGENCE.valueSerde().deserializer())
+        .readKeyValuesToList().forEach(kv -> latest.put("gap " + kv.key,
+            kv.value == null ? "deleted" : kv.value.toString().replace("updatedAt=" + kv.value.updatedAt(), "")));
+  }
+
+  private static Map<String, Object> yearWithChangesMidway(Path dir, String budget) {
     Map<String, Object> latest = new java.util.TreeMap<>();
-    try (TopologyTestDriver d = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
+    try (TopologyTestDriver d = replayDriver(dir, "year", budget)) {
       TestInputTopic<String, byte[]> in = d.createInputTopic(Topics.RAW.name(), new StringSerializer(),
           new ByteArraySerializer());
-      TestOutputTopic<String, SalaryStats> out = d.createOutputTopic(Topics.STATS.name(),
-          Topics.STATS.keySerde().deserializer(), Topics.STATS.valueSerde().deserializer());
-      TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = d.createOutputTopic(
-          Topics.DIVERGENCE.name(), Topics.DIVERGENCE.keySerde().deserializer(),
-          Topics.DIVERGENCE.valueSerde().deserializer());
       LocalDate january = LocalDate.parse("2024-01-01");
       java.util.function.IntConsumer post = i -> {
         String title = i % 3 == 0 ? "Machine Learning Engineer" : i % 3 == 1 ? "Data Scientist" : "Senior Data Scientist";
@@ -201,33 +213,19 @@ class JobstreamTopologyTest {
       for (int i = 0; i < (budget == null ? 1 : 4000); i++) {
         d.advanceWallClockTime(java.time.Duration.ofSeconds(2));
       }
-      out.readKeyValuesToList().forEach(kv -> latest.put("stats " + kv.key,
-          kv.value == null ? "deleted" : withoutTime(kv.value)));
-      gaps.readKeyValuesToList().forEach(kv -> latest.put("gap " + kv.key,
-          kv.value == null ? "deleted" : kv.value.toString().replace("updatedAt=" + kv.value.updatedAt(), "")));
+      readLatest(d, latest);
     }
     return latest;
   }
 
   /** Latest stats and divergences (without their computation time) after postings over 50 days and edits. */
   private static Map<String, Object> replayTitlesAndEdits(Path dir, String budget) {
-    Properties props = config(dir, "30d/1d,7d/7d,month");
-    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
-    if (budget != null) {
-      props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, budget);
-    }
     String[] titles = {"Data Scientist", "Senior Data Scientist", "Machine Learning Engineer",
         "Senior Machine Learning Engineer", "Junior Data Scientist"};
     Map<String, Object> latest = new java.util.TreeMap<>();
-    try (TopologyTestDriver d = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
+    try (TopologyTestDriver d = replayDriver(dir, "30d/1d,7d/7d,month", budget)) {
       TestInputTopic<String, byte[]> in = d.createInputTopic(Topics.RAW.name(), new StringSerializer(),
           new ByteArraySerializer());
-      TestOutputTopic<String, SalaryStats> out = d.createOutputTopic(Topics.STATS.name(),
-          Topics.STATS.keySerde().deserializer(), Topics.STATS.valueSerde().deserializer());
-      TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = d.createOutputTopic(
-          Topics.DIVERGENCE.name(), Topics.DIVERGENCE.keySerde().deserializer(),
-          Topics.DIVERGENCE.valueSerde().deserializer());
       java.util.Random random = new java.util.Random(7);
       for (int round = 0; round < 2; round++) {
         for (int i = 0; i < 120; i++) {
@@ -240,10 +238,7 @@ class JobstreamTopologyTest {
         for (int i = 0; i < (budget == null ? 1 : 3000); i++) {
           d.advanceWallClockTime(java.time.Duration.ofSeconds(2));
         }
-        out.readKeyValuesToList().forEach(kv -> latest.put("stats " + kv.key,
-            kv.value == null ? "deleted" : withoutTime(kv.value)));
-        gaps.readKeyValuesToList().forEach(kv -> latest.put("gap " + kv.key,
-            kv.value == null ? "deleted" : kv.value.toString().replace("updatedAt=" + kv.value.updatedAt(), "")));
+        readLatest(d, latest);
       }
     }
     return latest;
