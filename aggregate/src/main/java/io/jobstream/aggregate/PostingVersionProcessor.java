@@ -19,9 +19,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link PostingCluster#key}), so the cluster stage spreads over as many tasks as there are
  * partitions; a posting without a duplicate key can have no copies and is keyed
  * {@value #UNCLUSTERED} (it skips the cluster stage). An edit that moves a posting from one
- * cluster to another sends it out of one and into the other. Postings dated before the {@link Horizon} of the task's latest
- * posting date leave the store (a sweep every {@link HorizonSweep#INTERVAL}): no window that can
- * still change needs them, and a new version of one would be late.
+ * cluster to another sends it out of one and into the other. Postings dated before the
+ * {@link Horizon} of the task's latest posting date leave the store (a sweep every
+ * {@link HorizonSweep#INTERVAL}): no window that can still change needs them, and a new version
+ * of one would be late.
  */
 final class PostingVersionProcessor implements Processor<String, ClassifiedPosting, String, MemberChange> {
 
@@ -43,9 +44,9 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
   PostingVersionProcessor(String storeName, String latestDateStoreName, String currency, long periodDays,
       Horizon horizon) {
     this.storeName = storeName;
-    this.periodDays = periodDays;
     this.latestDateStoreName = latestDateStoreName;
     this.currency = currency;
+    this.periodDays = periodDays;
     this.horizon = horizon;
   }
 
