@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class IngestStateTest {
 
-  private static final Path SURVEY = Path.of("..", "data", "ai-jobs-salaries-2020-2024.csv.gz");
+  private static final long ROWS = 20_000;
   private static final Pattern SUMMARY = Pattern.compile("(\\d+) postings published, (\\d+) unchanged");
 
   @TempDir
@@ -43,12 +43,13 @@ class IngestStateTest {
   void aNewClusterGetsEverythingAndTheSameClusterNothingTwice() throws Exception {
     try (EmbeddedKafkaBroker first = new EmbeddedKafkaBroker(dir.resolve("a"), 0).start(Duration.ofSeconds(60));
         EmbeddedKafkaBroker second = new EmbeddedKafkaBroker(dir.resolve("b"), 0).start(Duration.ofSeconds(60))) {
-      assertThat(ingest(first, "csv:" + SURVEY)).containsExactly(59_325L, 0L);
-      assertThat(ingest(first, "csv:" + SURVEY)).as("a re-run against the same cluster").containsExactly(0L, 59_325L);
-      assertThat(endOffsets(first, Topics.RAW.name())).isEqualTo(59_325L);
-      assertThat(ingest(second, "csv:" + SURVEY)).as("a run against an empty cluster").containsExactly(59_325L, 0L);
-      assertThat(endOffsets(second, Topics.RAW.name())).isEqualTo(59_325L);
-      assertThat(endOffsets(second, Topics.INGEST_STATE.name())).as("one state entry per posting").isEqualTo(59_325L);
+      String survey = "csv:" + SurveyFixture.write(dir.resolve("survey.csv"), 11, (int) ROWS);
+      assertThat(ingest(first, survey)).containsExactly(ROWS, 0L);
+      assertThat(ingest(first, survey)).as("a re-run against the same cluster").containsExactly(0L, ROWS);
+      assertThat(endOffsets(first, Topics.RAW.name())).isEqualTo(ROWS);
+      assertThat(ingest(second, survey)).as("a run against an empty cluster").containsExactly(ROWS, 0L);
+      assertThat(endOffsets(second, Topics.RAW.name())).isEqualTo(ROWS);
+      assertThat(endOffsets(second, Topics.INGEST_STATE.name())).as("one state entry per posting").isEqualTo(ROWS);
     }
   }
 

@@ -10,20 +10,24 @@ import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.RawPosting;
-import java.nio.file.Path;
+import io.jobstream.model.data.DataDirectory;
+import io.jobstream.model.data.DataSet;
 import java.time.Clock;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plausible-pay-per-period check on the real LinkedIn samples, read and classified as the
- * pipeline does: of the 377 rows with pay, one gives yearly figures as BIWEEKLY (re-read as
- * yearly) and six give amounts no single period explains (rejected with the reason).
+ * The plausible-pay-per-period check on the LinkedIn samples in the data directory, read and
+ * classified as the pipeline does. The labels are the project's, keyed by the set's posting ids:
+ * one row gives yearly figures as BIWEEKLY (re-read as yearly) and six give amounts no single
+ * period explains (rejected with the reason).
  */
+@Tag("data")
 class LinkedInPayPeriodTest {
 
   @Test
@@ -49,10 +53,13 @@ class LinkedInPayPeriodTest {
       public void close() {}
     };
     FileBackfill backfill = new FileBackfill(sink, Clock.systemUTC(), MonthDay.of(7, 1));
-    for (String name : List.of("linkedin-postings-2024-a.csv.gz", "linkedin-postings-2024-b.csv.gz")) {
-      backfill.csv(Path.of("..", "data", name), chars -> { });
+    DataDirectory data = DataDirectory.fromEnvironment();
+    long rows = 0;
+    for (DataSet set : List.of(DataSet.LINKEDIN_POSTINGS_A, DataSet.LINKEDIN_POSTINGS_B)) {
+      FileBackfill.Summary summary = backfill.csv(data.require(set), chars -> { });
+      rows += summary.postings();
     }
-    assertThat(classified).hasSize(665);
+    assertThat(classified).as("every posting read is classified").hasSize((int) rows);
 
     ClassifiedPosting programmer = classified.get("linkedin:3904388204");
     assertThat(programmer.title()).isEqualTo("R&D Scientific Programmer");

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class ScaleOutTest {
 
-  private static final Path SURVEY = Path.of("..", "data", "ai-jobs-salaries-2020-2024.csv.gz");
+  /** Rows of the generated survey the instances share. */
+  private static final int ROWS = 40_000;
 
   @TempDir
   Path dir;
@@ -51,6 +52,7 @@ class ScaleOutTest {
       Properties client = new Properties();
       client.put("bootstrap.servers", broker.bootstrapServers());
       TopicSetup.ensureTopics(client, 6);
+      Path survey = SurveyFixture.write(dir.resolve("survey.csv"), 7, ROWS);
       List<StreamApp> apps = new ArrayList<>();
       try {
         for (int i = 0; i < 3; i++) {
@@ -65,12 +67,12 @@ class ScaleOutTest {
           assertThat(app.awaitRunning(Duration.ofSeconds(90))).isTrue();
         }
         assertThat(JobstreamCli.commandLine().execute("ingest", "--bootstrap-servers", broker.bootstrapServers(),
-            "--once", "--source", "csv:" + SURVEY)).isZero();
+            "--once", "--source", "csv:" + survey)).isZero();
 
         Map<String, ClassifiedPosting> latest = new HashMap<>();
-        FaultWorkload.read(client, Topics.CLASSIFIED, n -> n >= 59_325, Duration.ofMinutes(3))
+        FaultWorkload.read(client, Topics.CLASSIFIED, n -> n >= ROWS, Duration.ofMinutes(3))
             .forEach(r -> latest.put(r.key(), r.value()));
-        assertThat(latest).hasSize(59_325);
+        assertThat(latest).hasSize(ROWS);
         awaitYearlyEqual(client, latest.values());
 
         // each aggregation stage: which instances' tasks read the partitions of its repartition that carried records

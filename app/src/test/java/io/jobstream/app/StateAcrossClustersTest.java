@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StateAcrossClustersTest {
 
   private static final int CLUSTERS = 10;
-  private static final Path SURVEY = Path.of("..", "data", "ai-jobs-salaries-2020-2024.csv.gz");
+  private static final int ROWS = 30_000;
 
   @TempDir
   Path dir;
@@ -43,6 +43,7 @@ class StateAcrossClustersTest {
   @Test
   void eachNewClusterGetsStatisticsOfItsOwnPostingsOnly() throws Exception {
     Path stateDir = dir.resolve("streams");
+    Path survey = SurveyFixture.write(dir.resolve("survey.csv"), 13, ROWS);
     for (int i = 0; i < CLUSTERS; i++) {
       try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("broker-" + i), 0)
           .start(Duration.ofSeconds(60))) {
@@ -50,7 +51,7 @@ class StateAcrossClustersTest {
         client.put("bootstrap.servers", broker.bootstrapServers());
         TopicSetup.ensureTopics(client);
         assertThat(JobstreamCli.commandLine().execute("ingest", "--bootstrap-servers", broker.bootstrapServers(),
-            "--once", "--source", "csv:" + SURVEY))
+            "--once", "--source", "csv:" + survey))
             .as("ingest into cluster " + i).isZero();
         Properties settings = new Properties();
         settings.putAll(client);
@@ -59,11 +60,11 @@ class StateAcrossClustersTest {
         try (StreamApp app = StreamApp.start(StreamApp.streamsConfig(settings, stateDir))) {
           assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("running on cluster " + i).isTrue();
           Map<String, ClassifiedPosting> latest = new HashMap<>();
-          FaultWorkload.read(client, Topics.CLASSIFIED, n -> n >= 59_325, Duration.ofMinutes(2))
+          FaultWorkload.read(client, Topics.CLASSIFIED, n -> n >= ROWS, Duration.ofMinutes(2))
               .forEach(r -> latest.put(r.key(), r.value()));
-          assertThat(latest).as("classified postings on cluster " + i).hasSize(59_325);
+          assertThat(latest).as("classified postings on cluster " + i).hasSize(ROWS);
           Map<String, long[]> expected = batchYearly(latest.values());
-          assertThat(expected).hasSize(36);
+          assertThat(expected).as("family and year cells").hasSizeGreaterThan(30);
           awaitEqual(client, expected, "cluster " + i);
         }
       }

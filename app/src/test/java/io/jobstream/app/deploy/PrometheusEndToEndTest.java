@@ -3,6 +3,7 @@ package io.jobstream.app.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jobstream.app.SurveyFixture;
 import io.jobstream.app.TopicSetup;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.demo.DemoJobBoard;
@@ -58,6 +59,7 @@ class PrometheusEndToEndTest {
 
   private final List<Process> children = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
+  private int surveyRows;
 
   @AfterEach
   void stopChildren() throws InterruptedException {
@@ -117,9 +119,9 @@ class PrometheusEndToEndTest {
 
       // pipeline metrics
       await(api + "query?query=" + encode("sum(jobstream_stream_records_total{outcome=\"classified\"})"),
-          r -> value(r) >= 8_522);
+          r -> value(r) >= surveyRows);
       await(api + "query?query=" + encode("sum(jobstream_ingest_postings_total{outcome=\"published\"})"),
-          r -> value(r) >= 8_522 + board.postingCount());
+          r -> value(r) >= surveyRows + board.postingCount());
       await(api + "query?query=" + encode("sum(jobstream_stream_dead_letters_total{reason=\"not_json\"})"),
           r -> value(r) == 1);
       await(api + "query?query=" + encode("jobstream_stream_running"), r -> value(r) == 1);
@@ -195,19 +197,13 @@ class PrometheusEndToEndTest {
     return out.resolve("prometheus.yml");
   }
 
-  /** The survey's header and its 2023 rows, and one row that cannot be read (a dead letter). */
+  /** A generated survey's header and its 2023 rows, and one row that cannot be read (a dead letter). */
   private Path survey2023() throws IOException {
-    // the repository's data directory (tests run in the module directory)
-    Path source = Path.of("..", "data", "ai-jobs-salaries-2020-2024.csv.gz");
-    List<String> lines;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(source)), StandardCharsets.UTF_8))) {
-      lines = in.lines().toList();
-    }
     List<String> out = new ArrayList<>();
-    out.add(lines.get(0));
-    lines.stream().skip(1).filter(l -> l.startsWith("2023,")).forEach(out::add);
-    assertThat(out).hasSize(8_523);
+    out.add(SurveyFixture.HEADER);
+    SurveyFixture.rows(23, 12_000).stream().filter(l -> l.startsWith("2023,")).forEach(out::add);
+    surveyRows = out.size() - 1;
+    assertThat(surveyRows).isGreaterThan(2_000);
     out.add("2023,SE,FT,Data Scientist,lots,USD,not-a-number,US,0,US,M");
     Path file = dir.resolve("survey-2023.csv");
     Files.write(file, out, StandardCharsets.UTF_8);

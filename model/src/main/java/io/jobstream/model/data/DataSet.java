@@ -17,8 +17,8 @@ public enum DataSet {
   SALARY_SURVEY("ai-jobs-salaries", "ai-jobs-salaries-2020-2024.csv",
       "ai-jobs.net salary survey export (the \"Data Science Job Salaries\" layout), 2020-2024",
       "ai-jobs.net (Foorilla LLC)", "CC0 1.0 (public domain)", "ai-jobs.net salary survey",
-      "https://aijobs.net/salaries/download/",
-      "https://aijobs.net/salaries/download/salaries.csv",
+      "https://ai-jobs.net/salaries/download/",
+      "https://ai-jobs.net/salaries/download/salaries.csv",
       null),
   LINKEDIN_POSTINGS_A("linkedin-postings-a", "linkedin-postings-2024-a.csv",
       "a sample of LinkedIn postings of April 2024 (Kaggle \"LinkedIn Job Postings 2023-2024\" layout)",
@@ -55,13 +55,14 @@ public enum DataSet {
       "BLS Occupational Employment and Wage Statistics, national, May 2020-2024, tech and data occupations",
       "US Bureau of Labor Statistics", "US federal government work (public domain)",
       "US Bureau of Labor Statistics, OEWS", "https://www.bls.gov/oes/tables.htm", null,
-      "the figures the report uses ship with jobstream (report/.../official-figures.csv); the full"
-          + " tables are at https://www.bls.gov/oes/tables.htm"),
+      "the figures the report uses ship with jobstream (official-wages.csv in the report module);"
+          + " BLS publishes the full tables as spreadsheets at https://www.bls.gov/oes/tables.htm"),
   BLS_CPS("bls-cps", "bls/cps-table11-tech-occupations.csv",
       "BLS Current Population Survey table 11 (employed persons by occupation, sex, race), tech and data occupations",
       "US Bureau of Labor Statistics", "US federal government work (public domain)",
       "US Bureau of Labor Statistics, CPS", "https://www.bls.gov/cps/tables.htm", null,
-      "the figures the report uses ship with jobstream; the full tables are at https://www.bls.gov/cps/tables.htm"),
+      "the figures the report uses ship with jobstream (official-workforce.csv in the report module);"
+          + " BLS publishes the full tables at https://www.bls.gov/cps/tables.htm"),
   SKILLS_ML_SAMPLE("skills-ml-sample", "skills-ml-sample",
       "50 postings of 2016 in a schema.org-JobPosting-like JSON layout, with O*NET codes",
       "Workforce Data Initiative (skills-ml)", "MIT", "skills-ml, Workforce Data Initiative",

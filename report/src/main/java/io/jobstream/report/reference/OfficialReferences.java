@@ -14,8 +14,8 @@ import java.util.TreeMap;
 /**
  * The official figures the report sets beside posted pay: BLS OEWS national median wages of Data
  * Scientists and Software Developers, and the CPS share of women among the employed in the matching
- * occupations. The tables ship in the jar (US federal works, public domain; sources in
- * {@code data/PROVENANCE.md}).
+ * occupations. The project keeps these figures as two small tables in the jar (US federal works,
+ * public domain), each row naming the BLS table it was taken from in its {@code source} column.
  *
  * <p>SOC codes changed in 2021: for May 2020, OEWS has Data Scientists only within 15-2098 (data
  * scientists and mathematical science occupations, all other) and Software Developers within
@@ -25,8 +25,8 @@ import java.util.TreeMap;
  */
 public final class OfficialReferences {
 
-  public static final String OEWS_RESOURCE = "oews-national-wages-2020-2024.csv";
-  public static final String CPS_RESOURCE = "cps-table11-tech-occupations.csv";
+  public static final String OEWS_RESOURCE = "official-wages.csv";
+  public static final String CPS_RESOURCE = "official-workforce.csv";
 
   /** CPS row in which data scientists are counted. */
   public static final String CPS_DATA_SCIENCE = "Other mathematical science occupations";
