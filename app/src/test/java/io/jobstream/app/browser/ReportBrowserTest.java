@@ -91,7 +91,8 @@ class ReportBrowserTest {
         assertThat(gaps.get(KEY_2024).nB()).isEqualTo(payIn2024[1]);
       }
       SalaryDivergence y2024 = gaps.get(KEY_2024);
-      long gapYears = gaps.keySet().stream().filter(k -> k.startsWith("ml_engineer|data_scientist|year|")).count();
+      long gapYears = gaps.keySet().stream()
+          .filter(k -> k.startsWith("ml_engineer|data_scientist|year|") && k.endsWith("|all|all")).count();
       long statYears = stats.values().stream().filter(s -> s.window().equals("year")).map(SalaryStats::windowStart)
           .distinct().count();
 
