@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Page -> raw posting extraction beside a bare Jsoup parse of the same pages, in the same run.
  * Pages are shaped like career-site posting pages: a site header and navigation, the posting as
- * visible HTML, and the same posting as schema.org JSON-LD; descriptions are real (LinkedIn,
- * 3-10 KB), pages are 12-30 KB.
+ * visible HTML, and the same posting as schema.org JSON-LD; descriptions are the classify
+ * tests' job ads (written by the project, 2.5-8 KB), pages are about 13-25 KB.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

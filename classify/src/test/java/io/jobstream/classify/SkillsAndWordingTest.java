@@ -54,22 +54,56 @@ class SkillsAndWordingTest {
     assertThat(skillsIn("C++ and C# on .NET core")).contains("C++", "C#", ".NET framework");
   }
 
+  /** The ads in /descriptions/ are the project's own; their README says what each one asks for. */
+  private Enrichment enrichAd(String file) throws IOException {
+    String text = description(file);
+    String title = text.substring(0, text.indexOf('\n'));
+    return enricher.enrich(title, text.substring(title.length() + 1), null, null, null, null);
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-      "ai-engineer-intern-chatbot, ml_heavy",
-      "rnd-lead-data-scientist, ml_heavy",
-      "data-scientist-fi-solutions, ml_heavy",
+      "ml-research-scientist-ranking, ml_heavy",
+      "lead-data-scientist-materials, ml_heavy",
+      "data-scientist-credit-risk, ml_heavy",
+      "ai-engineer-intern-assistant, ml_heavy",
+      "data-science-software-engineer, balanced",
       "frontend-engineer, software_heavy",
-      "backend-engineer, software_heavy",
+      "backend-engineer-payments, software_heavy",
       "senior-java-developer, software_heavy",
       "data-platform-engineer, software_heavy",
   })
-  void emphasisOfRealAds(String file, String label) throws IOException {
-    String text = description(file);
-    String title = text.substring(0, text.indexOf('\n'));
-    Enrichment e = enricher.enrich(title, text.substring(title.length() + 1), null, null, null, null);
+  void emphasisOfWrittenAds(String file, String label) throws IOException {
+    Enrichment e = enrichAd(file);
     assertThat(e.emphasis()).as(e.skills().toString()).isNotNull();
     assertThat(e.emphasis().label()).as(e.skills().toString()).isEqualTo(label);
+  }
+
+  /** Skills each ad plainly asks for, some of them named only by an alias ("k8s"-style). */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "ml-research-scientist-ranking | Information retrieval, Deep learning, PyTorch, Embeddings, Experimental design",
+      "lead-data-scientist-materials | Bayesian statistics, Gradient boosting, Explainable AI, Mixed models, scikit-learn",
+      "data-scientist-credit-risk | XGBoost, LightGBM, Survival analysis, Regression analysis, SQL",
+      "ai-engineer-intern-assistant | Large language models, Retrieval-augmented generation, Fine-tuning, Jupyter",
+      "data-science-software-engineer | Anomaly detection, Forecasting models, Apache Kafka, Kubernetes, MLflow",
+      "frontend-engineer | React, TypeScript, Frontend development, Unit testing, Code review",
+      "backend-engineer-payments | Apache Kafka, Ruby, PostgreSQL, Observability, Jenkins",
+      "senior-java-developer | Java, Spring Boot, Microservices, Concurrency, Terraform",
+      "data-platform-engineer | Apache Airflow, dbt, Snowflake, Data governance, Terraform",
+  })
+  void skillsOfWrittenAds(String file, String skills) throws IOException {
+    assertThat(enrichAd(file).skills()).containsAll(List.of(skills.split(", ")));
+  }
+
+  @Test
+  void wordingOfWrittenAds() throws IOException {
+    GenderCoding warm = enrichAd("frontend-engineer").genderCoding();
+    assertThat(warm.label()).isEqualTo("strongly_feminine");
+    assertThat(warm.feminineWords()).contains("supportive", "collaborative", "warmth");
+    assertThat(warm.masculine()).isZero();
+    GenderCoding plain = enrichAd("backend-engineer-payments").genderCoding();
+    assertThat(plain.label()).isEqualTo("neutral");
   }
 
   @Test
