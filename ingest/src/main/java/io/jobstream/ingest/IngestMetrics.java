@@ -19,6 +19,8 @@ import java.util.Set;
  *   <li>{@code jobstream.ingest.postings} (counter; tags {@code source}: jsonld, csv, jsonl,
  *       greenhouse, lever, ashby, recruitee, other; {@code outcome}: published, unchanged)
  *   <li>{@code jobstream.ingest.rejected} (counter; tag {@code reason}: the dead letter's reason)
+ *   <li>{@code jobstream.ingest.truncated} (counter; tag {@code source}): postings published
+ *       reduced to fit their size budget
  * </ul>
  */
 public final class IngestMetrics {
@@ -67,6 +69,13 @@ public final class IngestMetrics {
         .tag("source", source != null && SOURCES.contains(source) ? source : "other")
         .tag("outcome", published ? "published" : "unchanged")
         .description("postings seen by ingest").register(registry).increment();
+  }
+
+  /** A posting published reduced to fit its size budget. */
+  public void truncated(String source) {
+    Counter.builder("jobstream.ingest.truncated")
+        .tag("source", source != null && SOURCES.contains(source) ? source : "other")
+        .description("postings published reduced to fit the record size budget").register(registry).increment();
   }
 
   /** A site found to stamp one identifier on different pages: its postings take canonical-URL ids. */

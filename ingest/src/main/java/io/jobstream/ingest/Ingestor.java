@@ -6,6 +6,7 @@ import io.jobstream.ingest.http.PoliteFetcher;
 import io.jobstream.ingest.jsonld.JsonLdCrawler;
 import io.jobstream.ingest.publish.ChangeFilter;
 import io.jobstream.ingest.publish.PostingSink;
+import io.jobstream.ingest.publish.SizeLimitSink;
 import io.jobstream.ingest.state.CrawlState;
 import io.jobstream.model.DeadLetter;
 import java.io.IOException;
@@ -30,12 +31,18 @@ public final class Ingestor {
 
   private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
 
-  /** Totals of a pass. */
+  /**
+   * Totals of a pass.
+   *
+   * @param truncated postings published reduced to fit their size budget (counted in
+   *     {@code published} too)
+   */
   public record PassSummary(int pages, long rows, long published, long unchanged, long rejected,
-      int failedSources) {}
+      int failedSources, long truncated) {}
 
   private final List<SourceSpec> sources;
   private final ChangeFilter sink;
+  private final SizeLimitSink sized;
   private final JsonLdCrawler crawler;
   private final JobBoardApi apis;
   private final FileBackfill files;
@@ -66,9 +73,11 @@ public final class Ingestor {
     fetcher.withMetrics(metrics);
     this.sources = List.copyOf(sources);
     this.sink = new ChangeFilter(sink, state, metrics);
-    this.crawler = new JsonLdCrawler(fetcher, this.sink, maxPages, Clock.systemUTC(), state, metrics);
-    this.apis = new JobBoardApi(fetcher, this.sink, apiBaseUrls, Clock.systemUTC(), state);
-    this.files = new FileBackfill(this.sink, Clock.systemUTC(), surveyDay);
+    // connectors hand postings to the size limit, which passes what fits to the change filter
+    this.sized = new SizeLimitSink(this.sink, metrics);
+    this.crawler = new JsonLdCrawler(fetcher, sized, maxPages, Clock.systemUTC(), state, metrics);
+    this.apis = new JobBoardApi(fetcher, sized, apiBaseUrls, Clock.systemUTC(), state);
+    this.files = new FileBackfill(sized, Clock.systemUTC(), surveyDay);
     this.progressOut = progressOut;
     this.terminal = terminal;
   }
@@ -87,6 +96,7 @@ public final class Ingestor {
     long published = sink.published();
     long unchanged = sink.unchanged();
     long rejected = sink.rejected();
+    long truncated = sized.truncated();
     int pages = 0;
     long rows = 0;
     int failed = 0;
@@ -110,9 +120,10 @@ public final class Ingestor {
       sink.flush();
     }
     PassSummary summary = new PassSummary(pages, rows, sink.published() - published,
-        sink.unchanged() - unchanged, sink.rejected() - rejected, failed);
-    LOG.info("pass done: {} pages, {} rows, {} published, {} unchanged, {} rejected, {} sources failed",
-        summary.pages(), summary.rows(), summary.published(), summary.unchanged(), summary.rejected(), failed);
+        sink.unchanged() - unchanged, sink.rejected() - rejected, failed, sized.truncated() - truncated);
+    LOG.info("pass done: {} pages, {} rows, {} published ({} truncated to fit), {} unchanged, {} rejected,"
+        + " {} sources failed", summary.pages(), summary.rows(), summary.published(), summary.truncated(),
+        summary.unchanged(), summary.rejected(), failed);
     return summary;
   }
 

@@ -25,16 +25,18 @@ public record DeadLetter(
   public static final int SCHEMA_VERSION = 1;
   public static final int MAX_EXCERPT = 2000;
 
+  /** A dead letter with its detail, origin and key cut to their budget ({@link RecordSizes}). */
   public static DeadLetter of(
       String stage, String reason, String detail, String origin, String key, String input) {
-    return new DeadLetter(
-        SCHEMA_VERSION, stage, reason, detail, origin, key, excerpt(input), Instant.now());
+    int max = RecordSizes.DEAD_LETTER_FIELD_CHARS;
+    return new DeadLetter(SCHEMA_VERSION, stage, reason, RecordSizes.bounded(detail, max),
+        RecordSizes.bounded(origin, max), RecordSizes.bounded(key, max), excerpt(input), Instant.now());
   }
 
   public static String excerpt(String input) {
     if (input == null) {
       return null;
     }
-    return input.length() <= MAX_EXCERPT ? input : input.substring(0, MAX_EXCERPT);
+    return RecordSizes.bounded(input, MAX_EXCERPT);
   }
 }

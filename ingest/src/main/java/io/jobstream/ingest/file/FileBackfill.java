@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Backfill from files: {@code csv:PATH} (the ai-jobs.net salary survey or the LinkedIn postings
@@ -28,6 +30,8 @@ import org.apache.kafka.common.errors.SerializationException;
  * goes on.
  */
 public final class FileBackfill {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileBackfill.class);
 
   /** Counts of one file. */
   public record Summary(String layout, long rows, long postings, long rejected) {}
@@ -47,7 +51,9 @@ public final class FileBackfill {
   }
 
   /**
-   * Reads a CSV file.
+   * Reads a CSV file. Rows that are broken ({@link CsvReader}: a quote that never closes, binary
+   * data, bytes its charset cannot decode) are dead letters {@code bad_row} with their row and
+   * line numbers, and reading goes on after them. An empty file has no rows.
    *
    * @param progress called with the number of characters read so far, now and then
    * @throws IllegalArgumentException when the header is none of the known layouts
@@ -57,29 +63,38 @@ public final class FileBackfill {
     String fileName = path.getFileName().toString().replaceFirst("\\.gz$", "");
     try (CsvReader reader = new CsvReader(open(path))) {
       List<String> header = reader.next();
-      CsvLayout layout = header == null ? null : CsvLayout.detect(header, surveyDay);
+      if (header == null) {
+        LOG.warn("{}: empty file, no header and no rows", path);
+        return new Summary("empty file", 0, 0, 0);
+      }
+      CsvLayout layout = CsvLayout.detect(header, surveyDay);
       if (layout == null) {
         throw new IllegalArgumentException(path + ": unknown CSV layout (expected the ai-jobs.net"
             + " salary survey with work_year, job_title, salary_in_usd, or LinkedIn postings with"
             + " job_id, title, pay_period)");
       }
+      reader.expectFields(header.size());
       long rows = 0;
       long postings = 0;
       long rejected = 0;
-      List<String> fields;
+      CsvReader.Record record;
       Instant fetchedAt = Instant.now(clock);
-      while ((fields = reader.next()) != null) {
-        if (fields.size() == 1 && fields.get(0).isBlank()) {
+      while ((record = reader.nextRecord()) != null) {
+        List<String> fields = record.fields();
+        if (!record.broken() && fields.size() == 1 && fields.get(0).isBlank()) {
           continue;
         }
         rows++;
         try {
+          if (record.broken()) {
+            throw new RowException("broken row: " + record.problem());
+          }
           sink.publish(layout.posting(fields, rows, fileName, fetchedAt));
           postings++;
         } catch (RowException e) {
           rejected++;
-          sink.reject(DeadLetter.of("ingest", "bad_row", e.getMessage(), path + " row " + rows,
-              null, String.join(",", fields)));
+          sink.reject(DeadLetter.of("ingest", "bad_row", e.getMessage() + " (line " + record.line() + ")",
+              path + " row " + rows, null, String.join(",", fields)));
         }
         if ((rows & 1023) == 0) {
           progress.accept(reader.charsRead());
@@ -144,11 +159,16 @@ public final class FileBackfill {
     return path.toString().endsWith(".gz") ? size * 4 : size;
   }
 
-  private static InputStreamReader open(Path path) throws IOException {
+  /** The file's text in its own charset ({@link DecodingReader}), decompressed if {@code .gz}. */
+  private static DecodingReader open(Path path) throws IOException {
     InputStream in = Files.newInputStream(path);
     if (path.toString().endsWith(".gz")) {
       in = new GZIPInputStream(in, 64 * 1024);
     }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
+    DecodingReader reader = DecodingReader.open(in);
+    if (!reader.charset().equals(StandardCharsets.UTF_8)) {
+      LOG.info("{}: read as {}", path, reader.charset());
+    }
+    return reader;
   }
 }

@@ -62,11 +62,25 @@ public final class ChangeFilter implements PostingSink {
     next.reject(deadLetter);
   }
 
-  /** Flushes the sink, then saves the state: a fingerprint is saved only once its posting is written. */
+  /**
+   * Flushes the sink, then saves the state: a fingerprint is saved only once its posting is
+   * written. Postings the destination refused are not marked as published (they count as
+   * rejected), so a later pass tries them again.
+   */
   @Override
   public void flush() {
     next.flush();
+    for (String postingId : next.drainRefused()) {
+      state.notPublished(postingId);
+      published.decrementAndGet();
+      rejected.incrementAndGet();
+    }
     state.save();
+  }
+
+  @Override
+  public int maxPostingBytes() {
+    return next.maxPostingBytes();
   }
 
   @Override

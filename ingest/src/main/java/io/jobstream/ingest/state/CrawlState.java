@@ -81,6 +81,14 @@ public final class CrawlState {
     remember(CrawlStateEntry.posting(postingId, fingerprint, Instant.now(clock)));
   }
 
+  /** Forgets what was last published for the posting (it was not written after all), also unsaved. */
+  public void notPublished(String postingId) {
+    fingerprints.forget(postingId);
+    synchronized (pending) {
+      pending.removeIf(e -> postingId.equals(e.postingId()));
+    }
+  }
+
   public int postings() {
     return fingerprints.size();
   }

@@ -31,6 +31,14 @@ final class FingerprintTable {
     values[slot] = hash(fingerprint);
   }
 
+  /** Forgets the posting's fingerprint: its slot stays (linear probing needs it) with a value no hash has. */
+  synchronized void forget(String postingId) {
+    int slot = find(hash(postingId));
+    if (keys[slot] != 0) {
+      values[slot] = 0;
+    }
+  }
+
   synchronized int size() {
     return size;
   }
