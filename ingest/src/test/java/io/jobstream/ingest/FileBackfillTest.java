@@ -19,26 +19,24 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Backfill from real files: the salary survey and LinkedIn samples in data/, and hand-made edge cases. */
+/**
+ * Backfill from files the tests write: a made-up salary survey ({@link SurveyFixture}), a made-up
+ * LinkedIn export ({@link LinkedInFixture}) and hand-made edge cases. The published data sets
+ * themselves are read by {@link FileBackfillDataTest}.
+ */
 class FileBackfillTest {
-
-  /** The repository's data directory (tests run in the module directory). */
-  private static final Path DATA = Path.of("..", "data");
 
   @TempDir
   Path dir;
 
   private final JsonLdCrawlerTest.CollectingSink sink = new JsonLdCrawlerTest.CollectingSink();
   private final FileBackfill backfill = new FileBackfill(sink, Clock.systemUTC(), MonthDay.of(7, 1));
-
-  private static Path data(String name) {
-    return DATA.resolve(name);
-  }
 
   @Test
   void csvReaderHandlesQuotesCommasAndLineBreaks() throws IOException {
@@ -83,37 +81,85 @@ class FileBackfillTest {
   }
 
   @Test
-  void theWholeSurveyIsReadAndARerunPublishesNothing() throws IOException {
-    Path survey = data("ai-jobs-salaries-2020-2024.csv.gz");
+  void aCompressedSurveyIsReadWholeAndARerunPublishesNothing() throws IOException {
+    // more rows than the 1024 between progress reports, and repeated rows
+    Path survey = Gzip.copy(SurveyFixture.write(dir.resolve("survey.csv"), 5_000), dir.resolve("survey.csv.gz"));
     ListLog log = new ListLog();
-    CrawlState state = CrawlState.readFrom(log);
-    ChangeFilter filter = new ChangeFilter(sink, state);
-    FileBackfill first = new FileBackfill(filter, Clock.systemUTC(), MonthDay.of(7, 1));
-    FileBackfill.Summary summary = first.csv(survey, chars -> { });
+    ChangeFilter filter = new ChangeFilter(sink, CrawlState.readFrom(log));
+    List<Long> progress = new ArrayList<>();
+    FileBackfill.Summary summary = new FileBackfill(filter, Clock.systemUTC(), MonthDay.of(7, 1))
+        .csv(survey, progress::add);
     filter.flush();
-    assertThat(summary.rows()).isEqualTo(59_325);
-    assertThat(filter.published()).isEqualTo(59_325);
+    assertThat(summary.rows()).isEqualTo(5_000);
+    assertThat(summary.rejected()).isZero();
+    assertThat(filter.published()).isEqualTo(5_000);
+    assertThat(sink.postings).extracting(RawPosting::postingId).doesNotHaveDuplicates();
+    assertThat(progress).hasSizeGreaterThan(1).isSorted();
     // a new process with the saved state publishes nothing
     JsonLdCrawlerTest.CollectingSink again = new JsonLdCrawlerTest.CollectingSink();
     ChangeFilter second = new ChangeFilter(again, CrawlState.readFrom(log));
     new FileBackfill(second, Clock.systemUTC(), MonthDay.of(7, 1)).csv(survey, chars -> { });
     assertThat(again.postings).isEmpty();
-    assertThat(second.unchanged()).isEqualTo(59_325);
+    assertThat(second.unchanged()).isEqualTo(5_000);
+  }
+
+  @Test
+  void aCompressedCopyGivesTheSameIdsAndFingerprintsAsThePlainFile() throws IOException {
+    Path plain = SurveyFixture.write(dir.resolve("survey.csv"), 300);
+    Path compressed = Gzip.copy(plain, dir.resolve("copy").resolve("survey.csv.gz"));
+    backfill.csv(plain, chars -> { });
+    JsonLdCrawlerTest.CollectingSink fromGzip = new JsonLdCrawlerTest.CollectingSink();
+    new FileBackfill(fromGzip, Clock.systemUTC(), MonthDay.of(7, 1)).csv(compressed, chars -> { });
+    assertThat(fromGzip.postings).hasSize(300);
+    assertThat(idsAndFingerprints(fromGzip)).isEqualTo(idsAndFingerprints(sink));
+  }
+
+  static List<String> idsAndFingerprints(JsonLdCrawlerTest.CollectingSink sink) {
+    return sink.postings.stream().map(p -> p.postingId() + " " + p.fingerprint()).toList();
   }
 
   @Test
   void linkedInRowsKeepIdsPayAndLocation() throws IOException {
-    FileBackfill.Summary summary = backfill.csv(data("linkedin-postings-2024-b.csv.gz"), chars -> { });
+    FileBackfill.Summary summary = backfill.csv(LinkedInFixture.write(dir.resolve("postings.csv")), chars -> { });
     assertThat(summary.layout()).isEqualTo("LinkedIn postings");
-    assertThat(summary.postings()).isEqualTo(165);
-    RawPosting ds = sink.postings.stream().filter(p -> p.postingId().equals("linkedin:3887716629"))
-        .findFirst().orElseThrow();
+    assertThat(summary.rows()).isEqualTo(4);
+    assertThat(summary.postings()).isEqualTo(3);
+    RawPosting ds = sink.postings.get(0);
+    assertThat(ds.postingId()).isEqualTo("linkedin:3900000101");
     assertThat(ds.title()).isEqualTo("Senior Staff Data Scientist (Remote)");
+    assertThat(ds.company()).isEqualTo("Larkspur Freight");
+    // quoted over several lines, with commas, doubled quotes, a CRLF and UTF-8 letters
+    assertThat(ds.description()).isEqualTo(LinkedInFixture.FIRST_DESCRIPTION);
     assertThat(ds.salary().min()).isEqualByComparingTo("160000");
+    assertThat(ds.salary().max()).isEqualByComparingTo("210000");
+    assertThat(ds.salary().currency()).isEqualTo("USD");
     assertThat(ds.salary().unit()).isEqualTo("YEARLY");
-    assertThat(ds.location().country()).isEqualTo("US");
+    assertThat(ds.location().city()).isEqualTo("Austin");
     assertThat(ds.location().region()).isEqualTo("TX");
+    assertThat(ds.location().country()).isEqualTo("US");
+    assertThat(ds.remote()).isTrue();
     assertThat(ds.datePosted()).isEqualTo(LocalDate.of(2024, 4, 5));
+    assertThat(ds.url()).isEqualTo("https://postings.example/view/3900000101");
+
+    RawPosting hourly = sink.postings.get(1);
+    assertThat(hourly.postingId()).isEqualTo("linkedin:3900000102"); // not 3900000102.0
+    assertThat(hourly.salary().unit()).isEqualTo("HOURLY");
+    assertThat(hourly.location().city()).isNull();
+    assertThat(hourly.location().country()).isEqualTo("US");
+    assertThat(hourly.remote()).isNull();
+    assertThat(hourly.datePosted()).isEqualTo(LocalDate.of(2024, 4, 1));
+
+    RawPosting unpaid = sink.postings.get(2);
+    assertThat(unpaid.salary()).isNull();
+    assertThat(unpaid.remote()).isFalse();
+    assertThat(unpaid.location().country()).isNull();
+    assertThat(unpaid.location().text()).isEqualTo("Toronto, Ontario, Canada");
+    assertThat(unpaid.datePosted()).isNull();
+
+    DeadLetter bad = sink.deadLetters.get(0);
+    assertThat(bad.reason()).isEqualTo("bad_row");
+    assertThat(bad.detail()).contains("min_salary");
+    assertThat(bad.origin()).endsWith("postings.csv row 4");
   }
 
   @Test

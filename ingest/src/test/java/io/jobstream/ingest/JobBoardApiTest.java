@@ -2,157 +2,187 @@ package io.jobstream.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.jobstream.ingest.api.JobBoardApi;
-import io.jobstream.ingest.http.AddressGuard;
-import io.jobstream.ingest.http.PageFetcher;
-import io.jobstream.ingest.http.PoliteFetcher;
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.RawPosting;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The job-board API connectors against a loopback server: Greenhouse with its real recorded
- * response (data/greenhouse-api-2013, plus today's pay_input_ranges), and Lever, Ashby and
- * Recruitee responses in their documented layouts.
+ * The job-board API connectors against a loopback server that answers with the responses in
+ * {@code src/test/resources/api/}: Greenhouse, Lever, Ashby and Recruitee answers in each board's
+ * documented layout, for invented companies (see the README there). A real recorded Greenhouse
+ * answer is read by {@link GreenhouseRecordingTest}.
  */
 class JobBoardApiTest {
 
-  private HttpServer server;
-  private final Map<String, String> bodies = new ConcurrentHashMap<>();
+  private final ApiServer server = new ApiServer();
   private final JsonLdCrawlerTest.CollectingSink sink = new JsonLdCrawlerTest.CollectingSink();
-
-  @BeforeEach
-  void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      String body = bodies.get(exchange.getRequestURI().toString());
-      try (exchange) {
-        if (body == null) {
-          exchange.sendResponseHeaders(404, -1);
-          return;
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(bytes);
-        }
-      }
-    });
-    server.start();
-  }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   private JobBoardApi api() {
-    String base = "http://127.0.0.1:" + server.getAddress().getPort();
-    PageFetcher fetcher = new PageFetcher(new AddressGuard(Set.of("127.0.0.1")), "jobstream-test",
-        1024 * 1024, Duration.ofSeconds(5));
-    return new JobBoardApi(new PoliteFetcher(fetcher, Duration.ZERO), sink, Map.of("greenhouse", base, "lever", base, "ashby", base,
-        "recruitee", base), Clock.systemUTC());
+    return server.api(sink);
   }
 
-  /** A file of the repository's data directory (tests run in the module directory). */
-  private static Path data(String name) {
-    return Path.of("..", "data", name);
+  /** A response written for these tests, from {@code src/test/resources/api/}. */
+  static String response(String name) {
+    try (InputStream in = JobBoardApiTest.class.getResourceAsStream("/api/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource api/" + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private RawPosting posting(String postingId) {
+    return sink.postings.stream().filter(p -> p.postingId().equals(postingId)).findFirst().orElseThrow();
   }
 
   @Test
-  void greenhouseRecordedResponseWithPayInCents() throws Exception {
-    JsonNode cassette = new YAMLMapper().readTree(data("greenhouse-api-2013/jobs_with_content.yml").toFile());
-    String recorded = cassette.path("http_interactions").get(0).path("response").path("body").path("string").asText();
-    ObjectNode response = (ObjectNode) JsonSerde.MAPPER.readTree(recorded);
-    ObjectNode first = (ObjectNode) response.get("jobs").get(0);
-    ArrayNode ranges = first.putArray("pay_input_ranges");
-    ranges.addObject().put("min_cents", 12_000_000).put("max_cents", 15_000_000)
-        .put("currency_type", "USD").put("title", "New York");
-    bodies.put("/v1/boards/generalassembly/jobs?content=true&pay_transparency=true", response.toString());
+  void greenhouseDecodesEntityEncodedContentAndPayInCents() throws Exception {
+    server.answer("/v1/boards/fernhill/jobs?content=true&pay_transparency=true", response("greenhouse-jobs.json"));
 
-    assertThat(api().read("greenhouse", "generalassembly")).isEqualTo(2);
+    assertThat(api().read("greenhouse", "fernhill")).isEqualTo(3);
 
     RawPosting p = sink.postings.get(0);
-    assertThat(p.postingId()).isEqualTo("greenhouse:generalassembly:721");
-    assertThat(p.title()).isEqualTo("Application developer");
-    assertThat(p.url()).isEqualTo("http://boards.greenhouse.io/generalassembly/jobs/721");
-    assertThat(p.location().text()).isEqualTo("New York, NY");
-    assertThat(p.datePosted()).isEqualTo(LocalDate.parse("2013-09-12"));
-    assertThat(p.descriptionHtml()).startsWith("<h3>Who this job is right for</h3>");
-    assertThat(p.description()).startsWith("Who this job is right for");
-    assertThat(p.salary().min()).isEqualByComparingTo("120000");
-    assertThat(p.salary().max()).isEqualByComparingTo("150000");
-    assertThat(p.salary().currency()).isEqualTo("USD");
+    assertThat(p.postingId()).isEqualTo("greenhouse:fernhill:4100201");
+    assertThat(p.sourceId()).isEqualTo("4100201");
+    assertThat(p.company()).isEqualTo("fernhill");
+    assertThat(p.title()).isEqualTo("Senior Data Engineer");
+    assertThat(p.url()).isEqualTo("https://fernhill.example/careers?gh_jid=4100201");
+    assertThat(p.location().text()).isEqualTo("Lisbon, Portugal");
+    // first_published, not the later updated_at
+    assertThat(p.datePosted()).isEqualTo(LocalDate.parse("2024-05-02"));
+    // content is HTML escaped once more: decoded once it is the HTML, with its own entities kept
+    assertThat(p.descriptionHtml()).startsWith("<h2>What you&#39;ll do</h2>").contains("honest &amp; fast");
+    assertThat(p.description()).startsWith("What you'll do Keep our meter-reading pipelines honest & fast")
+        .doesNotContain("&amp;", "<li>");
+    assertThat(p.salary().min()).isEqualByComparingTo("65000");
+    assertThat(p.salary().max()).isEqualByComparingTo("82000.50");
+    assertThat(p.salary().currency()).isEqualTo("EUR");
+    assertThat(p.salary().unit()).isEqualTo("YEAR");
+    assertThat(p.salary().text()).isEqualTo("Lisbon");
     assertThat(p.fingerprint()).isNotNull();
   }
 
   @Test
-  void leverPagesAshbyCompensationAndRecruiteeStrings() throws Exception {
-    bodies.put("/v0/postings/acme?mode=json&skip=0&limit=100", """
-        [{"id":"a1b2","text":"Senior Machine Learning Engineer","categories":{"location":"Berlin","commitment":"Full-time","team":"ML"},
-          "country":"de","workplaceType":"remote","descriptionPlain":"PyTorch and Kubernetes.","hostedUrl":"https://jobs.lever.co/acme/a1b2",
-          "createdAt":1712000000000,"salaryRange":{"currency":"EUR","interval":"per-year-salary","min":80000,"max":100000}}]
-        """);
-    bodies.put("/posting-api/job-board/acme?includeCompensation=true", """
-        {"jobs":[{"id":"j-1","title":"Data Scientist","location":"London","isRemote":false,"employmentType":"FullTime",
-          "publishedAt":"2024-03-01T10:00:00.000+00:00","descriptionHtml":"<p>SQL, A/B testing</p>","jobUrl":"https://jobs.ashbyhq.com/acme/j-1",
-          "compensation":{"compensationTiers":[{"components":[{"compensationType":"EquityPercentage","minValue":0.1,"maxValue":0.2},
-            {"compensationType":"Salary","interval":"1 YEAR","currencyCode":"GBP","minValue":60000,"maxValue":75000}]}]}}]}
-        """);
-    bodies.put("/api/offers", """
-        {"offers":[{"id":42,"title":"Data Engineer","created_at":"2024-02-10 09:00:00 UTC","location":"Amsterdam","remote":true,
-          "description":"<p>Airflow, dbt</p>","careers_url":"https://acme.recruitee.com/o/data-engineer",
-          "salary":{"min":"4000","max":"5000","period":"month","currency":"EUR"}},
-          {"id":43,"title":"","created_at":"2024-02-11 09:00:00 UTC"}]}
-        """);
-    JobBoardApi api = api();
-    assertThat(api.read("lever", "acme")).isEqualTo(1);
-    assertThat(api.read("ashby", "acme")).isEqualTo(1);
-    assertThat(api.read("recruitee", "acme")).isEqualTo(1);
+  void greenhouseWithoutFirstPublishedOrPayRanges() throws Exception {
+    server.answer("/v1/boards/fernhill/jobs?content=true&pay_transparency=true", response("greenhouse-jobs.json"));
+    api().read("greenhouse", "fernhill");
 
-    RawPosting lever = sink.postings.get(0);
-    assertThat(lever.postingId()).isEqualTo("lever:acme:a1b2");
-    assertThat(lever.remote()).isTrue();
-    assertThat(lever.location().country()).isEqualTo("DE");
-    assertThat(lever.salary().unit()).isEqualTo("per-year-salary");
-    assertThat(lever.datePosted()).isEqualTo(LocalDate.parse("2024-04-01"));
-    RawPosting ashby = sink.postings.get(1);
-    assertThat(ashby.salary().currency()).isEqualTo("GBP");
-    assertThat(ashby.salary().unit()).isEqualTo("1 YEAR");
-    assertThat(ashby.salary().min()).isEqualByComparingTo("60000");
-    RawPosting recruitee = sink.postings.get(2);
-    assertThat(recruitee.salary().max()).isEqualByComparingTo("5000");
-    assertThat(recruitee.salary().unit()).isEqualTo("month");
-    assertThat(recruitee.datePosted()).isEqualTo(LocalDate.parse("2024-02-10"));
+    RawPosting unpaid = posting("greenhouse:fernhill:4100202");
+    assertThat(unpaid.datePosted()).isEqualTo(LocalDate.parse("2024-04-30")); // updated_at
+    assertThat(unpaid.salary()).isNull();
+    // of several pay ranges the first is the posting's pay
+    RawPosting twoRanges = posting("greenhouse:fernhill:4100203");
+    assertThat(twoRanges.salary().text()).isEqualTo("New York");
+    assertThat(twoRanges.salary().min()).isEqualByComparingTo("210000");
+    assertThat(twoRanges.description()).isEqualTo("Forecast grid load a day ahead & explain the forecast.");
+    assertThat(sink.deadLetters).isEmpty();
+  }
+
+  @Test
+  void leverIsReadPageByPageUntilAShortPage() throws Exception {
+    String lastPage = response("lever-postings.json");
+    server.answer("/v0/postings/quillwork?mode=json&skip=0&limit=100", fullLeverPage(lastPage));
+    server.answer("/v0/postings/quillwork?mode=json&skip=100&limit=100", lastPage);
+
+    assertThat(api().read("lever", "quillwork")).isEqualTo(102);
+
+    // the second page holds fewer than a page's postings, so there is no third request
+    assertThat(server.requests()).filteredOn(uri -> uri.startsWith("/v0/")).containsExactly("/v0/postings/quillwork?mode=json&skip=0&limit=100",
+        "/v0/postings/quillwork?mode=json&skip=100&limit=100");
+    assertThat(sink.postings).extracting(RawPosting::postingId).doesNotHaveDuplicates();
+    RawPosting paid = posting("lever:quillwork:5f0c2a8e-1d3b-4c6a-9e71-2b8d4f6a0c11");
+    assertThat(paid.title()).isEqualTo("Senior Machine Learning Engineer");
+    assertThat(paid.remote()).isTrue();
+    assertThat(paid.location().country()).isEqualTo("DE");
+    assertThat(paid.location().text()).isEqualTo("Berlin");
+    assertThat(paid.employmentType()).isEqualTo("Full-time");
+    assertThat(paid.salary().currency()).isEqualTo("EUR");
+    assertThat(paid.salary().unit()).isEqualTo("per-year-salary");
+    assertThat(paid.salary().min()).isEqualByComparingTo("80000");
+    assertThat(paid.datePosted()).isEqualTo(LocalDate.parse("2024-04-01"));
+    RawPosting unpaid = posting("lever:quillwork:9a41be07-77c2-4f0e-8d35-6c1e0b2f9d48");
+    assertThat(unpaid.salary()).isNull();
+    assertThat(unpaid.remote()).isFalse();
+    assertThat(unpaid.location().country()).isEqualTo("GB");
+    assertThat(unpaid.datePosted()).isEqualTo(LocalDate.parse("2024-05-01"));
+  }
+
+  /**
+   * A first page of exactly 100 postings (Lever's page size), each a copy of the first posting of
+   * {@code lastPage} under an id of its own.
+   */
+  private static String fullLeverPage(String lastPage) throws IOException {
+    ObjectNode template = (ObjectNode) JsonSerde.MAPPER.readTree(lastPage).get(0);
+    ArrayNode page = JsonSerde.MAPPER.createArrayNode();
+    for (int i = 0; i < 100; i++) {
+      page.add(template.deepCopy().put("id", "page-one-" + i).put("text", "Translator Success Manager " + i));
+    }
+    return page.toString();
+  }
+
+  @Test
+  void ashbyTakesTheSalaryComponentOfTheCompensation() throws Exception {
+    server.answer("/posting-api/job-board/tidewater?includeCompensation=true", response("ashby-job-board.json"));
+
+    assertThat(api().read("ashby", "tidewater")).isEqualTo(2);
+
+    RawPosting paid = sink.postings.get(0);
+    assertThat(paid.postingId()).isEqualTo("ashby:tidewater:3c9d6e2a-58f1-4b07-a2c4-91e7d0f5b836");
+    assertThat(paid.salary().currency()).isEqualTo("GBP");
+    assertThat(paid.salary().unit()).isEqualTo("1 YEAR");
+    assertThat(paid.salary().min()).isEqualByComparingTo("60000");
+    assertThat(paid.salary().max()).isEqualByComparingTo("75000");
+    assertThat(paid.remote()).isFalse();
+    assertThat(paid.datePosted()).isEqualTo(LocalDate.parse("2024-03-01"));
+    assertThat(paid.description()).contains("SQL, A/B tests & a lot of sonar logs");
+    RawPosting unpaid = sink.postings.get(1);
+    assertThat(unpaid.salary()).isNull();
+    assertThat(unpaid.remote()).isTrue();
+    assertThat(unpaid.employmentType()).isEqualTo("Contract");
+  }
+
+  @Test
+  void recruiteeReadsAmountsGivenAsStringsAndRejectsAnUntitledOffer() throws Exception {
+    server.answer("/api/offers", response("recruitee-offers.json"));
+
+    assertThat(api().read("recruitee", "brightmoss")).isEqualTo(2);
+
+    RawPosting paid = sink.postings.get(0);
+    assertThat(paid.postingId()).isEqualTo("recruitee:brightmoss:42");
+    assertThat(paid.salary().min()).isEqualByComparingTo("4000");
+    assertThat(paid.salary().max()).isEqualByComparingTo("5000");
+    assertThat(paid.salary().unit()).isEqualTo("month");
+    assertThat(paid.salary().currency()).isEqualTo("EUR");
+    assertThat(paid.datePosted()).isEqualTo(LocalDate.parse("2024-02-10"));
+    assertThat(paid.remote()).isTrue();
+    assertThat(paid.url()).isEqualTo("https://brightmoss.example/o/data-engineer");
+    // a salary object with no amount in it is no pay
+    assertThat(sink.postings.get(1).salary()).isNull();
     assertThat(sink.deadLetters).extracting(DeadLetter::reason).containsExactly("no_title");
+    assertThat(sink.deadLetters.get(0).key()).isEqualTo("recruitee:brightmoss:44");
   }
 
   @Test
   void errorBodiesAndMissingBoardsAreDeadLetters() throws Exception {
-    bodies.put("/v1/boards/broken/jobs?content=true&pay_transparency=true", "<html>Service unavailable</html>");
-    bodies.put("/v1/boards/odd/jobs?content=true&pay_transparency=true", "{\"error\":\"board not found\"}");
+    server.answer("/v1/boards/broken/jobs?content=true&pay_transparency=true", "<html>Service unavailable</html>");
+    server.answer("/v1/boards/odd/jobs?content=true&pay_transparency=true", "{\"error\":\"board not found\"}");
     JobBoardApi api = api();
     assertThat(api.read("greenhouse", "broken")).isZero();
     assertThat(api.read("greenhouse", "odd")).isZero();

@@ -3,16 +3,10 @@ package io.jobstream.ingest.jsonld;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobstream.model.JsonSerde;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The scan for JSON-LD blocks and the canonical link finds what Jsoup's document finds, and
- * extraction through it equals extraction through the whole document.
+ * extraction through it equals extraction through the whole document, on pages that test the
+ * tokenizer's rules and on career pages around descriptions the project wrote. Pages around
+ * published LinkedIn descriptions are checked by {@link JsonLdBlocksDataTest}.
  */
 class JsonLdBlocksTest {
 
@@ -62,36 +58,31 @@ class JsonLdBlocksTest {
         "<div itemscope itemtype=\"https://schema.org/JobPosting\"><span itemprop=\"title\">Micro</span></div>");
   }
 
-  /** Career-site-shaped pages around real LinkedIn descriptions (the demo board's and the benchmark's shape). */
-  static List<String> realPages() throws Exception {
+  /**
+   * A career-site-shaped page (the demo board's and the benchmark's shape) around a description:
+   * the description as paragraphs, and again inside a JSON-LD JobPosting.
+   */
+  static String careerPage(int k, String description) throws Exception {
+    String html = "<p>" + Entities.escape(description).replace(". ", ".</p><p>") + "</p>";
+    String ld = "{\"@context\":\"https://schema.org/\",\"@type\":\"JobPosting\",\"title\":\"Posting " + k + "\","
+        + "\"description\":" + JsonSerde.MAPPER.writeValueAsString(html) + "}";
+    return "<!doctype html><html><head><title>Posting " + k + "</title><link rel=canonical href=\"/jobs/" + k
+        + "\"><script type=\"application/ld+json\">" + ld + "</script></head><body><main>" + html
+        + "</main></body></html>";
+  }
+
+  /** Career pages around the descriptions the project wrote ({@link PostingTexts}). */
+  static List<String> careerPages() throws Exception {
     List<String> pages = new ArrayList<>();
-    Path file = Path.of("..", "data", "linkedin-postings-2024-b.csv.gz");
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-        StandardCharsets.UTF_8))) {
-      String all = in.lines().reduce("", (a, b) -> a + "\n" + b);
-      // descriptions as they come, with their quotes, angle brackets and entities
-      String[] chunks = all.split("\",\"");
-      for (int k = 0; k < chunks.length && pages.size() < 80; k++) {
-        String text = chunks[k];
-        if (text.length() < 400) {
-          continue;
-        }
-        String html = "<p>" + Entities.escape(text).replace(". ", ".</p><p>") + "</p>";
-        String ld = "{\"@context\":\"https://schema.org/\",\"@type\":\"JobPosting\",\"title\":\"Posting " + k + "\","
-            + "\"description\":" + JsonSerde.MAPPER.writeValueAsString(html) + "}";
-        pages.add("<!doctype html><html><head><title>Posting " + k + "</title><link rel=canonical href=\"/jobs/" + k
-            + "\"><script type=\"application/ld+json\">" + ld + "</script></head><body><main>" + html
-            + "</main></body></html>");
-      }
+    List<String> descriptions = PostingTexts.descriptions(40);
+    for (int k = 0; k < descriptions.size(); k++) {
+      pages.add(careerPage(k, descriptions.get(k)));
     }
-    assertThat(pages).hasSizeGreaterThan(20);
     return pages;
   }
 
-  @Test
-  void theScanFindsWhatTheDocumentFinds() throws Exception {
-    List<String> pages = new ArrayList<>(trickyPages());
-    pages.addAll(realPages());
+  /** Asserts that the scan finds, in each page, the JSON-LD blocks and canonical link Jsoup finds. */
+  static void assertScanFindsWhatTheDocumentFinds(List<String> pages) {
     for (String html : pages) {
       Document document = Jsoup.parse(html, PAGE.toString());
       List<String> blocks = new ArrayList<>();
@@ -109,13 +100,25 @@ class JsonLdBlocksTest {
     }
   }
 
-  @Test
-  void extractionThroughTheScanEqualsExtractionThroughTheDocument() throws Exception {
+  /** Asserts that extraction through the scan equals extraction through the whole document. */
+  static void assertExtractionThroughTheScanEqualsTheDocument(List<String> pages) {
     JsonLdExtractor extractor = new JsonLdExtractor();
-    List<String> pages = new ArrayList<>(trickyPages());
-    pages.addAll(realPages());
     for (String html : pages) {
       assertThat(extractor.extract(PAGE, html, FETCHED)).as(html).isEqualTo(extractor.fromDocument(PAGE, html, FETCHED));
     }
+  }
+
+  @Test
+  void theScanFindsWhatTheDocumentFinds() throws Exception {
+    List<String> pages = new ArrayList<>(trickyPages());
+    pages.addAll(careerPages());
+    assertScanFindsWhatTheDocumentFinds(pages);
+  }
+
+  @Test
+  void extractionThroughTheScanEqualsExtractionThroughTheDocument() throws Exception {
+    List<String> pages = new ArrayList<>(trickyPages());
+    pages.addAll(careerPages());
+    assertExtractionThroughTheScanEqualsTheDocument(pages);
   }
 }
