@@ -44,8 +44,12 @@ public final class CsvReader implements AutoCloseable {
     }
   }
 
-  /** A physical line; {@code malformed}: it held bytes its charset could not decode. */
-  private record Line(String text, long number, boolean overlong, boolean malformed) {}
+  /**
+   * A physical line and the line break that ended it ({@code "\r\n"}, {@code "\n"},
+   * {@code "\r"}, or empty at the end of input); {@code malformed}: it held bytes its charset
+   * could not decode.
+   */
+  private record Line(String text, String end, long number, boolean overlong, boolean malformed) {}
 
   private final Reader in;
   private final DecodingReader decoding;
@@ -109,10 +113,11 @@ public final class CsvReader implements AutoCloseable {
             : "is still open after " + taken.size() + " lines (" + chars + " characters)";
         return broken(first, "a quoted field opened on line " + first.number() + " " + where);
       }
+      // the line break inside the quoted field is kept as the file wrote it
+      parser.feed(taken.get(taken.size() - 1).end());
       taken.add(more);
       chars += more.text().length() + 1;
       malformed |= more.malformed();
-      parser.lineBreak();
       parser.feed(more.text());
     }
     List<String> fields = parser.fields();
@@ -158,15 +163,19 @@ public final class CsvReader implements AutoCloseable {
       }
       c = read();
     }
+    String end = c == '\n' ? "\n" : "";
     if (c == '\r') {
       int next = read();
-      if (next != '\n') {
+      if (next == '\n') {
+        end = "\r\n";
+      } else {
+        end = "\r";
         peeked = next;
       }
     }
     lineNumber++;
     boolean malformed = decoding != null && decoding.malformed() > malformedBefore;
-    return new Line(overlong ? line.substring(0, 2000) : line.toString(), lineNumber, overlong, malformed);
+    return new Line(overlong ? line.substring(0, 2000) : line.toString(), end, lineNumber, overlong, malformed);
   }
 
   private int read() throws IOException {
@@ -222,11 +231,6 @@ public final class CsvReader implements AutoCloseable {
           fieldStart = false;
         }
       }
-    }
-
-    /** A line break inside a quoted field is part of it. */
-    void lineBreak() {
-      field.append('\n');
     }
 
     boolean insideQuotes() {
