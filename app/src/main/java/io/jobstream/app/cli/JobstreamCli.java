@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     description = "Continuous monitoring of the job market: postings through Kafka to rolling"
         + " salary statistics.",
     subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class,
-        StreamCommand.class, MonitorCommand.class, ClassifyCommand.class, DeleteCommand.class, ReportCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+        StreamCommand.class, MonitorCommand.class, ClassifyCommand.class, DeleteCommand.class, ReportCommand.class,
+        BenchmarkCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class JobstreamCli implements Callable<Integer> {
 
   public static final int OK = 0;

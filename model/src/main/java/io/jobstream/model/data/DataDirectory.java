@@ -58,6 +58,11 @@ public final class DataDirectory {
     return root;
   }
 
+  /** Where the directory's name came from: {@code --data-dir}, {@value #ENVIRONMENT_VARIABLE}, the user's data directory. */
+  public String origin() {
+    return origin;
+  }
+
   /** The directory and where its name came from, for messages. */
   public String describe() {
     return root + " (" + origin + ")";
