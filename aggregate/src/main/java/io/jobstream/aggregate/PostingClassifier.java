@@ -8,6 +8,7 @@ import io.jobstream.model.DeadLetter;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.Pay;
 import io.jobstream.model.RawPosting;
+import io.jobstream.model.RecordSizes;
 import io.jobstream.model.SalaryGiven;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -20,7 +21,8 @@ import org.apache.kafka.common.errors.SerializationException;
  *
  * <p>Rejection reasons (the DLQ's {@code reason}): {@code no_key}, {@code no_value},
  * {@code not_json} (also wrong types), {@code unsupported_schema}, {@code no_title},
- * {@code no_date}.
+ * {@code no_date}, {@code too_large} (an id, title or company longer than a classified posting
+ * carries, see {@link RecordSizes}, so nothing downstream goes over its size budget).
  */
 public final class PostingClassifier {
 
@@ -75,6 +77,10 @@ public final class PostingClassifier {
     if (raw.title() == null || raw.title().isBlank()) {
       return reject("no_title", "posting has no title", origin, key, value);
     }
+    String oversize = oversize(key, raw);
+    if (oversize != null) {
+      return reject("too_large", oversize, origin, key, value);
+    }
     LocalDate eventDate = raw.datePosted();
     String eventDateSource = "datePosted";
     if (eventDate == null && (knownDate != null || raw.fetchedAt() != null)) {
@@ -114,6 +120,23 @@ public final class PostingClassifier {
         eventDate,
         eventDateSource,
         raw.fetchedAt()));
+  }
+
+  /** What of the posting is longer than a classified posting carries, or null. */
+  private static String oversize(String key, RawPosting raw) {
+    if (key.length() > RecordSizes.URL_CHARS) {
+      return "a posting id of " + key.length() + " characters (at most " + RecordSizes.URL_CHARS + ")";
+    }
+    if (raw.title().length() > RecordSizes.NAME_CHARS) {
+      return "a title of " + raw.title().length() + " characters (at most " + RecordSizes.NAME_CHARS + ")";
+    }
+    if (raw.company() != null && raw.company().length() > RecordSizes.NAME_CHARS) {
+      return "a company of " + raw.company().length() + " characters (at most " + RecordSizes.NAME_CHARS + ")";
+    }
+    if (raw.url() != null && raw.url().length() > RecordSizes.URL_CHARS) {
+      return "a URL of " + raw.url().length() + " characters (at most " + RecordSizes.URL_CHARS + ")";
+    }
+    return null;
   }
 
   /**

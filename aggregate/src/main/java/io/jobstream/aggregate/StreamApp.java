@@ -57,6 +57,8 @@ public final class StreamApp implements AutoCloseable {
     // tables, so they can serve as the tables' changelogs instead of second copies.
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    // a record the broker refuses for its content becomes a dead letter in the same transaction
+    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
     // a standby of every store on another instance, so a lost instance's tasks resume at once
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
     props.putAll(settings);

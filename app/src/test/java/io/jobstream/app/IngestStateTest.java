@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestStateTest {
 
   private static final long ROWS = 20_000;
-  private static final Pattern SUMMARY = Pattern.compile("(\\d+) postings published, (\\d+) unchanged");
+  private static final Pattern SUMMARY = Pattern.compile("(\\d+) postings published \\(\\d+ truncated to fit\\), (\\d+) unchanged");
 
   @TempDir
   Path dir;

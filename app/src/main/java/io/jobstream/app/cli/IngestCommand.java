@@ -121,9 +121,9 @@ public final class IngestCommand implements Callable<Integer> {
         return 0;
       }
       Ingestor.PassSummary summary = ingestor.runOnce();
-      System.out.printf("ingest: %d pages fetched, %d rows read, %d postings published, %d unchanged,"
-          + " %d rejected%s%n", summary.pages(), summary.rows(), summary.published(),
-          summary.unchanged(), summary.rejected(),
+      System.out.printf("ingest: %d pages fetched, %d rows read, %d postings published (%d truncated to fit),"
+          + " %d unchanged, %d rejected%s%n", summary.pages(), summary.rows(), summary.published(),
+          summary.truncated(), summary.unchanged(), summary.rejected(),
           summary.failedSources() > 0 ? ", " + summary.failedSources() + " sources failed" : "");
       return summary.failedSources() > 0 || summary.pages() + summary.rows() == 0 ? 1 : 0;
     }
