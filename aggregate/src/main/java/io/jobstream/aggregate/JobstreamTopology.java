@@ -8,6 +8,7 @@ import io.jobstream.classify.pay.PeriodRanges;
 import io.jobstream.classify.title.Taxonomy;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.JsonSerde;
+import io.jobstream.model.RecordSizes;
 import io.jobstream.model.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,6 +123,13 @@ public final class JobstreamTopology {
    */
   public static final String FUTURE_TOLERANCE_CONFIG = "jobstream.future.tolerance-days";
 
+  /**
+   * Config key: the most bytes one record of {@code jobs.postings.classified} may take, key and
+   * framing included; a posting that would take more is a dead letter {@code too_large}. Default:
+   * what the cluster takes, read at start ({@link StreamApp}), else 1,048,576.
+   */
+  public static final String CLASSIFIED_MAX_BYTES_CONFIG = "jobstream.classified.max-record-bytes";
+
   /** Store of the latest posting date the classify stage has seen. */
   public static final String LATEST_DATE_STORE = "latest-event-date";
 
@@ -172,7 +180,8 @@ public final class JobstreamTopology {
   /** Every {@code jobstream.*} key the topology reads. */
   public static final java.util.Set<String> SETTINGS = java.util.Set.of(WINDOWS_CONFIG, REPORTING_CURRENCY_CONFIG,
       TAXONOMY_CONFIG, RATES_CONFIG, PAY_RANGES_CONFIG, EMIT_INTERVAL_CONFIG, EMIT_BUDGET_CONFIG,
-      EMIT_PAUSE_CONFIG, DUPLICATE_PERIOD_CONFIG, GRACE_CONFIG, FUTURE_TOLERANCE_CONFIG, BLOCK_DAYS_CONFIG);
+      EMIT_PAUSE_CONFIG, DUPLICATE_PERIOD_CONFIG, GRACE_CONFIG, FUTURE_TOLERANCE_CONFIG, BLOCK_DAYS_CONFIG,
+      CLASSIFIED_MAX_BYTES_CONFIG);
 
   private JobstreamTopology() {}
 
@@ -277,7 +286,9 @@ public final class JobstreamTopology {
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     long graceDays = setting(config, GRACE_CONFIG, DEFAULT_GRACE_DAYS, 0);
     long futureDays = setting(config, FUTURE_TOLERANCE_CONFIG, 1, 0);
-    PostingClassifier classifier = new PostingClassifier(enricher(config, currency));
+    long maxRecordBytes = setting(config, CLASSIFIED_MAX_BYTES_CONFIG, RecordSizes.KAFKA_DEFAULT_LIMIT_BYTES, 1024);
+    PostingClassifier classifier = new PostingClassifier(enricher(config, currency), (int) Math.min(maxRecordBytes,
+        Integer.MAX_VALUE));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(LATEST_DATE_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
     // cached: repeated writes of a key within a commit interval reach RocksDB and the changelog once

@@ -28,14 +28,29 @@ public final class PostingClassifier {
 
   private static final JsonSerde<RawPosting> RAW = JsonSerde.of(RawPosting.class);
 
+  private static final JsonSerde<ClassifiedPosting> CLASSIFIED = JsonSerde.of(ClassifiedPosting.class);
+
+  /** Bytes of a record besides its key and value (batch and record framing), with room to spare. */
+  static final int RECORD_FRAMING_BYTES = 512;
+
   private final PostingEnricher enricher;
+  private final int maxRecordBytes;
 
   public PostingClassifier() {
     this(new PostingEnricher());
   }
 
   public PostingClassifier(PostingEnricher enricher) {
+    this(enricher, RecordSizes.KAFKA_DEFAULT_LIMIT_BYTES);
+  }
+
+  /**
+   * @param maxRecordBytes the most bytes a classified posting's record may take (key, value and
+   *     framing); a posting that would take more is a dead letter {@code too_large}
+   */
+  public PostingClassifier(PostingEnricher enricher, int maxRecordBytes) {
     this.enricher = enricher;
+    this.maxRecordBytes = Math.min(maxRecordBytes, RecordSizes.CLASSIFIED_POSTING_BYTES + RECORD_FRAMING_BYTES);
   }
 
   /**
@@ -95,7 +110,7 @@ public final class PostingClassifier {
         : new PostingEnricher.StructuredPay(given.currency(), given.value(), given.min(), given.max(), given.unit());
     Enrichment e = enricher.enrich(raw.title(), raw.description(), structured,
         given == null ? null : given.text(), given == null ? null : given.currency(), eventDate);
-    return ClassifyOutcome.of(new ClassifiedPosting(
+    ClassifiedPosting classified = new ClassifiedPosting(
         ClassifiedPosting.SCHEMA_VERSION,
         key,
         raw.source(),
@@ -119,7 +134,38 @@ public final class PostingClassifier {
         duplicateKey(raw),
         eventDate,
         eventDateSource,
-        raw.fetchedAt()));
+        raw.fetchedAt());
+    String over = overBudget(key, classified);
+    if (over != null) {
+      return reject("too_large", over, origin, key, value);
+    }
+    return ClassifyOutcome.of(classified);
+  }
+
+  /**
+   * Why the classified posting's record would not fit {@link #maxRecordBytes}, or null. Most
+   * postings are far below it by a bound on their text (a character is at most six bytes of JSON),
+   * so only the rare large one is serialized to be measured.
+   */
+  private String overBudget(String key, ClassifiedPosting p) {
+    long chars = key.length() + length(p.title()) + length(p.company()) + length(p.url())
+        + length(p.explanation()) + length(p.payRejected()) + length(p.source()) + length(p.duplicateKey());
+    if (p.skills() != null) {
+      for (String skill : p.skills()) {
+        chars += length(skill) + 3;
+      }
+    }
+    if (chars * 6 + 4096 + RECORD_FRAMING_BYTES <= maxRecordBytes) {
+      return null;
+    }
+    int bytes = CLASSIFIED.write(p).length + key.getBytes(StandardCharsets.UTF_8).length + RECORD_FRAMING_BYTES;
+    return bytes <= maxRecordBytes ? null
+        : String.format("the classified posting would take %,d bytes, more than the %,d its topic takes", bytes,
+            maxRecordBytes);
+  }
+
+  private static int length(String s) {
+    return s == null ? 0 : s.length();
   }
 
   /** What of the posting is longer than a classified posting carries, or null. */

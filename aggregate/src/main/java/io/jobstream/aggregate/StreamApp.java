@@ -1,13 +1,20 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.model.RecordSizes;
+import io.jobstream.model.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -57,8 +64,6 @@ public final class StreamApp implements AutoCloseable {
     // tables, so they can serve as the tables' changelogs instead of second copies.
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    // a record the broker refuses for its content becomes a dead letter in the same transaction
-    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
     // a standby of every store on another instance, so a lost instance's tasks resume at once
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
     props.putAll(settings);
@@ -96,12 +101,20 @@ public final class StreamApp implements AutoCloseable {
    * {@link LocalStateOwner}).
    */
   public static StreamApp start(Properties config) {
-    Topology topology = JobstreamTopology.build(config);
     LocalStateOwner owner = LocalStateOwner.of(config);
     Map<String, Object> adminConfig = new StreamsConfig(config).getAdminConfigs("jobstream-state-owner");
+    Properties withLimits = new Properties();
+    withLimits.putAll(config);
     try (Admin admin = Admin.create(adminConfig)) {
       owner.claim(admin);
+      if (!withLimits.containsKey(JobstreamTopology.CLASSIFIED_MAX_BYTES_CONFIG)) {
+        long limit = classifiedRecordLimit(admin, config);
+        LOG.info("classified postings: records of at most {} bytes (what {} and the producer take)", limit,
+            Topics.CLASSIFIED.name());
+        withLimits.put(JobstreamTopology.CLASSIFIED_MAX_BYTES_CONFIG, Long.toString(limit));
+      }
     }
+    Topology topology = JobstreamTopology.build(withLimits);
     KafkaStreams streams = new KafkaStreams(topology, config);
     streams.setStateListener((now, before) -> {
       if (now == KafkaStreams.State.RUNNING) {
@@ -120,6 +133,33 @@ public final class StreamApp implements AutoCloseable {
     });
     streams.start();
     return new StreamApp(streams, ProgressWatch.start(config));
+  }
+
+  /**
+   * The most bytes a classified posting's record may take here: the smaller of the streams
+   * producer's {@code max.request.size} and the classified topic's {@code max.message.bytes}.
+   * Under exactly-once a record the broker (or the producer) refuses puts the task's transaction
+   * in an error state, so it cannot be skipped once sent: the classify stage checks the size first
+   * and dead-letters what would not fit.
+   */
+  static long classifiedRecordLimit(Admin admin, Properties config) {
+    Object producer = config.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        config.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordSizes.KAFKA_DEFAULT_LIMIT_BYTES));
+    long limit = Long.parseLong(String.valueOf(producer));
+    ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CLASSIFIED.name());
+    try {
+      ConfigEntry entry = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic)
+          .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+      if (entry != null && entry.value() != null) {
+        limit = Math.min(limit, Long.parseLong(entry.value()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      LOG.warn("cannot read max.message.bytes of {} ({}); classified postings are kept under {} bytes",
+          Topics.CLASSIFIED.name(), e.getMessage(), limit);
+    }
+    return limit;
   }
 
   /** The running Kafka Streams client (for the query API). */

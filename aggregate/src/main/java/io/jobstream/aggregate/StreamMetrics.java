@@ -40,7 +40,7 @@ final class StreamMetrics {
       "research_scientist", "data_analyst", "data_engineer", "statistician", "quant",
       "software_engineer", "other");
   private static final Set<String> REASONS = Set.of("no_key", "no_value", "not_json",
-      "unsupported_schema", "no_title", "no_date", "future_date", "late", "too_large", "production_refused");
+      "unsupported_schema", "no_title", "no_date", "future_date", "late", "too_large");
 
   static final AtomicLong DUPLICATES = Metrics.gauge("jobstream.stream.duplicates", new AtomicLong());
   static final AtomicLong LAST_PROCESSED = Metrics.gauge("jobstream.stream.last.processed.seconds", new AtomicLong());
@@ -88,11 +88,6 @@ final class StreamMetrics {
 
   static void rejected(String reason) {
     Counter.builder("jobstream.stream.records").tag("outcome", "rejected").register(Metrics.globalRegistry).increment();
-    deadLetter(reason);
-  }
-
-  /** A dead letter for a record already counted (one the broker then refused). */
-  static void deadLetter(String reason) {
     Counter.builder("jobstream.stream.dead.letters").tag("reason", REASONS.contains(reason) ? reason : "other")
         .register(Metrics.globalRegistry).increment();
   }

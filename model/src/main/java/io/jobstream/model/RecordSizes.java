@@ -13,9 +13,11 @@ package io.jobstream.model;
  *       (on a character boundary, never inside a surrogate pair), and the posting is flagged
  *       {@code truncated}. One that still does not fit (a title of megabytes) is a dead letter
  *       {@code too_large}.
- *   <li>classified posting: title and company at most {@value #NAME_CHARS} characters, URL at
- *       most {@value #URL_CHARS}; a raw posting with longer ones is a dead letter
- *       {@code too_large}. Everything else in it is bounded by the classifier.
+ *   <li>classified posting: {@value #CLASSIFIED_POSTING_BYTES} bytes of JSON, or less when the
+ *       cluster takes less (checked before it is produced: under exactly-once a refused record
+ *       would fail the whole transaction); title and company at most {@value #NAME_CHARS}
+ *       characters, URL at most {@value #URL_CHARS}. A raw posting that would exceed any of these
+ *       is a dead letter {@code too_large}.
  *   <li>dead letter: excerpt at most {@value DeadLetter#MAX_EXCERPT} characters, detail, origin
  *       and key cut to {@value #DEAD_LETTER_FIELD_CHARS}: a dead letter stays under 40 KB.
  *   <li>statistics and crawl state entries are bounded by their fields (a few KB).
@@ -28,6 +30,9 @@ public final class RecordSizes {
 
   /** The longest description kept when a posting must be cut, in characters. */
   public static final int DESCRIPTION_CHARS = 100_000;
+
+  /** Budget of one classified posting on {@code jobs.postings.classified}, in bytes of JSON. */
+  public static final int CLASSIFIED_POSTING_BYTES = 64 * 1024;
 
   /** The longest title or company a classified posting carries, in characters. */
   public static final int NAME_CHARS = 1_000;
