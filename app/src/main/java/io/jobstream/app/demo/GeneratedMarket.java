@@ -156,8 +156,7 @@ public final class GeneratedMarket {
       }
       MarketPlace place = random.nextInt(100) < 80 ? MarketPlace.US : MarketPlace.pick(random);
       int year = FIRST_YEAR + index(SURVEY_YEAR_SHARES, random);
-      double usd = annualPay(role, seniority, place, year, random) / place.perUsd();
-      long salary = Math.round(usd * place.perUsd() / 100) * 100;
+      long salary = Math.round(annualPay(role, seniority, place, year, random) / 100) * 100;
       long salaryUsd = Math.round(salary / place.perUsd());
       int remote = random.nextInt(100) < 60 ? 0 : random.nextInt(100) < 90 ? 100 : 50;
       String size = random.nextInt(100) < 85 ? "M" : random.nextBoolean() ? "L" : "S";
