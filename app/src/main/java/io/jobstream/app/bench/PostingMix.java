@@ -1,16 +1,11 @@
 package io.jobstream.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jobstream.app.demo.GeneratedMarket;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.Location;
 import io.jobstream.model.RawPosting;
 import io.jobstream.model.SalaryGiven;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,8 +20,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * benchmark. Titles, companies, locations, descriptions (cut to {@value #DESCRIPTION_CHARS}
  * characters, so records are about 1 KB; each new posting's description ends with a requisition
  * number of its own, so that only the copies below are cross-posted copies) and pay come from the
- * demo's 377 real LinkedIn postings, with 30% of titles replaced by data and ML roles so that
- * every divergence pair has data. Of
+ * demo's generated market ({@link GeneratedMarket}), whose roles cover every divergence pair. Of
  * every 100 records: 88 new postings, 8 edits of an earlier posting (pay changed), 3 cross-posted
  * copies of an earlier posting under a new id, 1 record that is not JSON (a dead letter). Pay:
  * about 60% structured (as the source gave it), 20% as text in the description, 20% none.
@@ -37,11 +31,6 @@ public final class PostingMix {
 
   /** Characters of description kept per posting. */
   public static final int DESCRIPTION_CHARS = 600;
-
-  private static final String[] DATA_TITLES = {"Machine Learning Engineer", "Senior Machine Learning Engineer",
-      "Data Scientist", "Senior Data Scientist", "Lead Data Scientist", "MLOps Engineer", "AI Engineer",
-      "Generative AI Engineer", "Data Engineer", "Senior Data Engineer", "Data Analyst", "BI Analyst",
-      "Research Scientist", "Applied Scientist", "Staff ML Engineer", "Junior Data Analyst"};
 
   private final List<JsonNode> rows;
   private final Random random;
@@ -57,7 +46,7 @@ public final class PostingMix {
    * @param total how many records the run will take (spreads the dates over {@code days})
    */
   public PostingMix(long seed, long total, LocalDate firstDay, int days) {
-    this.rows = demoRows();
+    this.rows = GeneratedMarket.demo().postings(GeneratedMarket.DEFAULT_POSTINGS);
     this.random = new Random(seed);
     this.firstDay = firstDay;
     this.days = days;
@@ -99,7 +88,7 @@ public final class PostingMix {
 
   private RawPosting fresh(long i) {
     JsonNode row = rows.get(random.nextInt(rows.size()));
-    String title = random.nextInt(10) < 3 ? DATA_TITLES[random.nextInt(DATA_TITLES.length)] : row.path("title").asText();
+    String title = row.path("title").asText();
     String description = row.path("description").asText();
     description = description.substring(0, Math.min(DESCRIPTION_CHARS, description.length()));
     // a posting of its own, not a cross-posted copy of the demo row it was made from: real
@@ -117,7 +106,7 @@ public final class PostingMix {
     LocalDate date = firstDay.plusDays(Math.min(days - 1, i * days / Math.max(1, total)));
     String id = "bench:" + i;
     return new RawPosting(RawPosting.SCHEMA_VERSION, "bench", id, id, "https://jobs.example.org/" + i, title,
-        row.path("company_name").asText(null), new Location(null, null, "US", row.path("location").asText(null)),
+        row.path("company_name").asText(null), new Location(null, null, row.path("country").asText("US"), row.path("location").asText(null)),
         row.path("remote_allowed").asDouble(0) == 1.0, row.path("work_type").asText(null), date, null,
         description, null, salary, Instant.now(), "f" + i);
   }
@@ -146,30 +135,13 @@ public final class PostingMix {
     return node.isMissingNode() || node.isNull() ? null : new BigDecimal(node.asText());
   }
 
-  private static String unit(String linkedInPeriod) {
-    return switch (linkedInPeriod) {
+  private static String unit(String payPeriod) {
+    return switch (payPeriod) {
       case "HOURLY" -> "HOUR";
       case "WEEKLY" -> "WEEK";
       case "MONTHLY" -> "MONTH";
       case "BIWEEKLY" -> "BIWEEKLY";
       default -> "YEAR";
     };
-  }
-
-  private static List<JsonNode> demoRows() {
-    ObjectMapper mapper = new ObjectMapper();
-    List<JsonNode> rows = new ArrayList<>();
-    try (InputStream in = PostingMix.class.getResourceAsStream("/demo/linkedin-postings-2024.jsonl");
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          rows.add(mapper.readTree(line));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return rows;
   }
 }

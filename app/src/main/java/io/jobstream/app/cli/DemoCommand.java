@@ -6,6 +6,7 @@ import io.jobstream.app.TopicSetup;
 import io.jobstream.app.monitor.AggregateMonitor;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.demo.DemoJobBoard;
+import io.jobstream.app.demo.GeneratedMarket;
 import io.jobstream.aggregate.QueryApi;
 import io.jobstream.app.demo.GapView;
 import io.jobstream.app.demo.StatsView;
@@ -14,11 +15,12 @@ import io.jobstream.app.report.LivePage;
 import io.jobstream.model.SalaryDivergence;
 import io.jobstream.model.SalaryStats;
 import io.jobstream.model.Topics;
-import java.io.InputStream;
+import io.jobstream.model.data.DataDirectory;
+import io.jobstream.model.data.DataSet;
+import io.jobstream.model.data.MissingDataSetException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.StandardCopyOption;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import io.jobstream.ingest.Ingestor;
@@ -37,6 +39,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -48,9 +51,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the whole pipeline on one machine: an embedded Kafka broker, a job board on"
-        + " loopback serving real postings, the ai-jobs.net salary survey replayed beside it, ingest and"
-        + " the streams app; print the salary statistics per role family and the ML engineer / data"
-        + " scientist pay gap as they arrive, and serve them as a live page.")
+        + " loopback serving generated postings, the ai-jobs.net salary survey from the data directory"
+        + " replayed beside it (generated survey rows when it is not there), ingest and the streams app;"
+        + " print the salary statistics per role family and the ML engineer / data scientist pay gap as"
+        + " they arrive, and serve them as a live page.")
 public final class DemoCommand implements Callable<Integer> {
 
   @Spec
@@ -66,9 +70,14 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Stop after this long, e.g. 60s (default: run until Ctrl-C).")
   Duration duration;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
+  @Option(names = "--work-dir", paramLabel = "DIR",
       description = "Directory for the broker and the state stores (default: a new temporary"
           + " directory, deleted at the end).")
+  Path workDir;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "The data directory, where the demo looks for the salary survey (default: $"
+          + DataDirectory.ENVIRONMENT_VARIABLE + ", else the user's data directory).")
   Path dataDir;
 
   @Option(names = "--window", defaultValue = "year", paramLabel = "SPEC",
@@ -80,8 +89,12 @@ public final class DemoCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int queryPort;
 
-  /** The salary survey replayed beside the job board (CC0; see data/PROVENANCE.md). */
-  static final String SURVEY_RESOURCE = "/io/jobstream/app/demo/ai-jobs-salaries-2020-2024.csv.gz";
+  /** How the console and the live page mark figures of the generated market. */
+  static final String GENERATED_LABEL = "generated market (not real data)";
+
+  private static final String LIVE_PAGE_LABEL = "Generated market: these figures are not real data. The demo"
+      + " found no salary survey in the data directory, so every posting, company and figure here is made up"
+      + " by jobstream. With the survey (jobstream data fetch ai-jobs-salaries) the page shows its figures.";
 
   @Override
   public Integer call() throws Exception {
@@ -92,8 +105,22 @@ public final class DemoCommand implements Callable<Integer> {
     }
     int port = queryPort == 0 ? freePort() : checkFree(queryPort);
     KafkaSettings settings = kafka.settings();
-    boolean temporary = dataDir == null;
-    Path dir = temporary ? Files.createTempDirectory("jobstream-demo-") : dataDir;
+    boolean temporary = workDir == null;
+    Path dir = temporary ? Files.createTempDirectory("jobstream-demo-") : workDir;
+    DataDirectory data = DataDirectory.resolve(dataDir);
+    Optional<Path> realSurvey = data.has(DataSet.SALARY_SURVEY)
+        ? Optional.of(data.path(DataSet.SALARY_SURVEY)) : fetchSurvey(data, out);
+    boolean generated = realSurvey.isEmpty();
+    if (generated) {
+      out.println("jobstream demo on a " + GENERATED_LABEL + ": every posting, company and figure below is"
+          + " made up by jobstream.");
+      out.println(new MissingDataSetException(DataSet.SALARY_SURVEY, data).getMessage()
+          + " (then the demo shows the survey's figures)");
+    } else {
+      out.printf("jobstream demo on the %s (%s, %s) from %s, beside a job board of generated postings%n",
+          DataSet.SALARY_SURVEY.attribution(), DataSet.SALARY_SURVEY.publisher(), DataSet.SALARY_SURVEY.licence(),
+          data.describe());
+    }
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -108,7 +135,9 @@ public final class DemoCommand implements Callable<Integer> {
       TopicSetup.ensureTopics(settings.client(), TopicSetup.partitions(settings));
       java.util.Properties config = StreamCommand.config(settings, List.of(window), dir.resolve("streams"), "jobstream-demo");
       config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + port);
-      Path survey = copySurvey(dir);
+      Files.createDirectories(dir);
+      Path survey = realSurvey.orElseGet(() -> GeneratedMarket.demo()
+          .writeSurvey(dir.resolve("generated-salary-survey.csv"), GeneratedMarket.DEFAULT_SURVEY_ROWS));
       try (DemoJobBoard board = DemoJobBoard.start(0);
           StreamApp app = StreamApp.start(config);
           QueryApi api = new QueryApi(app.streams(), new HostInfo("127.0.0.1", port), new InetSocketAddress("127.0.0.1", port));
@@ -117,9 +146,10 @@ public final class DemoCommand implements Callable<Integer> {
           TopicTail<SalaryStats> stats = new TopicTail<>(settings.client(), Topics.STATS);
           TopicTail<SalaryDivergence> gaps = new TopicTail<>(settings.client(), Topics.DIVERGENCE)) {
         URI apiUri = URI.create("http://127.0.0.1:" + port + "/");
-        LivePage.serveOn(api, apiUri, List.of(window));
-        out.printf("job board serving %d real postings at %s; replaying the salary survey (%s) beside it%n",
-            board.postingCount(), board.listingUri(), survey.getFileName());
+        LivePage.serveOn(api, apiUri, List.of(window), generated ? LIVE_PAGE_LABEL : null);
+        out.printf("job board serving %d generated postings at %s; replaying %s beside it%n",
+            board.postingCount(), board.listingUri(), generated
+                ? GeneratedMarket.DEFAULT_SURVEY_ROWS + " generated survey rows" : "the salary survey (" + survey + ")");
         out.printf("live page: %s (charts of the gap, pay, emphasis and official figures, updated as they change)%n", apiUri);
         AggregateMonitor monitor = null;
         if (server != null) {
@@ -133,7 +163,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Thread ingest = startIngest(board, survey, sink, out);
         try {
-          run(stats, gaps, app, out, start, stop);
+          run(stats, gaps, app, out, start, stop, generated ? GENERATED_LABEL : null);
         } finally {
           ingest.interrupt();
           if (monitor != null) {
@@ -172,17 +202,14 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** The survey from the jar into the demo's directory, for ingest's csv source. */
-  private static Path copySurvey(Path dir) throws IOException {
-    Path file = dir.resolve("ai-jobs-salaries-2020-2024.csv.gz");
-    try (InputStream in = DemoCommand.class.getResourceAsStream(SURVEY_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the salary survey is missing from the jar (" + SURVEY_RESOURCE + ")");
-      }
-      Files.createDirectories(dir);
-      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    return file;
+  /**
+   * Fetches the salary survey into the data directory when it is missing; empty when it cannot be
+   * had (no network, no download, a read-only directory), and the demo then runs on the generated
+   * market alone.
+   */
+  Optional<Path> fetchSurvey(DataDirectory dir, PrintWriter out) {
+    // wired to DataFetcher by the data command
+    return Optional.empty();
   }
 
   private static Thread startIngest(DemoJobBoard board, Path survey, KafkaPostingSink sink, PrintWriter out) {
@@ -212,9 +239,9 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private void run(TopicTail<SalaryStats> stats, TopicTail<SalaryDivergence> gaps, StreamApp app, PrintWriter out,
-      long start, CountDownLatch stop) throws InterruptedException {
-    StatsView view = new StatsView(window);
-    GapView gapView = new GapView("ml_engineer", "data_scientist", window);
+      long start, CountDownLatch stop, String label) throws InterruptedException {
+    StatsView view = new StatsView(window, label);
+    GapView gapView = new GapView("ml_engineer", "data_scientist", window, label);
     boolean firstGap = true;
     boolean interactive = System.console() != null;
     String shown = "";

@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jobstream.model.JsonSerde;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,10 +23,10 @@ import java.util.concurrent.Executors;
 import org.jsoup.nodes.Entities;
 
 /**
- * A job board on loopback that serves real postings (a LinkedIn sample from April 2024, see
- * {@code demo/ATTRIBUTION.md}) the way career sites do: a paginated listing at {@code /jobs}, one
- * page per posting at {@code /jobs/{id}} with schema.org {@code JobPosting} JSON-LD, and
- * {@code /sitemap.xml}.
+ * A job board on loopback that serves postings the way career sites do: a paginated listing at
+ * {@code /jobs}, one page per posting at {@code /jobs/{id}} with schema.org {@code JobPosting}
+ * JSON-LD, and {@code /sitemap.xml}. By default it serves the generated market
+ * ({@link GeneratedMarket}), which is made up by this project, not real postings.
  */
 public final class DemoJobBoard implements AutoCloseable {
 
@@ -39,9 +35,6 @@ public final class DemoJobBoard implements AutoCloseable {
     // for the client's delayed ACK (about 40 ms on Linux), which makes a crawl of the board crawl.
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
-
-  /** The bundled postings. */
-  public static final String POSTINGS_RESOURCE = "/demo/linkedin-postings-2024.jsonl";
 
   /** Postings per listing page. */
   public static final int PAGE_SIZE = 100;
@@ -61,12 +54,12 @@ public final class DemoJobBoard implements AutoCloseable {
     server.setExecutor(executor);
   }
 
-  /** Starts a board with the bundled postings on 127.0.0.1 ({@code port} 0 picks a free one). */
+  /** Starts a board with the generated market's postings on 127.0.0.1 ({@code port} 0 picks a free one). */
   public static DemoJobBoard start(int port) throws IOException {
-    return start(loadBundledPostings(), port);
+    return start(GeneratedMarket.demo().postings(GeneratedMarket.DEFAULT_POSTINGS), port);
   }
 
-  /** Starts a board serving the given postings (objects in the bundled file's layout). */
+  /** Starts a board serving the given postings (rows in {@link GeneratedMarket}'s layout). */
   public static DemoJobBoard start(List<JsonNode> rows, int port) throws IOException {
     Map<String, JsonNode> byId = new LinkedHashMap<>();
     for (JsonNode row : rows) {
@@ -75,22 +68,6 @@ public final class DemoJobBoard implements AutoCloseable {
     DemoJobBoard board = new DemoJobBoard(byId, port);
     board.server.start();
     return board;
-  }
-
-  public static List<JsonNode> loadBundledPostings() {
-    List<JsonNode> rows = new ArrayList<>();
-    try (InputStream in = DemoJobBoard.class.getResourceAsStream(POSTINGS_RESOURCE);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          rows.add(JsonSerde.MAPPER.readTree(line));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + POSTINGS_RESOURCE, e);
-    }
-    return rows;
   }
 
   /** The listing page URL, e.g. {@code http://127.0.0.1:41234/jobs}. */
@@ -175,10 +152,12 @@ public final class DemoJobBoard implements AutoCloseable {
     ld.put("@context", "https://schema.org/");
     ld.put("@type", "JobPosting");
     ld.put("title", row.path("title").asText());
-    ld.put("description", "<p>" + Entities.escape(row.path("description").asText()) + "</p>");
+    // paragraphs and list lines as career sites mark them up
+    ld.put("description", "<p>" + Entities.escape(row.path("description").asText())
+        .replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p>");
     ObjectNode id = ld.putObject("identifier");
     id.put("@type", "PropertyValue");
-    id.put("name", "LinkedIn");
+    id.put("name", "jobstream demo board");
     id.put("value", row.path("job_id").asText());
     if (row.hasNonNull("listed_time")) {
       ld.put("datePosted", Instant.ofEpochMilli(row.get("listed_time").asLong())
@@ -199,7 +178,7 @@ public final class DemoJobBoard implements AutoCloseable {
     if (parts.length > 1 && parts[1].length() == 2) {
       address.put("addressRegion", parts[1]);
     }
-    address.put("addressCountry", "US");
+    address.put("addressCountry", row.path("country").asText("US"));
     if (row.path("remote_allowed").asBoolean(false)) {
       ld.put("jobLocationType", "TELECOMMUTE");
     }

@@ -15,12 +15,19 @@ public final class GapView {
   private final String a;
   private final String b;
   private final String window;
+  private final String label;
   private final Map<LocalDate, SalaryDivergence> latest = new TreeMap<>();
 
   public GapView(String a, String b, String window) {
+    this(a, b, window, null);
+  }
+
+  /** @param label what the figures are, shown in the table's title (e.g. that they are generated); null for none */
+  public GapView(String a, String b, String window, String label) {
     this.a = a;
     this.b = b;
     this.window = window;
+    this.label = label;
   }
 
   public void update(String key, SalaryDivergence d) {
@@ -51,7 +58,8 @@ public final class GapView {
       return String.format("Pay gap %s - %s (%s windows): waiting for windows with enough postings of both%n", a, b, window);
     }
     StringBuilder out = new StringBuilder();
-    out.append(String.format("Pay gap %s - %s, median annual pay (%s windows, jobs.salary.divergence)%n%n", a, b, window));
+    out.append(String.format("Pay gap %s - %s, median annual pay (%s windows, jobs.salary.divergence)%s%n%n", a, b, window,
+        label == null ? "" : " - " + label));
     out.append(String.format("%-12s %7s %7s %10s %10s %10s %23s %10s %-4s %s%n", "window", "n A", "n B", "median A",
         "median B", "gap", "95% interval", "p", "sig.", "trend"));
     for (SalaryDivergence d : latest.values()) {

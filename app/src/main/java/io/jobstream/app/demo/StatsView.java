@@ -15,12 +15,22 @@ import java.util.Map;
 public final class StatsView {
 
   private final String window;
+  private final String label;
   private final Map<String, SalaryStats> latest = new HashMap<>();
   private LocalDate latestStart;
 
   /** @param window the window spec to show, e.g. {@code 30d/1d} */
   public StatsView(String window) {
+    this(window, null);
+  }
+
+  /**
+   * @param window the window spec to show
+   * @param label what the figures are, shown in the table's title (e.g. that they are generated); null for none
+   */
+  public StatsView(String window, String label) {
     this.window = window;
+    this.label = label;
   }
 
   public void update(String key, SalaryStats stats) {
@@ -67,8 +77,9 @@ public final class StatsView {
     }
     StringBuilder out = new StringBuilder();
     SalaryStats first = rows.get(0);
-    out.append(String.format("Salary statistics, window %s: %s .. %s (annual pay midpoint, %s)%n%n",
-        window, first.windowStart(), first.windowEnd().minusDays(1), first.currency()));
+    out.append(String.format("Salary statistics, window %s: %s .. %s (annual pay midpoint, %s)%s%n%n",
+        window, first.windowStart(), first.windowEnd().minusDays(1), first.currency(),
+        label == null ? "" : " - " + label));
     out.append(String.format("%-20s %8s %8s %10s %10s %10s %10s%n",
         "family", "postings", "with pay", "p25", "median", "p75", "mean"));
     for (SalaryStats s : rows) {

@@ -41,6 +41,7 @@ public final class LivePage implements HttpHandler {
   private final URI api;
   private final List<String> windows;
   private final List<FamilyPair> defaultPairs;
+  private final String dataLabel;
   private final OfficialReferences refs = OfficialReferences.load();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -49,14 +50,28 @@ public final class LivePage implements HttpHandler {
    * @param windows the configured window specs; the first is the default
    */
   public LivePage(URI api, List<String> windows, List<FamilyPair> defaultPairs) {
+    this(api, windows, defaultPairs, null);
+  }
+
+  /**
+   * @param dataLabel a sentence on where the figures come from, shown above them on every update
+   *     (the demo's note that they are generated); null for none
+   */
+  public LivePage(URI api, List<String> windows, List<FamilyPair> defaultPairs, String dataLabel) {
     this.api = api;
     this.windows = List.copyOf(windows);
     this.defaultPairs = List.copyOf(defaultPairs);
+    this.dataLabel = dataLabel;
   }
 
   /** Registers the page and its fragment on the query API. */
   public static void serveOn(QueryApi queryApi, URI api, List<String> windows) {
-    LivePage page = new LivePage(api, windows, List.of(FamilyPair.ML_ENGINEER_DATA_SCIENTIST));
+    serveOn(queryApi, api, windows, null);
+  }
+
+  /** Registers the page and its fragment on the query API, with {@code dataLabel} (or null) above the figures. */
+  public static void serveOn(QueryApi queryApi, URI api, List<String> windows, String dataLabel) {
+    LivePage page = new LivePage(api, windows, List.of(FamilyPair.ML_ENGINEER_DATA_SCIENTIST), dataLabel);
     queryApi.serve("/", page);
   }
 
@@ -100,9 +115,14 @@ public final class LivePage implements HttpHandler {
         return;
       }
       String body = fragment ? ReportPage.fragment(model, refs) : ReportPage.html(model, refs, true);
-      String before = windowLinks(window) + (notice == null ? "" : "<p class=\"notice\" id=\"notice\">" + Html.escape(notice) + "</p>");
+      String before = dataLabel() + windowLinks(window)
+          + (notice == null ? "" : "<p class=\"notice\" id=\"notice\">" + Html.escape(notice) + "</p>");
       if (!before.isEmpty()) {
         body = fragment ? before + body : body.replace("<main id=\"report\">", "<main id=\"report\">" + before);
+      }
+      if (!fragment && dataLabel != null) {
+        // a tab or a bookmark of the page says it too
+        body = body.replace("<title>jobstream: ", "<title>jobstream (generated, not real data): ");
       }
       respond(exchange, 200, "text/html; charset=utf-8", body);
     }
@@ -133,6 +153,15 @@ public final class LivePage implements HttpHandler {
       }
       return new Request(window, pairs.isEmpty() ? defaultPairs : List.copyOf(pairs));
     }
+  }
+
+  /** The label on where the figures come from, inside the part the page swaps, so no update drops it. */
+  private String dataLabel() {
+    if (dataLabel == null) {
+      return "";
+    }
+    return "<p id=\"data-source\" role=\"note\" style=\"background:#fff3cd;border:1px solid #d9b44a;"
+        + "padding:8px 12px;font-weight:600\">" + Html.escape(dataLabel) + "</p>";
   }
 
   /** Links to the other configured windows (none when there is one). */
