@@ -5,6 +5,7 @@ import io.jobstream.app.KafkaSettings;
 import io.jobstream.app.TopicSetup;
 import io.jobstream.app.monitor.AggregateMonitor;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
+import io.jobstream.app.data.DataFetcher;
 import io.jobstream.app.demo.DemoJobBoard;
 import io.jobstream.app.demo.GeneratedMarket;
 import io.jobstream.aggregate.QueryApi;
@@ -80,6 +81,11 @@ public final class DemoCommand implements Callable<Integer> {
           + DataDirectory.ENVIRONMENT_VARIABLE + ", else the user's data directory).")
   Path dataDir;
 
+  @Option(names = "--no-fetch",
+      description = "Do not try to download the salary survey when the data directory lacks it: run on the"
+          + " generated market at once.")
+  boolean noFetch;
+
   @Option(names = "--window", defaultValue = "year", paramLabel = "SPEC",
       description = "Window spec of the statistics (default: ${DEFAULT-VALUE}).")
   String window;
@@ -108,8 +114,8 @@ public final class DemoCommand implements Callable<Integer> {
     boolean temporary = workDir == null;
     Path dir = temporary ? Files.createTempDirectory("jobstream-demo-") : workDir;
     DataDirectory data = DataDirectory.resolve(dataDir);
-    Optional<Path> realSurvey = data.has(DataSet.SALARY_SURVEY)
-        ? Optional.of(data.path(DataSet.SALARY_SURVEY)) : fetchSurvey(data, out);
+    Optional<Path> realSurvey = data.has(DataSet.SALARY_SURVEY) ? Optional.of(data.path(DataSet.SALARY_SURVEY))
+        : noFetch ? Optional.empty() : fetchSurvey(data, out);
     boolean generated = realSurvey.isEmpty();
     if (generated) {
       out.println("jobstream demo on a " + GENERATED_LABEL + ": every posting, company and figure below is"
@@ -117,9 +123,8 @@ public final class DemoCommand implements Callable<Integer> {
       out.println(new MissingDataSetException(DataSet.SALARY_SURVEY, data).getMessage()
           + " (then the demo shows the survey's figures)");
     } else {
-      out.printf("jobstream demo on the %s (%s, %s) from %s, beside a job board of generated postings%n",
-          DataSet.SALARY_SURVEY.attribution(), DataSet.SALARY_SURVEY.publisher(), DataSet.SALARY_SURVEY.licence(),
-          data.describe());
+      out.printf("jobstream demo on the %s (%s, %s) from %s%n", DataSet.SALARY_SURVEY.attribution(),
+          DataSet.SALARY_SURVEY.publisher(), DataSet.SALARY_SURVEY.licence(), data.describe());
     }
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "demo-stop");
@@ -138,7 +143,9 @@ public final class DemoCommand implements Callable<Integer> {
       Files.createDirectories(dir);
       Path survey = realSurvey.orElseGet(() -> GeneratedMarket.demo()
           .writeSurvey(dir.resolve("generated-salary-survey.csv"), GeneratedMarket.DEFAULT_SURVEY_ROWS));
-      try (DemoJobBoard board = DemoJobBoard.start(0);
+      // the generated job board only beside generated survey rows: its made-up postings never mix
+      // into the figures of the real survey
+      try (DemoJobBoard board = generated ? DemoJobBoard.start(0) : null;
           StreamApp app = StreamApp.start(config);
           QueryApi api = new QueryApi(app.streams(), new HostInfo("127.0.0.1", port), new InetSocketAddress("127.0.0.1", port));
           io.jobstream.app.metrics.MetricsServer server = metrics.start(9400, app::healthProblem);
@@ -147,9 +154,12 @@ public final class DemoCommand implements Callable<Integer> {
           TopicTail<SalaryDivergence> gaps = new TopicTail<>(settings.client(), Topics.DIVERGENCE)) {
         URI apiUri = URI.create("http://127.0.0.1:" + port + "/");
         LivePage.serveOn(api, apiUri, List.of(window), generated ? LIVE_PAGE_LABEL : null);
-        out.printf("job board serving %d generated postings at %s; replaying %s beside it%n",
-            board.postingCount(), board.listingUri(), generated
-                ? GeneratedMarket.DEFAULT_SURVEY_ROWS + " generated survey rows" : "the salary survey (" + survey + ")");
+        if (generated) {
+          out.printf("job board serving %d generated postings at %s; replaying %d generated survey rows beside it%n",
+              board.postingCount(), board.listingUri(), GeneratedMarket.DEFAULT_SURVEY_ROWS);
+        } else {
+          out.printf("replaying the salary survey (%s)%n", survey);
+        }
         out.printf("live page: %s (charts of the gap, pay, emphasis and official figures, updated as they change)%n", apiUri);
         AggregateMonitor monitor = null;
         if (server != null) {
@@ -208,17 +218,31 @@ public final class DemoCommand implements Callable<Integer> {
    * market alone.
    */
   Optional<Path> fetchSurvey(DataDirectory dir, PrintWriter out) {
-    // wired to DataFetcher by the data command
-    return Optional.empty();
+    out.printf("the salary survey is not in the data directory %s; trying to download it (%s) ...%n",
+        dir.describe(), DataSet.SALARY_SURVEY.downloadUrl().orElse("no download"));
+    out.flush();
+    try {
+      // short timeouts: without a network the demo goes on with the generated market at once
+      Path file = new DataFetcher().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(90))
+          .withRetries(2, Duration.ofSeconds(1), Duration.ofSeconds(5)).withProgress(new PrintWriter(System.err, true))
+          .fetch(DataSet.SALARY_SURVEY, dir);
+      out.printf("downloaded the salary survey to %s%n", file);
+      return Optional.of(file);
+    } catch (IOException | RuntimeException e) {
+      out.println("no download (" + e.getMessage() + ")");
+      return Optional.empty();
+    }
   }
 
+  /** Ingest of the survey file, and of the board when there is one (null: none). */
   private static Thread startIngest(DemoJobBoard board, Path survey, KafkaPostingSink sink, PrintWriter out) {
     PageFetcher fetcher = new PageFetcher(new AddressGuard(Set.of("127.0.0.1")),
         IngestCommand.userAgent("https://github.com/jobstream/jobstream"),
         PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
     // the board is the demo's own, on loopback: no pause between requests
-    Ingestor ingestor = new Ingestor(List.of(SourceSpec.parse("jsonld:" + board.listingUri()),
-        SourceSpec.parse("csv:" + survey)),
+    List<SourceSpec> sources = board == null ? List.of(SourceSpec.parse("csv:" + survey))
+        : List.of(SourceSpec.parse("jsonld:" + board.listingUri()), SourceSpec.parse("csv:" + survey));
+    Ingestor ingestor = new Ingestor(sources,
         new PoliteFetcher(fetcher, Duration.ZERO).withConcurrency(4, 4), sink, JsonLdCrawler.DEFAULT_MAX_PAGES,
         io.jobstream.ingest.state.CrawlState.inMemory(), java.time.MonthDay.of(7, 1), null, false,
         java.util.Map.of(), new io.jobstream.ingest.IngestMetrics(io.micrometer.core.instrument.Metrics.globalRegistry));

@@ -43,7 +43,7 @@ class LivePageBrowserTest {
       var cli = JobstreamCli.commandLine();
       cli.setOut(new PrintWriter(text, true));
       exit.set(cli.execute("demo", "--duration", "90s", "--metrics-port", "0", "--query-port", "0",
-          "--data-dir", emptyDataDir.toString()));
+          "--data-dir", emptyDataDir.toString(), "--no-fetch"));
     }, "demo");
     demo.start();
     try (Chromium browser = Chromium.start()) {
