@@ -51,6 +51,12 @@ public final class ReportCommand implements Callable<Integer> {
           + " each must be one of jobstream.divergence.pairs.")
   List<String> pairs = new ArrayList<>();
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "The data directory, where the report looks for the Indeed Hiring Lab postings index"
+          + " (default: $" + io.jobstream.model.data.DataDirectory.ENVIRONMENT_VARIABLE
+          + ", else the user's data directory).")
+  Path dataDir;
+
   @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "60s", paramLabel = "DURATION",
       description = "How long reading the topics may take (default: ${DEFAULT-VALUE}).")
   Duration timeout;
@@ -66,7 +72,8 @@ public final class ReportCommand implements Callable<Integer> {
     Map<String, SalaryStats> stats = TopicSnapshot.read(settings.client(), Topics.STATS, timeout);
     Map<String, SalaryDivergence> gaps = TopicSnapshot.read(settings.client(), Topics.DIVERGENCE, timeout);
     ReportModel model = ReportModel.of(windowSpec, chosen, stats.values(), gaps.values());
-    List<Path> files = ReportFiles.write(out, model, OfficialReferences.load());
+    List<Path> files = ReportFiles.write(out, model,
+        OfficialReferences.load(io.jobstream.model.data.DataDirectory.resolve(dataDir)));
     PrintWriter w = spec.commandLine().getOut();
     long withGap = chosen.stream().mapToLong(p -> model.gaps(p).size()).sum();
     w.printf("report: %d %s windows, %d gaps of %s; %d files in %s, open %s%n", model.starts().size(), windowSpec, withGap,

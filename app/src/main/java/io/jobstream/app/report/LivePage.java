@@ -42,7 +42,7 @@ public final class LivePage implements HttpHandler {
   private final List<String> windows;
   private final List<FamilyPair> defaultPairs;
   private final String dataLabel;
-  private final OfficialReferences refs = OfficialReferences.load();
+  private final OfficialReferences refs = OfficialReferences.load(io.jobstream.model.data.DataDirectory.resolve(null));
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /**

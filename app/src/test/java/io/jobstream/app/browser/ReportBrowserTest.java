@@ -115,9 +115,18 @@ class ReportBrowserTest {
 
       browser.open(out.resolve("index.html").toUri().toString());
       Map<String, Integer> charts = PageChecks.charts(browser.evaluate(PageChecks.CHARTS));
-      assertThat(charts.keySet()).containsExactlyInAnyOrder("gap-ml_engineer-data_scientist", "median-pay",
-          "postings-with-pay", "emphasis-ml_engineer", "emphasis-data_scientist", "gender-coding", "official-wages",
-          "official-women");
+      java.util.Set<String> expectedCharts = new java.util.HashSet<>(java.util.Set.of("gap-ml_engineer-data_scientist",
+          "median-pay", "postings-with-pay", "emphasis-ml_engineer", "emphasis-data_scientist", "gender-coding",
+          "official-wages", "official-women"));
+      boolean demand = DataDirectory.fromEnvironment().has(DataSet.INDEED_HIRING_LAB);
+      if (demand) {
+        expectedCharts.add("demand-indeed");
+      }
+      assertThat(charts.keySet()).containsExactlyInAnyOrderElementsOf(expectedCharts);
+      if (demand) {
+        // a point per sector for each window year the index has days in, read from the index's file
+        assertThat(charts.get("demand-indeed")).isEqualTo(indexPoints(stats));
+      }
       assertThat(charts.get("gap-ml_engineer-data_scientist")).isEqualTo((int) gapYears);
       // ml_engineer, data_scientist, software_engineer in each year they have postings with pay
       assertThat(charts.get("median-pay")).isEqualTo(count(stats, s -> s.median() != null));
@@ -145,6 +154,26 @@ class ReportBrowserTest {
           + y2024.medianB() + "," + y2024.gap() + "," + y2024.ciLow() + "," + y2024.ciHigh() + "," + y2024.pValue() + ",");
       browser.screenshot(screenshot, 1000);
     }
+  }
+
+  /** Sector-years of the Indeed index (two sectors) among the years of the statistics' windows. */
+  private static int indexPoints(Map<String, SalaryStats> stats) throws java.io.IOException {
+    java.util.Set<Integer> years = new java.util.HashSet<>();
+    stats.values().stream().filter(s -> s.window().equals("year")).forEach(s -> years.add(s.windowStart().getYear()));
+    java.util.Set<String> points = new java.util.HashSet<>();
+    Path dir = DataDirectory.fromEnvironment().path(DataSet.INDEED_HIRING_LAB);
+    try (var files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+        for (String line : Files.readAllLines(file)) {
+          String[] f = line.split(",");
+          if (f.length == 5 && (f[4].equals("Software Development") || f[4].equals("Mathematics"))
+              && years.contains(Integer.parseInt(f[0].substring(0, 4)))) {
+            points.add(f[4] + f[0].substring(0, 4));
+          }
+        }
+      }
+    }
+    return points.size();
   }
 
   private static int count(Map<String, SalaryStats> stats, java.util.function.Predicate<SalaryStats> which) {

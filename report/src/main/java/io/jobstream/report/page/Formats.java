@@ -37,6 +37,11 @@ public final class Formats {
   }
 
   /** A score such as the gender-coding mean, to two decimals with a sign. */
+  /** An index value (such as 1 Feb 2020 = 100) to one decimal. */
+  public static String index(Double v) {
+    return v == null ? "" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
   public static String score(Double v) {
     return v == null ? "" : String.format(Locale.ROOT, "%+.2f", v);
   }

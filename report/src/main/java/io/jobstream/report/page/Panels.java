@@ -4,6 +4,7 @@ import io.jobstream.model.SalaryDivergence;
 import io.jobstream.model.SalaryStats;
 import io.jobstream.report.chart.SvgChart;
 import io.jobstream.report.page.Table.Cell;
+import io.jobstream.report.reference.DemandIndex;
 import io.jobstream.report.reference.OfficialReferences;
 import io.jobstream.report.reference.WageReference;
 import io.jobstream.report.reference.WorkforceReference;
@@ -29,6 +30,7 @@ public final class Panels {
     panels.add(emphasis(model));
     panels.add(wording(model));
     panels.add(official(model, refs));
+    panels.add(demand(model, refs));
     return panels;
   }
 
@@ -117,8 +119,9 @@ public final class Panels {
       families.add(model.pairs().get(0).a());
       families.add(model.pairs().get(0).b());
     }
-    Table table = new Table("emphasis", "Emphasis of the ads (shares of the ads with an emphasis)",
-        List.of("window", "start", "family", "ads with an emphasis", "ml_heavy", "balanced", "software_heavy"));
+    Table table = new Table("emphasis", "Emphasis of the ads (shares of the ads with an emphasis, with 95%"
+        + " Wilson intervals)", List.of("window", "start", "family", "ads with an emphasis", "ml_heavy",
+        "ml_heavy 95%", "balanced", "balanced 95%", "software_heavy", "software_heavy 95%"));
     List<SvgChart> charts = new ArrayList<>();
     for (String family : families) {
       List<Double> ml = new ArrayList<>();
@@ -134,8 +137,10 @@ public final class Panels {
         if (has) {
           table.row(s.key(), List.of(Cell.text(model.label(start)), Cell.text(start.toString()), Cell.text(family),
               Cell.number(e.postings()), Cell.number(e.mlHeavy(), Formats.percent(e.mlHeavy())),
-              Cell.number(e.balanced(), Formats.percent(e.balanced())),
-              Cell.number(e.softwareHeavy(), Formats.percent(e.softwareHeavy()))));
+              Cell.text(interval(e.mlHeavy(), e.postings())),
+              Cell.number(e.balanced(), Formats.percent(e.balanced())), Cell.text(interval(e.balanced(), e.postings())),
+              Cell.number(e.softwareHeavy(), Formats.percent(e.softwareHeavy())),
+              Cell.text(interval(e.softwareHeavy(), e.postings()))));
         }
       }
       charts.add(SvgChart.stackedBars("emphasis-" + family, "What " + Formats.familyName(family) + " ads ask for",
@@ -148,8 +153,61 @@ public final class Panels {
             + " ML-heavy, balanced or software-heavy; " + first + " first, then "
             + (families.size() > 1 ? Formats.familyName(families.get(1)) : "") + " beside them. Shares of the"
             + " ads whose description says enough to tell (postings without a description, such as the salary"
-            + " survey's rows, have none).",
+            + " survey's rows, have none), with the number of ads behind them and 95% Wilson intervals: with a"
+            + " few dozen ads a share is known to within tens of points.",
         charts, List.of(table));
+  }
+
+  /** A share's 95% Wilson interval as "lo-hi%". */
+  static String interval(double share, long n) {
+    Wilson w = Wilson.ofShare(share, n);
+    return Formats.percent(w.low()).replace("%", "") + "-" + Formats.percent(w.high());
+  }
+
+  static Panel demand(ReportModel model, OfficialReferences refs) {
+    String title = "Demand beside pay: the postings index of the sectors";
+    if (refs.demand().isEmpty()) {
+      return new Panel("demand", title, "The Indeed Hiring Lab postings index is not in the data directory"
+          + " (see jobstream data list), so this report has no demand trend beside the posted pay.", List.of(),
+          List.of());
+    }
+    DemandIndex index = refs.demand().orElseThrow();
+    SvgChart chart = SvgChart.lines("demand-indeed", "Job postings index, US (1 Feb 2020 = 100, seasonally adjusted)",
+        model.labels(), Formats::index);
+    Table table = new Table("demand", "Indeed Hiring Lab postings index, mean over each window",
+        List.of("window", "start", DemandIndex.SOFTWARE, DemandIndex.MATHEMATICS));
+    List<Double> software = new ArrayList<>();
+    List<Double> mathematics = new ArrayList<>();
+    for (LocalDate start : model.starts()) {
+      LocalDate end = end(model.window(), start);
+      Double sw = index.mean(DemandIndex.SOFTWARE, start, end);
+      Double ma = index.mean(DemandIndex.MATHEMATICS, start, end);
+      software.add(sw);
+      mathematics.add(ma);
+      if (sw != null || ma != null) {
+        table.row(start.toString(), List.of(Cell.text(model.label(start)), Cell.text(start.toString()),
+            Cell.number(sw, Formats.index(sw)), Cell.number(ma, Formats.index(ma))));
+      }
+    }
+    chart.series(DemandIndex.SOFTWARE, software).series(DemandIndex.MATHEMATICS, mathematics);
+    String span = index.span().map(d -> " It covers " + d[0] + " to " + d[1] + ".").orElse("");
+    return new Panel("demand", title, "How many jobs were posted, beside what they paid: the mean of the daily"
+        + " index of the Software Development sector and of the Mathematics sector (whose sample titles include"
+        + " data scientist) over each window. Source: " + DemandIndex.ATTRIBUTION + "." + span, List.of(chart),
+        List.of(table));
+  }
+
+  /** The first day after the window that starts on {@code start}. */
+  static LocalDate end(String window, LocalDate start) {
+    return switch (window) {
+      case "year" -> start.plusYears(1);
+      case "quarter" -> start.plusMonths(3);
+      case "month" -> start.plusMonths(1);
+      default -> {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)d(/.*)?").matcher(window);
+        yield m.matches() ? start.plusDays(Long.parseLong(m.group(1))) : start.plusDays(1);
+      }
+    };
   }
 
   static Panel wording(ReportModel model) {

@@ -36,8 +36,24 @@ public final class OfficialReferences {
   private final Map<Integer, WageReference> softwareDevelopers = new TreeMap<>();
   private final Map<Integer, WorkforceReference> dataScienceWorkforce = new TreeMap<>();
   private final Map<Integer, WorkforceReference> softwareWorkforce = new TreeMap<>();
+  private Optional<DemandIndex> demand = Optional.empty();
 
   private OfficialReferences() {}
+
+  /**
+   * The tables shipped in the jar, and the Indeed Hiring Lab postings index when the data
+   * directory has it.
+   */
+  public static OfficialReferences load(io.jobstream.model.data.DataDirectory data) {
+    OfficialReferences refs = load();
+    refs.demand = DemandIndex.load(data);
+    return refs;
+  }
+
+  /** The demand index beside the official figures, when the data directory has it. */
+  public Optional<DemandIndex> demand() {
+    return demand;
+  }
 
   /** The tables shipped in the jar. */
   public static OfficialReferences load() {
