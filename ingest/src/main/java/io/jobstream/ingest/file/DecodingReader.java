@@ -29,6 +29,7 @@ public final class DecodingReader extends Reader {
   private final Charset charset;
   private final CharsetDecoder decoder;
   private final ByteBuffer bytes = ByteBuffer.allocate(SNIFF_BYTES);
+  private final CharBuffer chars = CharBuffer.allocate(8192);
   private boolean endOfInput;
   private boolean flushed;
   private long malformed;
@@ -40,6 +41,7 @@ public final class DecodingReader extends Reader {
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     bytes.put(start, skip, length - skip);
     bytes.flip();
+    chars.flip(); // empty until the first read
   }
 
   /** Opens {@code in}, reading its start to decide the charset. */
@@ -88,27 +90,40 @@ public final class DecodingReader extends Reader {
     if (length == 0) {
       return 0;
     }
-    CharBuffer out = CharBuffer.wrap(buffer, offset, length);
+    if (!chars.hasRemaining() && !decodeMore()) {
+      return -1;
+    }
+    int n = Math.min(length, chars.remaining());
+    chars.get(buffer, offset, n);
+    return n;
+  }
+
+  /**
+   * Decodes the next chunk into {@link #chars} (never split inside a surrogate pair, which a
+   * caller reading one character at a time could not take whole); false at the end of input.
+   */
+  private boolean decodeMore() throws IOException {
+    chars.clear();
     while (!flushed) {
-      CoderResult result = decoder.decode(bytes, out, endOfInput);
+      CoderResult result = decoder.decode(bytes, chars, endOfInput);
       if (result.isError()) {
-        if (!out.hasRemaining()) {
-          break; // the bad bytes are met again by the next read
+        if (chars.remaining() == 0) {
+          break; // the bad bytes are met again by the next chunk
         }
         bytes.position(bytes.position() + result.length());
-        out.put('\uFFFD');
+        chars.put('\uFFFD');
         malformed++;
-      } else if (result.isOverflow() || out.position() > offset) {
+      } else if (result.isOverflow() || chars.position() > 0) {
         break;
       } else if (endOfInput) {
-        decoder.flush(out);
+        decoder.flush(chars);
         flushed = true;
       } else {
         refill();
       }
     }
-    int n = out.position() - offset;
-    return n == 0 && flushed ? -1 : n;
+    chars.flip();
+    return chars.hasRemaining();
   }
 
   private void refill() throws IOException {

@@ -109,6 +109,15 @@ class CsvSafetyTest {
   }
 
   @Test
+  void charactersOutsideTheBasicPlaneAreReadWhole() throws IOException {
+    // a surrogate pair: a reader taking one character at a time must still get both halves
+    String text = survey(3, 0, "", "\n").replace("Data Scientist 2", "Data Scientist \uD83D\uDE80 2");
+    FileBackfill.Summary s = backfill.csv(write("emoji.csv", text), c -> { });
+    assertThat(s.postings()).isEqualTo(3);
+    assertThat(sink.postings.get(1).title()).isEqualTo("Data Scientist \uD83D\uDE80 2");
+  }
+
+  @Test
   void emptyAndHeaderOnlyFilesHaveNoRows() throws IOException {
     assertThat(backfill.csv(write("empty.csv", ""), c -> { }).rows()).isZero();
     assertThat(backfill.csv(write("header.csv", HEADER), c -> { }).rows()).isZero();
