@@ -3,8 +3,10 @@ package io.jobstream.aggregate;
 import io.jobstream.classify.Enrichment;
 import io.jobstream.classify.PostingEnricher;
 import io.jobstream.classify.Salary;
+import io.jobstream.classify.emphasis.Emphasis;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.DeadLetter;
+import io.jobstream.model.EmphasisEvidence;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.Pay;
 import io.jobstream.model.RawPosting;
@@ -12,6 +14,8 @@ import io.jobstream.model.SalaryGiven;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -113,7 +117,20 @@ public final class PostingClassifier {
         duplicateKey(raw),
         eventDate,
         eventDateSource,
-        raw.fetchedAt()));
+        raw.fetchedAt(),
+        evidence(e.emphasis())));
+  }
+
+  /** The phrases that decided the emphasis, as the topic carries them; null without an emphasis. */
+  static List<EmphasisEvidence> evidence(Emphasis emphasis) {
+    if (emphasis == null) {
+      return null;
+    }
+    List<EmphasisEvidence> out = new ArrayList<>(emphasis.evidence().size());
+    for (Emphasis.Evidence e : emphasis.evidence()) {
+      out.add(new EmphasisEvidence(e.side(), e.phrase(), e.weight(), e.section()));
+    }
+    return out;
   }
 
   /**
