@@ -6,9 +6,10 @@ package io.jobstream.classify.text;
  * rules of {@link Tokens}: letters, digits and {@code + # &} form tokens, dots and apostrophes
  * inside a word are dropped, everything else separates.
  *
- * <p>What separated each token from the one before is kept as {@link #breakBefore} flags (a line
- * break, the end of a sentence, a colon), so that readers of an ad's layout, such as its section
- * headings, need not go back to the text.
+ * <p>What separated each token from the one before is available as {@link #breakBefore} flags (a
+ * line break, the end of a sentence, a colon) for readers of an ad's layout, such as its section
+ * headings; they are read from the text on first use, so tokenizing itself stays a single cheap
+ * pass. Each token's {@link #hash} is kept for the phrase tables.
  */
 public final class TokenSpans {
 
@@ -22,14 +23,22 @@ public final class TokenSpans {
   final char[] chars;
   final int[] starts;
   final int[] ends;
-  final byte[] breaks;
+  /** Each token's {@link #hash}, for the phrase tables that look tokens up. */
+  final int[] hashes;
   final int size;
+  /** The text, and where each token begins in it: what lies between tokens, for the breaks. */
+  private final String text;
+  private final int[] sources;
+  /** The breaks before each token, worked out on first use: most readers never ask. */
+  private byte[] breaks;
 
-  private TokenSpans(char[] chars, int[] starts, int[] ends, byte[] breaks, int size) {
+  private TokenSpans(String text, char[] chars, int[] starts, int[] ends, int[] hashes, int[] sources, int size) {
+    this.text = text;
     this.chars = chars;
     this.starts = starts;
     this.ends = ends;
-    this.breaks = breaks;
+    this.hashes = hashes;
+    this.sources = sources;
     this.size = size;
   }
 
@@ -39,12 +48,11 @@ public final class TokenSpans {
     text.getChars(0, n, out, 0); // then lower-cased in place: the write index never passes the read index
     int[] starts = new int[n / 4 + 8];
     int[] ends = new int[starts.length];
-    byte[] breaks = new byte[starts.length];
+    int[] hashes = new int[starts.length];
+    int[] sources = new int[starts.length];
     int count = 0;
     int length = 0;
     int tokenStart = -1;
-    int pending = LINE | SENTENCE; // separators seen since the last token
-    boolean dot = false; // a dot since the last letter: a full stop if a separator follows
     for (int i = 0; i < n; i++) {
       char c = out[i];
       char lower;
@@ -53,7 +61,6 @@ public final class TokenSpans {
       } else if (c >= 'A' && c <= 'Z') {
         lower = (char) (c + 32);
       } else if (c == '.' || c == '\'' || c == '\u2019') {
-        dot |= c == '.';
         continue;
       } else if (c > 127 && Character.isLetterOrDigit(c)) {
         lower = Character.toLowerCase(c);
@@ -61,36 +68,89 @@ public final class TokenSpans {
         if (tokenStart >= 0) {
           starts[count] = tokenStart;
           ends[count] = length;
+          hashes[count] = hash(out, tokenStart, length);
           count++;
           tokenStart = -1;
         }
-        pending |= separator(c, dot);
-        dot = false;
         continue;
       }
       if (tokenStart < 0) {
         if (count == starts.length) {
           starts = java.util.Arrays.copyOf(starts, count * 2);
           ends = java.util.Arrays.copyOf(ends, count * 2);
-          breaks = java.util.Arrays.copyOf(breaks, count * 2);
+          hashes = java.util.Arrays.copyOf(hashes, count * 2);
+          sources = java.util.Arrays.copyOf(sources, count * 2);
         }
         tokenStart = length;
-        breaks[count] = (byte) pending;
-        pending = 0;
+        sources[count] = i;
       }
-      dot = false;
       out[length++] = lower;
     }
     if (tokenStart >= 0) {
       starts[count] = tokenStart;
       ends[count] = length;
+      hashes[count] = hash(out, tokenStart, length);
       count++;
     }
-    return new TokenSpans(out, starts, ends, breaks, count);
+    return new TokenSpans(text, out, starts, ends, hashes, sources, count);
   }
 
-  /** The break flags a separator character adds; {@code dot}: a dot came just before it. */
-  private static int separator(char c, boolean dot) {
+  /** Whether {@code c} belongs to tokens (the dot and apostrophe are dropped, not separators). */
+  private static boolean isTokenChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '#'
+        || c == '&' || c > 127 && Character.isLetterOrDigit(c);
+  }
+
+  /** The flags of what lies between each token and the one before, from the text. */
+  private byte[] readBreaks() {
+    byte[] out = new byte[size];
+    for (int t = 0; t < size; t++) {
+      if (t == 0) {
+        out[t] = LINE | SENTENCE;
+        continue;
+      }
+      int to = sources[t];
+      int from = to;
+      while (from > 0 && !isTokenChar(text.charAt(from - 1))) {
+        from--;
+      }
+      int flags = 0;
+      for (int k = from; k < to; k++) {
+        char c = text.charAt(k);
+        if (c == '.') {
+          if (k + 1 < to && text.charAt(k + 1) != '.' && text.charAt(k + 1) != '\'') {
+            flags |= SENTENCE; // a full stop: a separator follows the dot
+          }
+        } else {
+          flags |= separator(c);
+        }
+      }
+      out[t] = (byte) flags;
+    }
+    return out;
+  }
+
+  /**
+   * A token's hash for lookup tables: from its length and its first, second, middle, second-last
+   * and last characters, a few operations however long the token, so that tokenizing stays a
+   * pass at the speed of copying (a hash over every character is a chain of multiplications
+   * that the processor cannot overlap). Tables compare the characters after the hash.
+   */
+  public static int hash(char[] buf, int from, int to) {
+    int n = to - from;
+    int h = n;
+    if (n > 0) {
+      h = 31 * (31 * h + buf[from]) + buf[to - 1];
+      if (n > 2) {
+        h = 31 * (31 * (31 * h + buf[from + 1]) + buf[to - 2]) + buf[from + n / 2];
+      }
+    }
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  /** The break flags a separator character adds. */
+  private static int separator(char c) {
     switch (c) {
       case '\n', '\r' -> {
         return LINE | SENTENCE;
@@ -102,7 +162,7 @@ public final class TokenSpans {
         return COLON | SENTENCE;
       }
       default -> {
-        return dot ? SENTENCE : 0;
+        return 0;
       }
     }
   }
@@ -129,7 +189,13 @@ public final class TokenSpans {
    * {@code token == size()} (past the end) has them too.
    */
   public int breakBefore(int token) {
-    return token >= size ? LINE | SENTENCE : breaks[token];
+    if (token >= size) {
+      return LINE | SENTENCE;
+    }
+    if (breaks == null) {
+      breaks = readBreaks(); // the same bytes whichever thread gets here first
+    }
+    return breaks[token];
   }
 
   /** Token {@code i} as a string (allocates; for reporting matches, not for scanning). */
