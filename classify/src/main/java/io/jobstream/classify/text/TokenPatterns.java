@@ -118,12 +118,22 @@ public final class TokenPatterns<V> {
       int length = to - from;
       while (keys[slot] != null) {
         char[] k = keys[slot];
-        if (keyHashes[slot] == hash && k.length == length && Arrays.equals(k, 0, length, buf, from, to)) {
+        if (keyHashes[slot] == hash && k.length == length && same(k, buf, from)) {
           return children[slot];
         }
         slot = (slot + 1) & mask;
       }
       return null;
+    }
+
+    /** {@code key} equals {@code buf[from, from + key.length)}; a plain loop beats the library's for short words. */
+    private static boolean same(char[] key, char[] buf, int from) {
+      for (int i = 0; i < key.length; i++) {
+        if (key[i] != buf[from + i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @SuppressWarnings("unchecked")

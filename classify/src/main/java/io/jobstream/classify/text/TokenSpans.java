@@ -26,14 +26,17 @@ public final class TokenSpans {
   /** Each token's {@link #hash}, for the phrase tables that look tokens up. */
   final int[] hashes;
   final int size;
-  /** The text, and where each token begins in it: what lies between tokens, for the breaks. */
+  /** The text, and where each token begins and ends in it: what lies between tokens, for the breaks. */
   private final String text;
   private final int[] sources;
+  private final int[] sourceEnds;
   /** The breaks before each token, worked out on first use: most readers never ask. */
   private byte[] breaks;
 
-  private TokenSpans(String text, char[] chars, int[] starts, int[] ends, int[] hashes, int[] sources, int size) {
+  private TokenSpans(String text, char[] chars, int[] starts, int[] ends, int[] hashes, int[] sources,
+      int[] sourceEnds, int size) {
     this.text = text;
+    this.sourceEnds = sourceEnds;
     this.chars = chars;
     this.starts = starts;
     this.ends = ends;
@@ -50,6 +53,7 @@ public final class TokenSpans {
     int[] ends = new int[starts.length];
     int[] hashes = new int[starts.length];
     int[] sources = new int[starts.length];
+    int[] sourceEnds = new int[starts.length];
     int count = 0;
     int length = 0;
     int tokenStart = -1;
@@ -69,6 +73,7 @@ public final class TokenSpans {
           starts[count] = tokenStart;
           ends[count] = length;
           hashes[count] = hash(out, tokenStart, length);
+          sourceEnds[count] = i;
           count++;
           tokenStart = -1;
         }
@@ -80,6 +85,7 @@ public final class TokenSpans {
           ends = java.util.Arrays.copyOf(ends, count * 2);
           hashes = java.util.Arrays.copyOf(hashes, count * 2);
           sources = java.util.Arrays.copyOf(sources, count * 2);
+          sourceEnds = java.util.Arrays.copyOf(sourceEnds, count * 2);
         }
         tokenStart = length;
         sources[count] = i;
@@ -90,30 +96,22 @@ public final class TokenSpans {
       starts[count] = tokenStart;
       ends[count] = length;
       hashes[count] = hash(out, tokenStart, length);
+      sourceEnds[count] = n;
       count++;
     }
-    return new TokenSpans(text, out, starts, ends, hashes, sources, count);
-  }
-
-  /** Whether {@code c} belongs to tokens (the dot and apostrophe are dropped, not separators). */
-  private static boolean isTokenChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '#'
-        || c == '&' || c > 127 && Character.isLetterOrDigit(c);
+    return new TokenSpans(text, out, starts, ends, hashes, sources, sourceEnds, count);
   }
 
   /** The flags of what lies between each token and the one before, from the text. */
   private byte[] readBreaks() {
     byte[] out = new byte[size];
-    for (int t = 0; t < size; t++) {
-      if (t == 0) {
-        out[t] = LINE | SENTENCE;
-        continue;
-      }
+    if (size > 0) {
+      out[0] = LINE | SENTENCE;
+    }
+    for (int t = 1; t < size; t++) {
+      // the gap runs from the separator that ended the token before to the token's first character
+      int from = sourceEnds[t - 1];
       int to = sources[t];
-      int from = to;
-      while (from > 0 && !isTokenChar(text.charAt(from - 1))) {
-        from--;
-      }
       int flags = 0;
       for (int k = from; k < to; k++) {
         char c = text.charAt(k);
@@ -121,9 +119,12 @@ public final class TokenSpans {
           if (k + 1 < to && text.charAt(k + 1) != '.' && text.charAt(k + 1) != '\'') {
             flags |= SENTENCE; // a full stop: a separator follows the dot
           }
-        } else {
+        } else if (c != ' ') {
           flags |= separator(c);
         }
+      }
+      if (from < to && text.charAt(from - 1) == '.') {
+        flags |= SENTENCE; // "end. Next": the dot was dropped from the token before the gap
       }
       out[t] = (byte) flags;
     }
