@@ -62,16 +62,12 @@ public final class TokenPatterns<V> {
     V value;
 
     @SuppressWarnings("unchecked")
-    Node<V> set(String name, List<String> words) {
+    Node<V> set(String name, Node<V> members) {
       int n = sets == null ? 0 : sets.length;
       for (int k = 0; k < n; k++) {
         if (setNames[k].equals(name)) {
           return setChildren[k];
         }
-      }
-      Node<V> members = new Node<>();
-      for (String w : words) {
-        members.child(w.toCharArray());
       }
       sets = sets == null ? new Node[1] : Arrays.copyOf(sets, n + 1);
       setChildren = setChildren == null ? new Node[1] : Arrays.copyOf(setChildren, n + 1);
@@ -177,6 +173,7 @@ public final class TokenPatterns<V> {
    * they are passed over without a trip to memory.
    */
   private final long[] firstTokens = new long[512];
+  private final java.util.Map<String, Node<V>> setTables = new java.util.HashMap<>();
 
   /**
    * Adds a pattern (syntax above). Where two patterns expand to the same token sequence, the
@@ -223,7 +220,7 @@ public final class TokenPatterns<V> {
         } else if (token.equals(NUMBER)) {
           node = node.number == null ? (node.number = new Node<>()) : node.number;
         } else if (token.startsWith(SET)) {
-          node = node.set(token, List.of(token.substring(1).split("\\|")));
+          node = node.set(token, setTable(token));
         } else {
           node = node.child(token.toCharArray());
         }
@@ -287,6 +284,20 @@ public final class TokenPatterns<V> {
       }
     }
     return out;
+  }
+
+  /**
+   * The table of a set's words, one per set however many nodes have an edge for it: the sets of a
+   * pattern like "verb adjective noun" recur under every verb, and one shared table stays in cache.
+   */
+  private Node<V> setTable(String name) {
+    return setTables.computeIfAbsent(name, n -> {
+      Node<V> members = new Node<>();
+      for (String word : n.substring(1).split("\\|")) {
+        members.child(word.toCharArray());
+      }
+      return members;
+    });
   }
 
   private void mayBegin(char[] token) {
