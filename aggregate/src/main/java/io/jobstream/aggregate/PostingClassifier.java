@@ -3,8 +3,10 @@ package io.jobstream.aggregate;
 import io.jobstream.classify.Enrichment;
 import io.jobstream.classify.PostingEnricher;
 import io.jobstream.classify.Salary;
+import io.jobstream.classify.emphasis.Emphasis;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.DeadLetter;
+import io.jobstream.model.EmphasisEvidence;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.Pay;
 import io.jobstream.model.RawPosting;
@@ -13,6 +15,8 @@ import io.jobstream.model.SalaryGiven;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -134,7 +138,8 @@ public final class PostingClassifier {
         duplicateKey(raw),
         eventDate,
         eventDateSource,
-        raw.fetchedAt());
+        raw.fetchedAt(),
+        evidence(e.emphasis()));
     String over = overBudget(key, classified);
     if (over != null) {
       return reject("too_large", over, origin, key, value);
@@ -153,6 +158,11 @@ public final class PostingClassifier {
     if (p.skills() != null) {
       for (String skill : p.skills()) {
         chars += length(skill) + 3;
+      }
+    }
+    if (p.emphasisEvidence() != null) {
+      for (EmphasisEvidence e : p.emphasisEvidence()) {
+        chars += length(e.phrase()) + length(e.side()) + length(e.section()) + 64;
       }
     }
     if (chars * 6 + 4096 + RECORD_FRAMING_BYTES <= maxRecordBytes) {
@@ -183,6 +193,18 @@ public final class PostingClassifier {
       return "a URL of " + raw.url().length() + " characters (at most " + RecordSizes.URL_CHARS + ")";
     }
     return null;
+  }
+
+  /** The phrases that decided the emphasis, as the topic carries them; null without an emphasis. */
+  static List<EmphasisEvidence> evidence(Emphasis emphasis) {
+    if (emphasis == null) {
+      return null;
+    }
+    List<EmphasisEvidence> out = new ArrayList<>(emphasis.evidence().size());
+    for (Emphasis.Evidence e : emphasis.evidence()) {
+      out.add(new EmphasisEvidence(e.side(), e.phrase(), e.weight(), e.section()));
+    }
+    return out;
   }
 
   /**

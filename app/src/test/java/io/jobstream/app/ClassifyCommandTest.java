@@ -54,6 +54,13 @@ class ClassifyCommandTest {
     }
     JsonNode ds = out.get(1);
     assertThat(ds.get("skills").toString()).contains("Python", "SQL", "A/B testing");
+    // the verdict comes with the phrases that decided it, per side, each with its weight
+    JsonNode emphasis = ds.get("emphasis");
+    assertThat(emphasis.get("label").asText()).isIn("ml_heavy", "software_heavy", "balanced", "neither");
+    assertThat(emphasis.has("score")).isTrue();
+    assertThat(emphasis.get("evidence").isArray()).isTrue();
+    assertThat(emphasis.get("evidence").toString()).contains("a b testing");
+    assertThat(emphasis.get("evidence").get(0).has("weight")).isTrue();
     assertThat(ds.get("salary").get("annualMin").asDouble()).isEqualTo(120_000);
     assertThat(ds.get("salary").get("annualMaxReporting").asDouble()).isEqualTo(150_000);
     JsonNode eur = out.get(2).get("salary");

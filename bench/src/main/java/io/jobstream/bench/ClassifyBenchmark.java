@@ -6,6 +6,9 @@ import io.jobstream.classify.PayResult;
 import io.jobstream.classify.PostingEnricher;
 import io.jobstream.classify.TitleClassification;
 import io.jobstream.classify.TitleClassifier;
+import io.jobstream.classify.emphasis.Emphasis;
+import io.jobstream.classify.emphasis.EmphasisScorer;
+import io.jobstream.classify.text.TokenSpans;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * input in the cheapest meaningful way (lower-casing it), measured in the same run so that the
  * ratios hold on a noisy machine. Inputs: the development sets' 491 real titles and 113 pay
  * strings (written by the project in the styles of job ads), and the classify tests' job
- * descriptions of 4-8 KB (mean about 5 KB), also written by the project.
+ * descriptions of 4-8 KB (mean about 5 KB), also written by the project. Enrichment is measured
+ * whole and, for its emphasis part, alone (tokenizing and scoring).
  *
  * <p>Run: {@code mvn -q -DskipTests package && java -jar bench/target/benchmarks.jar}.
  */
@@ -47,6 +51,7 @@ public class ClassifyBenchmark {
   private TitleClassifier classifier;
   private PayExtractor pay;
   private PostingEnricher enricher;
+  private EmphasisScorer emphasis;
   private int i;
 
   @Setup
@@ -63,6 +68,7 @@ public class ClassifyBenchmark {
     classifier = new TitleClassifier();
     pay = new PayExtractor();
     enricher = new PostingEnricher();
+    emphasis = new EmphasisScorer();
   }
 
   private int next(int size) {
@@ -98,6 +104,13 @@ public class ClassifyBenchmark {
   @Benchmark
   public String enrichBaselineLowercase() {
     return postings.get(next(postings.size()))[1].toLowerCase(Locale.ROOT);
+  }
+
+  /** The emphasis alone: tokenizing the description and scoring it (part of {@link #enrichPosting}). */
+  @Benchmark
+  public Emphasis enrichEmphasisOnly() {
+    String[] p = postings.get(next(postings.size()));
+    return emphasis.score(p[0], TokenSpans.of(p[1]));
   }
 
   @Benchmark

@@ -1,6 +1,6 @@
 package io.jobstream.classify;
 
-import io.jobstream.classify.skills.Emphasis;
+import io.jobstream.classify.emphasis.Emphasis;
 import io.jobstream.classify.wording.GenderCoding;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,8 @@ import java.util.Map;
  * @param salaryRejected why a pay figure was not kept (e.g. implausible), or null
  * @param skills skill names found in the description, in order of first mention
  * @param skillsByTag how many distinct skills of each tag
- * @param emphasis ML vs software depth, or null with too little evidence
+ * @param emphasis ML vs software depth (or neither) with the phrases that decided it; null without
+ *     a description
  * @param genderCoding gender-coded wording of the description
  */
 public record Enrichment(

@@ -1,6 +1,7 @@
 package io.jobstream.classify;
 
-import io.jobstream.classify.skills.Emphasis;
+import io.jobstream.classify.emphasis.Emphasis;
+import io.jobstream.classify.emphasis.EmphasisScorer;
 import io.jobstream.classify.skills.Skill;
 import io.jobstream.classify.skills.SkillDictionary;
 import io.jobstream.classify.text.TokenSpans;
@@ -28,6 +29,7 @@ public final class PostingEnricher {
   private final PayExtractor pay;
   private final SkillDictionary skills = SkillDictionary.builtIn();
   private final GenderCoder coder = new GenderCoder();
+  private final EmphasisScorer emphasisScorer = new EmphasisScorer();
 
   public PostingEnricher() {
     this(new TitleClassifier(), new PayExtractor());
@@ -75,7 +77,8 @@ public final class PostingEnricher {
       names.add(s.name());
       byTag.merge(s.tag(), 1, Integer::sum);
     }
-    Emphasis emphasis = Emphasis.of(found);
+    // an ad without a description has nothing to weigh: its title alone is no evidence of depth
+    Emphasis emphasis = tokens.size() == 0 ? null : emphasisScorer.score(title, tokens);
     GenderCoding coding = coder.code(tokens);
     return new Enrichment(title, classification, payResult.salary(), payResult.rejected(), names,
         byTag, emphasis, coding);

@@ -2,7 +2,6 @@ package io.jobstream.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobstream.classify.skills.Emphasis;
 import io.jobstream.classify.skills.Skill;
 import io.jobstream.classify.skills.SkillDictionary;
 import io.jobstream.classify.text.TokenSpans;
@@ -119,21 +118,6 @@ class SkillsAndWordingTest {
     assertThat(real.masculineWords()).containsExactly("driven", "competitive");
     assertThat(real.feminineWords()).containsExactly("responsible", "supportive");
     assertThat(real.label()).isEqualTo("neutral");
-  }
-
-  @Test
-  void emphasisScoreAndThresholds() {
-    Skill ml = new Skill("a", "ml");
-    Skill ml2 = new Skill("b", "ml");
-    Skill sw = new Skill("c", "software");
-    Skill sw2 = new Skill("d", "software");
-    Skill data = new Skill("e", "data");
-    assertThat(Emphasis.of(List.of(ml, data))).isNull();
-    assertThat(Emphasis.of(List.of(ml, ml2, sw)).label()).isEqualTo("ml_heavy"); // 1/3
-    assertThat(Emphasis.of(List.of(ml, sw)).label()).isEqualTo("balanced");
-    assertThat(Emphasis.of(List.of(ml, ml2, sw, sw2)).score()).isZero();
-    assertThat(Emphasis.of(List.of(ml, sw, sw2)).label()).isEqualTo("software_heavy");
-    assertThat(Emphasis.of(List.of(sw, sw2)).score()).isEqualTo(-1.0);
   }
 
   @Test

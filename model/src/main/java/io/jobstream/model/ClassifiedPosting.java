@@ -16,9 +16,11 @@ import java.time.LocalDate;
  * @param pay normalized pay, or null when the posting gave none that could be read
  * @param payRejected why a pay figure was not kept (e.g. implausible), or null
  * @param skills skills the description asks for
- * @param emphasis {@code ml_heavy}, {@code software_heavy}, {@code balanced}, or null with too
- *     little evidence
- * @param emphasisScore (ML skills - software skills) / (ML + software skills), or null
+ * @param emphasis what the ad mainly asks for: {@code ml_heavy}, {@code software_heavy},
+ *     {@code balanced} or {@code neither} (analytics, management, support... or too little
+ *     evidence of either depth); null when the posting has no description
+ * @param emphasisScore (ML points - software points) / (ML + software points), -1..1 (0 with
+ *     neither), or null
  * @param genderCodingScore (masculine - feminine) / (masculine + feminine) coded words, 0 if none;
  *     null when the posting has no description (nothing to score)
  * @param duplicateKey what a cross-posted copy of this posting shares with it (company, title,
@@ -26,6 +28,9 @@ import java.time.LocalDate;
  *     or no description (it is then never merged with another)
  * @param eventDate the day the posting counts on (UTC)
  * @param eventDateSource {@code datePosted}, or {@code fetchedAt} when the source gave no date
+ * @param fetchedAt when the posting was read
+ * @param emphasisEvidence the phrases that weighed most in the emphasis, a few per side; null
+ *     when there is no emphasis (or from a producer older than the field)
  */
 public record ClassifiedPosting(
     int schemaVersion,
@@ -51,7 +56,20 @@ public record ClassifiedPosting(
     String duplicateKey,
     LocalDate eventDate,
     String eventDateSource,
-    Instant fetchedAt) {
+    Instant fetchedAt,
+    java.util.List<EmphasisEvidence> emphasisEvidence) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A posting without emphasis evidence: the components before the evidence was added. */
+  public ClassifiedPosting(int schemaVersion, String postingId, String source, String url,
+      String title, String company, String country, Boolean remote, String family,
+      String seniority, String classification, String soc, double confidence, String explanation,
+      Pay pay, String payRejected, java.util.List<String> skills, String emphasis,
+      Double emphasisScore, Double genderCodingScore, String duplicateKey, LocalDate eventDate,
+      String eventDateSource, Instant fetchedAt) {
+    this(schemaVersion, postingId, source, url, title, company, country, remote, family, seniority,
+        classification, soc, confidence, explanation, pay, payRejected, skills, emphasis,
+        emphasisScore, genderCodingScore, duplicateKey, eventDate, eventDateSource, fetchedAt, null);
+  }
 }

@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
     description = {"Classify postings read from standard input, one per line: a plain title, or a"
         + " JSON object with any of title, description, salary (text), currency, date"
         + " (yyyy-MM-dd, for exchange rates). Writes one JSON object per line: title, family,"
-        + " seniority, soc, socTitle, confidence, explanation, skills, skillsByTag, emphasis,"
+        + " seniority, soc, socTitle, confidence, explanation, skills, skillsByTag, emphasis (null"
+        + " without a description, or {label: ml_heavy|software_heavy|balanced|neither, score, ml,"
+        + " software, neither, evidence: [{side, phrase, weight, section}]}),"
         + " genderCoding, salary (null or {currency, period, min, max, annualMin, annualMax,"
         + " reportingCurrency, annualMinReporting, annualMaxReporting, periodInferred, periodGiven}), salaryRejected.",
         "A line that cannot be read gives {\"line\": N, \"error\": ...} and the run goes on."})

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Phrases of one or more tokens, each with a value, found in {@link TokenSpans} longest match
  * first, left to right. Each trie node holds its children in an open-addressing table keyed by
- * the token's characters, so a scan hashes characters in place and builds no strings.
+ * the token's characters; a scan looks tokens up by the hash {@link TokenSpans} keeps for each,
+ * in place, and builds no strings.
  */
 public final class TokenTrie<V> {
 
@@ -51,12 +52,12 @@ public final class TokenTrie<V> {
       return children[slot];
     }
 
-    Node<V> find(char[] buf, int from, int to) {
+    Node<V> find(char[] buf, int from, int to, int hash) {
       if (keys == null) {
         return null;
       }
       int mask = keys.length - 1;
-      int slot = hash(buf, from, to) & mask;
+      int slot = hash & mask;
       int length = to - from;
       while (keys[slot] != null) {
         char[] k = keys[slot];
@@ -89,11 +90,7 @@ public final class TokenTrie<V> {
   }
 
   private static int hash(char[] buf, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + buf[i];
-    }
-    return h ^ (h >>> 16);
+    return TokenSpans.hash(buf, from, to);
   }
 
   private final Node<V> root = new Node<>();
@@ -121,7 +118,7 @@ public final class TokenTrie<V> {
       int bestEnd = -1;
       V best = null;
       for (int j = i; j < n; j++) {
-        node = node.find(buf, tokens.starts[j], tokens.ends[j]);
+        node = node.find(buf, tokens.starts[j], tokens.ends[j], tokens.hashes[j]);
         if (node == null) {
           break;
         }
