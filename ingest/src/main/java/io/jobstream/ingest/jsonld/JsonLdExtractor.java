@@ -46,6 +46,10 @@ public final class JsonLdExtractor {
 
   /** Extracts the postings of an already fetched page. */
   public Extraction extract(URI pageUri, String html, Instant fetchedAt) {
+    if (isJsonDocument(html)) {
+      // a JSON-LD document served as itself (.jsonld, application/ld+json): one block, no page around it
+      return fromJsonLd(pageUri, List.of(html), null, fetchedAt);
+    }
     // most posting pages carry JSON-LD: read it without building the document
     JsonLdBlocks scan = JsonLdBlocks.scan(html);
     if (!scan.blocks().isEmpty()) {
@@ -55,6 +59,17 @@ public final class JsonLdExtractor {
       }
     }
     return fromDocument(pageUri, html, fetchedAt);
+  }
+
+  /** True when the text is JSON rather than HTML: its first character, past a BOM and blanks, opens an object or array. */
+  static boolean isJsonDocument(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\uFEFF' && !Character.isWhitespace(c)) {
+        return c == '{' || c == '[';
+      }
+    }
+    return false;
   }
 
   /** The whole document: JSON-LD, then microdata, then RDFa Lite. */

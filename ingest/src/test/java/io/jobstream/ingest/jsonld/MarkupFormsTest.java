@@ -192,6 +192,21 @@ class MarkupFormsTest {
   }
 
   @Test
+  void aJsonLdDocumentServedAsItselfIsReadAsOneBlock() {
+    String json = "\uFEFF\n  {\"@context\":\"https://schema.org/\",\"@type\":\"JobPosting\",\"title\":\"Data Engineer\","
+        + "\"hiringOrganization\":{\"@type\":\"Organization\",\"name\":\"Kestrel Cartography Ltd.\"}}";
+    RawPosting p = only(extractor.extract(PAGE, json, FETCHED));
+    assertThat(p.title()).isEqualTo("Data Engineer");
+    assertThat(p.company()).isEqualTo("Kestrel Cartography Ltd.");
+    Extraction list = extractor.extract(PAGE, "[{\"@type\":\"JobPosting\",\"name\":\"Analyst\","
+        + "\"datePosted\":\"2026-07-01\"}]", FETCHED);
+    assertThat(only(list).title()).isEqualTo("Analyst");
+    // a broken one is reported as JSON-LD that does not parse, not searched for markup as a page
+    assertThat(extractor.extract(PAGE, "{\"@type\":\"JobPosting\",", FETCHED).problems())
+        .extracting(Extraction.Problem::reason).containsExactly("bad_jsonld");
+  }
+
+  @Test
   void thePageMarkupSeenIsNamedForAPageWithoutPostings() {
     String html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"WebPage\"}</script></head>"
         + "<body><div itemscope itemtype=\"https://schema.org/Organization\"></div></body></html>";
