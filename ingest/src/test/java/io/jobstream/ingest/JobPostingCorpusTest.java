@@ -181,7 +181,7 @@ class JobPostingCorpusTest {
     report.append(String.format("  %-17s %3d/%-3d %6.1f%%%n", "all", right, total, 100.0 * right / total));
     wrong.forEach(w -> report.append("  wrong: ").append(w).append('\n'));
     System.out.print(report);
-    assertThat((double) right / total).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_ACCURACY);
+    assertThat((double) right / total).as("share of fields right (table above)").isGreaterThanOrEqualTo(REQUIRED_ACCURACY);
   }
 
   /** Each page's outcome: "posting", or "dead_letter:REASON" for a page that gave none. */

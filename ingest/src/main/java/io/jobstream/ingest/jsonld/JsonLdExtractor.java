@@ -172,7 +172,7 @@ public final class JsonLdExtractor {
     String id = SOURCE + ":" + host + ":" + pathOf(canonical.toString());
     return withFingerprint(new RawPosting(p.schemaVersion(), p.source(), p.sourceId(), id, p.url(), p.title(),
         p.company(), p.location(), p.remote(), p.employmentType(), p.datePosted(), p.validThrough(),
-        p.description(), p.descriptionHtml(), p.salary(), p.fetchedAt(), null));
+        p.description(), p.descriptionHtml(), p.salary(), p.fetchedAt(), null, p.remoteCountries()));
   }
 
   /**

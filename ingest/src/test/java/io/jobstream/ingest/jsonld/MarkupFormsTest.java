@@ -153,6 +153,17 @@ class MarkupFormsTest {
   }
 
   @Test
+  void aPostingRenamedByItsCanonicalUrlKeepsTheCountriesItAccepts() {
+    // a site whose pages all carry one template identifier has its postings renamed by URL
+    RawPosting p = only(jsonLd("""
+        {"@type":"JobPosting","title":"Data Engineer","identifier":"1234567","jobLocationType":"TELECOMMUTE",
+         "applicantLocationRequirements":{"@type":"Country","name":"Canada"}}"""));
+    RawPosting renamed = JsonLdExtractor.withCanonicalId(p, URI.create("https://jobs.example.org/careers/de"));
+    assertThat(renamed.postingId()).isEqualTo("jsonld:jobs.example.org:/careers/de");
+    assertThat(renamed.remoteCountries()).containsExactly("CA");
+  }
+
+  @Test
   void aLocalityThatHoldsCountryRegionAndCityIsSplit() {
     RawPosting workday = only(jsonLd("""
         {"@type":"JobPosting","title":"Analyst","jobLocation":{"@type":"Place","address":{
