@@ -48,7 +48,8 @@ public final class JsonLdExtractor {
   public Extraction extract(URI pageUri, String html, Instant fetchedAt) {
     if (isJsonDocument(html)) {
       // a JSON-LD document served as itself (.jsonld, application/ld+json): one block, no page around it
-      return fromJsonLd(pageUri, List.of(html), null, fetchedAt);
+      String json = html.indexOf('\uFEFF') >= 0 ? html.replace("\uFEFF", "") : html; // Jackson reads no BOM
+      return fromJsonLd(pageUri, List.of(json), null, fetchedAt);
     }
     // most posting pages carry JSON-LD: read it without building the document
     JsonLdBlocks scan = JsonLdBlocks.scan(html);
@@ -330,10 +331,36 @@ public final class JsonLdExtractor {
       if (title == null || title.isBlank()) {
         page.problems().add(new Extraction.Problem("no_title", "JobPosting without a title on " + page.uri(),
             node.toString()));
+      } else if (!advertises(node, page)) {
+        page.problems().add(new Extraction.Problem("title_only", "JobPosting '" + title.strip() + "' on "
+            + page.uri() + " names no employer, description, place, remote work, date or pay", node.toString()));
       } else {
         page.postings().add(toPosting(node, title.strip(), page));
       }
     }
+  }
+
+  /** What a JobPosting must say besides its title to be an advertisement of a job. */
+  private static final List<String> SUBSTANCE = List.of("description", "jobLocation", "jobLocationType",
+      "datePosted", "baseSalary");
+
+  /**
+   * True when the posting says something a reader could act on or count besides its title: who
+   * hires, what the job is, where, when it was posted or what it pays. A title with nothing of these
+   * (schema.org's examples of a single property: a title and its skills, its physical requirements)
+   * is not an advertisement, and counting it would add a job no one offered.
+   */
+  private static boolean advertises(JsonNode node, Page page) {
+    if (organization(page.resolve(node.get("hiringOrganization"))) != null) {
+      return true;
+    }
+    for (String field : SUBSTANCE) {
+      JsonNode value = node.get(field);
+      if (value != null && !value.isNull() && !(value.isTextual() && value.asText().isBlank())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isJobPosting(JsonNode type) {
@@ -486,11 +513,11 @@ public final class JsonLdExtractor {
     if (address.isTextual()) {
       return Location.ofText(address.asText());
     }
-    String city = text(address.get("addressLocality"));
-    String region = text(address.get("addressRegion"));
+    String city = tidy(text(address.get("addressLocality")));
+    String region = tidy(text(address.get("addressRegion")));
     JsonNode countryNode = address.get("addressCountry");
-    String country = countryNode != null && countryNode.isObject()
-        ? text(countryNode.get("name")) : text(countryNode);
+    String country = tidy(countryNode != null && countryNode.isObject()
+        ? text(countryNode.get("name")) : text(countryNode));
     if (city != null && city.indexOf(',') > 0 && region == null && country == null) {
       // the whole place in the locality: "US, OR, Hillsboro" (Workday) or "Munich, Bavaria, Germany"
       String[] parts = city.split("\\s*,\\s*");
@@ -514,6 +541,18 @@ public final class JsonLdExtractor {
       }
     }
     return new Location(city, region, countryCode, parts.isEmpty() ? null : String.join(", ", parts));
+  }
+
+  private static final java.util.regex.Pattern STRAY_SEPARATORS =
+      java.util.regex.Pattern.compile("^[\\s,;]+|[\\s,;]+$");
+
+  /** A part of an address without the separators a template left around it (", Mountain View"). */
+  private static String tidy(String part) {
+    if (part == null) {
+      return null;
+    }
+    String s = STRAY_SEPARATORS.matcher(part).replaceAll("");
+    return s.isEmpty() ? null : s;
   }
 
   private static Boolean remote(JsonNode node, JsonNode jobLocation, Location location) {
