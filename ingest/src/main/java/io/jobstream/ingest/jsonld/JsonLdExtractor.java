@@ -51,12 +51,15 @@ public final class JsonLdExtractor {
       String json = html.indexOf('\uFEFF') >= 0 ? html.replace("\uFEFF", "") : html; // Jackson reads no BOM
       return fromJsonLd(pageUri, List.of(json), null, fetchedAt);
     }
-    // most posting pages carry JSON-LD: read it without building the document
-    JsonLdBlocks scan = JsonLdBlocks.scan(html);
-    if (!scan.blocks().isEmpty()) {
-      Extraction fast = fromJsonLd(pageUri, scan.blocks(), scan.canonicalHref(), fetchedAt);
-      if (!fast.postings().isEmpty()) {
-        return fast;
+    // most posting pages carry JSON-LD: read it without building the document; a page without the
+    // letters of "json" anywhere can hold none, and skips the scan (microdata and RDFa pages)
+    if (JsonLdBlocks.mayHold(html)) {
+      JsonLdBlocks scan = JsonLdBlocks.scan(html);
+      if (!scan.blocks().isEmpty()) {
+        Extraction fast = fromJsonLd(pageUri, scan.blocks(), scan.canonicalHref(), fetchedAt);
+        if (!fast.postings().isEmpty()) {
+          return fast;
+        }
       }
     }
     return fromDocument(pageUri, html, fetchedAt);
@@ -78,17 +81,8 @@ public final class JsonLdExtractor {
     Document document = Jsoup.parse(html, pageUri.toString());
     // descriptions are read back as HTML: as written, without pretty-printing's re-indenting
     document.outputSettings().prettyPrint(false);
-    List<String> blocks = new ArrayList<>();
-    String canonicalHref = null;
-    // one pass over the document for the JSON-LD blocks and the canonical link
-    for (Element e : document.select("script[type], link[rel=canonical][href]")) {
-      if (e.nameIs("link")) {
-        canonicalHref = canonicalHref == null ? e.attr("href") : canonicalHref;
-      } else if (JsonLdBlocks.isJsonLdType(e.attr("type"))) {
-        blocks.add(e.data());
-      }
-    }
-    Extraction fromJsonLd = fromJsonLd(pageUri, blocks, canonicalHref, fetchedAt);
+    DocumentItems items = DocumentItems.of(document);
+    Extraction fromJsonLd = fromJsonLd(pageUri, items.blocks(), items.canonicalHref(), fetchedAt);
     if (!fromJsonLd.postings().isEmpty()) {
       return fromJsonLd;
     }
@@ -96,20 +90,16 @@ public final class JsonLdExtractor {
     List<Extraction.Problem> problems = new ArrayList<>(fromJsonLd.problems());
     Page page = new Page(pageUri, fetchedAt, Map.of(), postings, problems);
     // microdata: <div itemscope itemtype="https://schema.org/JobPosting"> ... itemprop="title"
-    for (Element item : document.select("[itemscope][itemtype]")) {
-      if (isJobPostingType(item.attr("itemtype")) && !item.parents().is("[itemscope]")) {
-        collect(microdata(item), page);
-      }
+    for (Element item : items.microdata()) {
+      collect(microdata(item), page);
     }
     if (postings.isEmpty()) {
       // RDFa Lite: <div vocab="https://schema.org/" typeof="JobPosting"> ... property="title"
-      for (Element item : document.select("[typeof]")) {
-        if (isRdfaJobPosting(item) && !item.parents().is("[typeof]")) {
-          collect(rdfa(item), page);
-        }
+      for (Element item : items.rdfa()) {
+        collect(rdfa(item), page);
       }
     }
-    return new Extraction(postings, problems, canonical(canonicalHref, pageUri));
+    return new Extraction(postings, problems, fromJsonLd.canonical());
   }
 
   /** The postings of a page's JSON-LD blocks, with the problems of the blocks and postings. */
@@ -132,6 +122,9 @@ public final class JsonLdExtractor {
     roots.forEach(root -> collect(root, page));
     return new Extraction(postings, problems, canonical(canonicalHref, pageUri));
   }
+
+  /** Separates the names of an itemprop, property, itemtype or typeof attribute; compiled once, not per element. */
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   private static final java.util.regex.Pattern REMOTE_WORD =
       java.util.regex.Pattern.compile("(?i)\\bremote\\b");
@@ -194,8 +187,8 @@ public final class JsonLdExtractor {
     return "JSON-LD types " + jsonLd + ", microdata types " + micro + ", RDFa types " + rdfa;
   }
 
-  private static boolean isRdfaJobPosting(Element item) {
-    for (String t : item.attr("typeof").trim().split("\\s+")) {
+  static boolean isRdfaJobPosting(Element item) {
+    for (String t : WHITESPACE.split(item.attr("typeof").trim())) {
       if (t.equals("JobPosting") || t.endsWith("/JobPosting") || t.endsWith(":JobPosting")) {
         return true;
       }
@@ -206,7 +199,7 @@ public final class JsonLdExtractor {
   /** An RDFa item as the JSON-LD object it stands for (nested typeof items become objects). */
   private static ObjectNode rdfa(Element item) {
     ObjectNode node = JsonSerde.MAPPER.createObjectNode();
-    String type = item.attr("typeof").trim().split("\\s+")[0];
+    String type = WHITESPACE.split(item.attr("typeof").trim())[0];
     node.put("@type", type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1));
     addRdfaProperties(item, node);
     return node;
@@ -217,7 +210,7 @@ public final class JsonLdExtractor {
       if (child.hasAttr("property")) {
         JsonNode value = child.hasAttr("typeof") ? rdfa(child)
             : TextNode.valueOf(child.hasAttr("content") ? child.attr("content") : microdataValue(child, "property"));
-        for (String name : child.attr("property").trim().split("\\s+")) {
+        for (String name : WHITESPACE.split(child.attr("property").trim())) {
           String local = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1);
           if (!node.has(local)) {
             node.set(local, value);
@@ -230,8 +223,8 @@ public final class JsonLdExtractor {
     }
   }
 
-  private static boolean isJobPostingType(String itemtype) {
-    for (String t : itemtype.trim().split("\\s+")) {
+  static boolean isJobPostingType(String itemtype) {
+    for (String t : WHITESPACE.split(itemtype.trim())) {
       if (t.endsWith("/JobPosting")) {
         return true;
       }
@@ -252,7 +245,7 @@ public final class JsonLdExtractor {
     for (Element child : scope.children()) {
       if (child.hasAttr("itemprop")) {
         JsonNode value = child.hasAttr("itemscope") ? microdata(child) : TextNode.valueOf(microdataValue(child, "itemprop"));
-        for (String name : child.attr("itemprop").trim().split("\\s+")) {
+        for (String name : WHITESPACE.split(child.attr("itemprop").trim())) {
           if (!node.has(name)) {
             node.set(name, value);
           }
