@@ -33,6 +33,41 @@ final class HtmlText {
     return new String(t.out, 0, end);
   }
 
+  /** Text given piece by piece, by a walk over a document's nodes, collapsed as {@link #of} collapses it. */
+  static final class Builder {
+    private final StringBuilder out = new StringBuilder(256);
+    private boolean space = true;
+
+    /** Text as the page holds it, its references already decoded. */
+    void text(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c > ' ' && c < 0x7f) {
+          out.append(c);
+          space = false;
+        } else if (Character.isWhitespace(c) || c == '\u00a0') {
+          gap();
+        } else {
+          out.append(c);
+          space = false;
+        }
+      }
+    }
+
+    /** A tag that is not {@link #inline}: one space, as its tag in the HTML gives. */
+    void gap() {
+      if (!space) {
+        out.append(' ');
+        space = true;
+      }
+    }
+
+    String result() {
+      int end = out.length();
+      return end > 0 && out.charAt(end - 1) == ' ' ? out.substring(0, end - 1) : out.toString();
+    }
+  }
+
   private void run() {
     int n = in.length;
     int i = 0;
@@ -42,6 +77,12 @@ final class HtmlText {
         i = tag(i);
       } else if (c == '&') {
         i = reference(i);
+      } else if (c > ' ' && c < 0x7f) {
+        // printable ASCII, most of a description: no white space test, no growth (the text is never
+        // longer than its HTML: every tag and reference gives at most as many characters as it has)
+        out[length++] = c;
+        space = false;
+        i++;
       } else {
         emit(c);
         i++;
@@ -180,7 +221,7 @@ final class HtmlText {
     return -1;
   }
 
-  private static boolean inline(String tag) {
+  static boolean inline(String tag) {
     return switch (tag) {
       case "b", "i", "em", "strong", "span", "a", "u", "small", "sup", "sub", "code", "abbr", "font", "mark" -> true;
       default -> false;

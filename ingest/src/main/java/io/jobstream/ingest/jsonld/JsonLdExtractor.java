@@ -88,15 +88,17 @@ public final class JsonLdExtractor {
     }
     List<RawPosting> postings = new ArrayList<>();
     List<Extraction.Problem> problems = new ArrayList<>(fromJsonLd.problems());
-    Page page = new Page(pageUri, fetchedAt, Map.of(), postings, problems);
+    // the text of each description read from the document, by the identity of its HTML
+    Map<String, String> texts = new java.util.IdentityHashMap<>();
+    Page page = new Page(pageUri, fetchedAt, Map.of(), postings, problems, texts);
     // microdata: <div itemscope itemtype="https://schema.org/JobPosting"> ... itemprop="title"
     for (Element item : items.microdata()) {
-      collect(microdata(item), page);
+      collect(microdata(item, texts), page);
     }
     if (postings.isEmpty()) {
       // RDFa Lite: <div vocab="https://schema.org/" typeof="JobPosting"> ... property="title"
       for (Element item : items.rdfa()) {
-        collect(rdfa(item), page);
+        collect(rdfa(item, texts), page);
       }
     }
     return new Extraction(postings, problems, fromJsonLd.canonical());
@@ -118,7 +120,7 @@ public final class JsonLdExtractor {
     // nodes named by "@id" anywhere on the page, for references such as {"@id": "#org"}
     Map<String, JsonNode> byId = new HashMap<>();
     roots.forEach(root -> index(root, byId));
-    Page page = new Page(pageUri, fetchedAt, byId, postings, problems);
+    Page page = new Page(pageUri, fetchedAt, byId, postings, problems, Map.of());
     roots.forEach(root -> collect(root, page));
     return new Extraction(postings, problems, canonical(canonicalHref, pageUri));
   }
@@ -197,19 +199,22 @@ public final class JsonLdExtractor {
   }
 
   /** An RDFa item as the JSON-LD object it stands for (nested typeof items become objects). */
-  private static ObjectNode rdfa(Element item) {
+  private static ObjectNode rdfa(Element item, Map<String, String> texts) {
     ObjectNode node = JsonSerde.MAPPER.createObjectNode();
     String type = WHITESPACE.split(item.attr("typeof").trim())[0];
     node.put("@type", type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1));
-    addRdfaProperties(item, node);
+    addRdfaProperties(item, node, texts);
     return node;
   }
 
-  private static void addRdfaProperties(Element scope, ObjectNode node) {
-    for (Element child : scope.children()) {
+  private static void addRdfaProperties(Element scope, ObjectNode node, Map<String, String> texts) {
+    for (int i = 0; i < scope.childNodeSize(); i++) {
+      if (!(scope.childNode(i) instanceof Element child)) {
+        continue;
+      }
       if (child.hasAttr("property")) {
-        JsonNode value = child.hasAttr("typeof") ? rdfa(child)
-            : TextNode.valueOf(child.hasAttr("content") ? child.attr("content") : microdataValue(child, "property"));
+        JsonNode value = child.hasAttr("typeof") ? rdfa(child, texts) : TextNode.valueOf(
+            child.hasAttr("content") ? child.attr("content") : microdataValue(child, "property", texts));
         for (String name : WHITESPACE.split(child.attr("property").trim())) {
           String local = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1);
           if (!node.has(local)) {
@@ -218,7 +223,7 @@ public final class JsonLdExtractor {
         }
       }
       if (!child.hasAttr("typeof")) {
-        addRdfaProperties(child, node);
+        addRdfaProperties(child, node, texts);
       }
     }
   }
@@ -233,18 +238,23 @@ public final class JsonLdExtractor {
   }
 
   /** A microdata item as the JSON-LD object it stands for (nested items become objects). */
-  private static ObjectNode microdata(Element item) {
+  private static ObjectNode microdata(Element item, Map<String, String> texts) {
     ObjectNode node = JsonSerde.MAPPER.createObjectNode();
     String type = item.attr("itemtype").trim();
     node.put("@type", type.substring(type.lastIndexOf('/') + 1));
-    addProperties(item, node);
+    addProperties(item, node, texts);
     return node;
   }
 
-  private static void addProperties(Element scope, ObjectNode node) {
-    for (Element child : scope.children()) {
+  private static void addProperties(Element scope, ObjectNode node, Map<String, String> texts) {
+    // child nodes by index: Element.children() builds a list through a stream on every call
+    for (int i = 0; i < scope.childNodeSize(); i++) {
+      if (!(scope.childNode(i) instanceof Element child)) {
+        continue;
+      }
       if (child.hasAttr("itemprop")) {
-        JsonNode value = child.hasAttr("itemscope") ? microdata(child) : TextNode.valueOf(microdataValue(child, "itemprop"));
+        JsonNode value = child.hasAttr("itemscope") ? microdata(child, texts)
+            : TextNode.valueOf(microdataValue(child, "itemprop", texts));
         for (String name : WHITESPACE.split(child.attr("itemprop").trim())) {
           if (!node.has(name)) {
             node.set(name, value);
@@ -252,25 +262,41 @@ public final class JsonLdExtractor {
         }
       }
       if (!child.hasAttr("itemscope")) {
-        addProperties(child, node); // properties below a plain element still belong to this item
+        addProperties(child, node, texts); // properties below a plain element still belong to this item
       }
     }
   }
 
-  private static String microdataValue(Element e, String propertyAttribute) {
+  private static String microdataValue(Element e, String propertyAttribute, Map<String, String> texts) {
     return switch (e.tagName()) {
       case "meta" -> e.attr("content");
       case "a", "link", "area" -> e.absUrl("href");
       case "img", "audio", "video", "source" -> e.absUrl("src");
       case "time" -> e.hasAttr("datetime") ? e.attr("datetime") : e.text();
       case "data", "meter" -> e.attr("value");
-      default -> e.attr(propertyAttribute).contains("description") ? e.html() : e.text();
+      default -> e.attr(propertyAttribute).contains("description") ? description(e, texts) : e.text();
     };
+  }
+
+  /** A description's HTML; its text, read in the same walk, goes to {@code texts}. */
+  private static String description(Element e, Map<String, String> texts) {
+    DescriptionMarkup.Read read = DescriptionMarkup.of(e);
+    if (read == null) {
+      return e.html();
+    }
+    texts.put(read.html(), read.text());
+    return read.html();
   }
 
   /** One page being read: where it came from, its nodes by {@code @id}, and what it yields. */
   private record Page(URI uri, Instant fetchedAt, Map<String, JsonNode> byId, List<RawPosting> postings,
-      List<Extraction.Problem> problems) {
+      List<Extraction.Problem> problems, Map<String, String> texts) {
+
+    /** The text of a description's HTML: known when the walk over the document read it, else read now. */
+    String textOf(String html) {
+      String known = texts.get(html);
+      return known != null ? known : HtmlText.of(html);
+    }
 
     /** The node a bare reference ({"@id": ...} and nothing else but a type) stands for. */
     JsonNode resolve(JsonNode node) {
@@ -385,7 +411,7 @@ public final class JsonLdExtractor {
       // HTML given entity-encoded (&lt;p&gt;...), as some sites and APIs do: decode before reading its text
       descriptionHtml = Parser.unescapeEntities(descriptionHtml, false);
     }
-    String description = descriptionHtml == null ? null : HtmlText.of(descriptionHtml);
+    String description = descriptionHtml == null ? null : page.textOf(descriptionHtml);
     JsonNode jobLocation = page.resolve(first(node.get("jobLocation")));
     if (jobLocation != null && jobLocation.isTextual() && node.has("addressLocality")) {
       // microdata jobLocation without an item of its own: its address properties land on the posting
