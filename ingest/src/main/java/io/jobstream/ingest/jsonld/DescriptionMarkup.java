@@ -32,7 +32,7 @@ final class DescriptionMarkup {
 
   /** The description's HTML and text, or null when it holds what this walk does not write as Jsoup does. */
   static Read of(Element description) {
-    StringBuilder html = new StringBuilder(1024);
+    StringBuilder html = new StringBuilder(8192);
     HtmlText.Builder text = new HtmlText.Builder();
     return children(description, html, text) ? new Read(html.toString(), text.result()) : null;
   }
@@ -106,6 +106,10 @@ final class DescriptionMarkup {
 
   /** Text as Jsoup escapes it between tags: &amp;, &lt;, &gt; and &nbsp;, the rest as it is. */
   private static void escapeText(String s, StringBuilder html) {
+    if (s.indexOf('&') < 0 && s.indexOf('<') < 0 && s.indexOf('>') < 0 && s.indexOf('\u00a0') < 0) {
+      html.append(s); // most text: four vectorized searches and one copy
+      return;
+    }
     int from = 0;
     for (int i = 0; i < s.length(); i++) {
       String ref = switch (s.charAt(i)) {

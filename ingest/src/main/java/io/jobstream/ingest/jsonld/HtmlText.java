@@ -35,21 +35,26 @@ final class HtmlText {
 
   /** Text given piece by piece, by a walk over a document's nodes, collapsed as {@link #of} collapses it. */
   static final class Builder {
-    private final StringBuilder out = new StringBuilder(256);
+    // a char array, not a StringBuilder: one non-Latin-1 character turns a builder into UTF-16,
+    // where every append of one character is checked twice
+    private char[] out = new char[2048];
+    private int length;
     private boolean space = true;
 
     /** Text as the page holds it, its references already decoded. */
     void text(String s) {
-      for (int i = 0; i < s.length(); i++) {
+      int n = s.length();
+      if (length + n + 1 > out.length) {
+        out = Arrays.copyOf(out, Math.max(out.length * 2, length + n + 1));
+      }
+      for (int i = 0; i < n; i++) {
         char c = s.charAt(i);
-        if (c > ' ' && c < 0x7f) {
-          out.append(c);
+        if (c > ' ' && c < 0x7f || !(Character.isWhitespace(c) || c == '\u00a0')) {
+          out[length++] = c;
           space = false;
-        } else if (Character.isWhitespace(c) || c == '\u00a0') {
-          gap();
-        } else {
-          out.append(c);
-          space = false;
+        } else if (!space) {
+          out[length++] = ' ';
+          space = true;
         }
       }
     }
@@ -57,14 +62,17 @@ final class HtmlText {
     /** A tag that is not {@link #inline}: one space, as its tag in the HTML gives. */
     void gap() {
       if (!space) {
-        out.append(' ');
+        if (length == out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        out[length++] = ' ';
         space = true;
       }
     }
 
     String result() {
-      int end = out.length();
-      return end > 0 && out.charAt(end - 1) == ' ' ? out.substring(0, end - 1) : out.toString();
+      int end = length > 0 && out[length - 1] == ' ' ? length - 1 : length;
+      return new String(out, 0, end);
     }
   }
 
