@@ -52,7 +52,7 @@ class ConcurrencyLimitTest {
             html.append("<a href='/jobs/").append(i).append("'>").append(i).append("</a>");
           }
         } else {
-          html.append("<script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Job ")
+          html.append("<script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"datePosted\":\"2026-07-01\",\"title\":\"Job ")
               .append(path).append("\"}</script>");
         }
         byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);

@@ -34,7 +34,7 @@ class IngestMetricsTest {
         String path = e.getRequestURI().getPath();
         String body = switch (path) {
           case "/jobs" -> "<a href='/jobs/1'>1</a><a href='/jobs/2'>2</a><a href='/gone'>x</a>";
-          case "/jobs/1", "/jobs/2" -> "<script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Analyst "
+          case "/jobs/1", "/jobs/2" -> "<script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"datePosted\":\"2026-07-01\",\"title\":\"Analyst "
               + path + "\"}</script>";
           default -> null;
         };

@@ -96,7 +96,7 @@ class JsonLdCrawlerTest {
   }
 
   private static String posting(String title, String id) {
-    return "<html><head><script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\""
+    return "<html><head><script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"datePosted\":\"2026-07-01\",\"title\":\""
         + title + "\",\"identifier\":\"" + id + "\"}</script></head><body></body></html>";
   }
 
@@ -158,9 +158,9 @@ class JsonLdCrawlerTest {
     String template = "\"identifier\":{\"@type\":\"PropertyValue\",\"name\":\"Google\",\"value\":\"1234567\"}";
     html("/jobs", "<a href='/jobs/a?utm_source=x'>a</a><a href='/jobs/b'>b</a>");
     html("/jobs/a?utm_source=x", "<html><head><script type=\"application/ld+json\">{\"@type\":\"JobPosting\","
-        + "\"title\":\"Data Scientist\"," + template + "}</script></head></html>");
+        + "\"title\":\"Data Scientist\",\"datePosted\":\"2026-07-01\"," + template + "}</script></head></html>");
     html("/jobs/b", "<html><head><link rel='canonical' href='/careers/b-data-engineer'>"
-        + "<script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Data Engineer\","
+        + "<script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Data Engineer\",\"datePosted\":\"2026-07-01\","
         + template + "}</script></head></html>");
     io.jobstream.ingest.state.CrawlState state = io.jobstream.ingest.state.CrawlState.inMemory();
     io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();

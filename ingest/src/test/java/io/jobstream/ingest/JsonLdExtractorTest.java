@@ -80,10 +80,10 @@ class JsonLdExtractorTest {
     String graph = """
         {"@context":"https://schema.org","@graph":[
           {"@type":"Organization","name":"Acme"},
-          {"@type":"JobPosting","title":"Data Engineer","identifier":"a"}]}
+          {"@type":"JobPosting","title":"Data Engineer","identifier":"a","hiringOrganization":"Acme"}]}
         """;
     String array = """
-        [{"@type":"JobPosting","title":"Data Analyst","identifier":"b"},
+        [{"@type":"JobPosting","title":"Data Analyst","identifier":"b","datePosted":"2026-07-01"},
          {"@type":["Thing","JobPosting"],"title":"ML Engineer","identifier":"c",
           "jobLocationType":"TELECOMMUTE"}]
         """;
@@ -104,7 +104,7 @@ class JsonLdExtractorTest {
 
   @Test
   void withoutIdentifierTheUrlPathIsTheStableId() {
-    String noId = "{\"@type\":\"JobPosting\",\"title\":\"Statistician\"}";
+    String noId = "{\"@type\":\"JobPosting\",\"title\":\"Statistician\",\"datePosted\":\"2026-07-01\"}";
     RawPosting p = extractor.extract(URI.create("https://jobs.example.org/p/9?ref=x"), page(noId), FETCHED)
         .postings().get(0);
     assertThat(p.postingId()).isEqualTo("jsonld:jobs.example.org:/p/9?ref=x");

@@ -125,7 +125,7 @@ class MisbehavingServerTest {
     routes.put("/page", e -> send(e, "text/html", gzip("<html>hello</html>".getBytes(StandardCharsets.UTF_8)),
         "Content-Encoding", "gzip"));
     assertThat(fetcher(Duration.ofSeconds(5)).fetch(uri("/page")).text()).isEqualTo("<html>hello</html>");
-    String posting = "<html><head><script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Data Engineer\"}</script></head></html>";
+    String posting = "<html><head><script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Data Engineer\",\"datePosted\":\"2026-07-01\"}</script></head></html>";
     routes.put("/jobs/1", e -> send(e, "text/html", posting.getBytes(StandardCharsets.UTF_8)));
     byte[] sitemap = gzip(("<?xml version=\"1.0\"?><urlset><url><loc>" + uri("/jobs/1")
         + "</loc></url></urlset>").getBytes(StandardCharsets.UTF_8));

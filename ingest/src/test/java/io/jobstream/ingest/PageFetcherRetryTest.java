@@ -125,7 +125,7 @@ class PageFetcherRetryTest {
   @Test
   void conditionalGetPublishesNothingForAnUnchangedPostingPage() throws Exception {
     String posting = "<html><head><script type=\"application/ld+json\">"
-        + "{\"@type\":\"JobPosting\",\"title\":\"Data Scientist\",\"identifier\":\"1\"}</script></head></html>";
+        + "{\"@type\":\"JobPosting\",\"title\":\"Data Scientist\",\"identifier\":\"1\",\"datePosted\":\"2026-07-01\"}</script></head></html>";
     handler = e -> {
       String path = e.getRequestURI().getPath();
       if (path.equals("/jobs")) {

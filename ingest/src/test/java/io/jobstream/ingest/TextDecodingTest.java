@@ -75,7 +75,7 @@ class TextDecodingTest {
     assertThat(text).contains(TITLE);
     // and the title a crawl takes from a JSON-LD posting in such a page
     byte[] jsonLd = ("<html><head><meta charset='utf-8'><script type=\"application/ld+json\">"
-        + "{\"@type\":\"JobPosting\",\"title\":\"" + TITLE + "\",\"identifier\":\"7\"}</script></head></html>")
+        + "{\"@type\":\"JobPosting\",\"title\":\"" + TITLE + "\",\"identifier\":\"7\",\"datePosted\":\"2026-07-01\"}</script></head></html>")
         .getBytes(LATIN1);
     String html = fetched("text/html; charset=ISO-8859-1", jsonLd);
     assertThat(new JsonLdExtractor().extract(URI.create("http://127.0.0.1/p"), html, Instant.now())

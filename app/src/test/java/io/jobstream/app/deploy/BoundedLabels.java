@@ -28,7 +28,7 @@ final class BoundedLabels {
           // ingest rejections
           "api_error", "bad_row", "fetch_retry_after", "fetch_robots_denied", "bad_line", "source_failed",
           "fetch_http_status", "fetch_io", "fetch_blocked_address", "fetch_bad_scheme", "fetch_too_large",
-          "fetch_content_type", "fetch_redirects", "bad_jsonld", "bad_date", "no_posting", "refused", "unknown")),
+          "fetch_content_type", "fetch_redirects", "bad_jsonld", "title_only", "bad_date", "no_posting", "refused", "unknown")),
       Map.entry("source", Set.of("jsonld", "csv", "jsonl", "greenhouse", "lever", "ashby", "recruitee", "other")),
       Map.entry("family", FAMILIES),
       Map.entry("a", FAMILIES),

@@ -33,6 +33,49 @@ final class HtmlText {
     return new String(t.out, 0, end);
   }
 
+  /** Text given piece by piece, by a walk over a document's nodes, collapsed as {@link #of} collapses it. */
+  static final class Builder {
+    // a char array, not a StringBuilder: one non-Latin-1 character turns a builder into UTF-16,
+    // where every append of one character is checked twice
+    private char[] out = new char[2048];
+    private int length;
+    private boolean space = true;
+
+    /** Text as the page holds it, its references already decoded. */
+    void text(String s) {
+      int n = s.length();
+      if (length + n + 1 > out.length) {
+        out = Arrays.copyOf(out, Math.max(out.length * 2, length + n + 1));
+      }
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c > ' ' && c < 0x7f || !(Character.isWhitespace(c) || c == '\u00a0')) {
+          out[length++] = c;
+          space = false;
+        } else if (!space) {
+          out[length++] = ' ';
+          space = true;
+        }
+      }
+    }
+
+    /** A tag that is not {@link #inline}: one space, as its tag in the HTML gives. */
+    void gap() {
+      if (!space) {
+        if (length == out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        out[length++] = ' ';
+        space = true;
+      }
+    }
+
+    String result() {
+      int end = length > 0 && out[length - 1] == ' ' ? length - 1 : length;
+      return new String(out, 0, end);
+    }
+  }
+
   private void run() {
     int n = in.length;
     int i = 0;
@@ -42,6 +85,12 @@ final class HtmlText {
         i = tag(i);
       } else if (c == '&') {
         i = reference(i);
+      } else if (c > ' ' && c < 0x7f) {
+        // printable ASCII, most of a description: no white space test, no growth (the text is never
+        // longer than its HTML: every tag and reference gives at most as many characters as it has)
+        out[length++] = c;
+        space = false;
+        i++;
       } else {
         emit(c);
         i++;
@@ -180,7 +229,7 @@ final class HtmlText {
     return -1;
   }
 
-  private static boolean inline(String tag) {
+  static boolean inline(String tag) {
     return switch (tag) {
       case "b", "i", "em", "strong", "span", "a", "u", "small", "sup", "sub", "code", "abbr", "font", "mark" -> true;
       default -> false;

@@ -46,15 +46,34 @@ public final class JsonLdExtractor {
 
   /** Extracts the postings of an already fetched page. */
   public Extraction extract(URI pageUri, String html, Instant fetchedAt) {
-    // most posting pages carry JSON-LD: read it without building the document
-    JsonLdBlocks scan = JsonLdBlocks.scan(html);
-    if (!scan.blocks().isEmpty()) {
-      Extraction fast = fromJsonLd(pageUri, scan.blocks(), scan.canonicalHref(), fetchedAt);
-      if (!fast.postings().isEmpty()) {
-        return fast;
+    if (isJsonDocument(html)) {
+      // a JSON-LD document served as itself (.jsonld, application/ld+json): one block, no page around it
+      String json = html.indexOf('\uFEFF') >= 0 ? html.replace("\uFEFF", "") : html; // Jackson reads no BOM
+      return fromJsonLd(pageUri, List.of(json), null, fetchedAt);
+    }
+    // most posting pages carry JSON-LD: read it without building the document; a page without the
+    // letters of "json" anywhere can hold none, and skips the scan (microdata and RDFa pages)
+    if (JsonLdBlocks.mayHold(html)) {
+      JsonLdBlocks scan = JsonLdBlocks.scan(html);
+      if (!scan.blocks().isEmpty()) {
+        Extraction fast = fromJsonLd(pageUri, scan.blocks(), scan.canonicalHref(), fetchedAt);
+        if (!fast.postings().isEmpty()) {
+          return fast;
+        }
       }
     }
     return fromDocument(pageUri, html, fetchedAt);
+  }
+
+  /** True when the text is JSON rather than HTML: its first character, past a BOM and blanks, opens an object or array. */
+  static boolean isJsonDocument(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\uFEFF' && !Character.isWhitespace(c)) {
+        return c == '{' || c == '[';
+      }
+    }
+    return false;
   }
 
   /** The whole document: JSON-LD, then microdata, then RDFa Lite. */
@@ -62,38 +81,27 @@ public final class JsonLdExtractor {
     Document document = Jsoup.parse(html, pageUri.toString());
     // descriptions are read back as HTML: as written, without pretty-printing's re-indenting
     document.outputSettings().prettyPrint(false);
-    List<String> blocks = new ArrayList<>();
-    String canonicalHref = null;
-    // one pass over the document for the JSON-LD blocks and the canonical link
-    for (Element e : document.select("script[type], link[rel=canonical][href]")) {
-      if (e.nameIs("link")) {
-        canonicalHref = canonicalHref == null ? e.attr("href") : canonicalHref;
-      } else if (JsonLdBlocks.isJsonLdType(e.attr("type"))) {
-        blocks.add(e.data());
-      }
-    }
-    Extraction fromJsonLd = fromJsonLd(pageUri, blocks, canonicalHref, fetchedAt);
+    DocumentItems items = DocumentItems.of(document);
+    Extraction fromJsonLd = fromJsonLd(pageUri, items.blocks(), items.canonicalHref(), fetchedAt);
     if (!fromJsonLd.postings().isEmpty()) {
       return fromJsonLd;
     }
     List<RawPosting> postings = new ArrayList<>();
     List<Extraction.Problem> problems = new ArrayList<>(fromJsonLd.problems());
-    Page page = new Page(pageUri, fetchedAt, Map.of(), postings, problems);
+    // the text of each description read from the document, by the identity of its HTML
+    Map<String, String> texts = new java.util.IdentityHashMap<>();
+    Page page = new Page(pageUri, fetchedAt, Map.of(), postings, problems, texts);
     // microdata: <div itemscope itemtype="https://schema.org/JobPosting"> ... itemprop="title"
-    for (Element item : document.select("[itemscope][itemtype]")) {
-      if (isJobPostingType(item.attr("itemtype")) && !item.parents().is("[itemscope]")) {
-        collect(microdata(item), page);
-      }
+    for (Element item : items.microdata()) {
+      collect(microdata(item, texts), page);
     }
     if (postings.isEmpty()) {
       // RDFa Lite: <div vocab="https://schema.org/" typeof="JobPosting"> ... property="title"
-      for (Element item : document.select("[typeof]")) {
-        if (isRdfaJobPosting(item) && !item.parents().is("[typeof]")) {
-          collect(rdfa(item), page);
-        }
+      for (Element item : items.rdfa()) {
+        collect(rdfa(item, texts), page);
       }
     }
-    return new Extraction(postings, problems, canonical(canonicalHref, pageUri));
+    return new Extraction(postings, problems, fromJsonLd.canonical());
   }
 
   /** The postings of a page's JSON-LD blocks, with the problems of the blocks and postings. */
@@ -112,10 +120,13 @@ public final class JsonLdExtractor {
     // nodes named by "@id" anywhere on the page, for references such as {"@id": "#org"}
     Map<String, JsonNode> byId = new HashMap<>();
     roots.forEach(root -> index(root, byId));
-    Page page = new Page(pageUri, fetchedAt, byId, postings, problems);
+    Page page = new Page(pageUri, fetchedAt, byId, postings, problems, Map.of());
     roots.forEach(root -> collect(root, page));
     return new Extraction(postings, problems, canonical(canonicalHref, pageUri));
   }
+
+  /** Separates the names of an itemprop, property, itemtype or typeof attribute; compiled once, not per element. */
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   private static final java.util.regex.Pattern REMOTE_WORD =
       java.util.regex.Pattern.compile("(?i)\\bremote\\b");
@@ -157,7 +168,7 @@ public final class JsonLdExtractor {
     String id = SOURCE + ":" + host + ":" + pathOf(canonical.toString());
     return withFingerprint(new RawPosting(p.schemaVersion(), p.source(), p.sourceId(), id, p.url(), p.title(),
         p.company(), p.location(), p.remote(), p.employmentType(), p.datePosted(), p.validThrough(),
-        p.description(), p.descriptionHtml(), p.salary(), p.fetchedAt(), null));
+        p.description(), p.descriptionHtml(), p.salary(), p.fetchedAt(), null, p.remoteCountries()));
   }
 
   /**
@@ -178,8 +189,8 @@ public final class JsonLdExtractor {
     return "JSON-LD types " + jsonLd + ", microdata types " + micro + ", RDFa types " + rdfa;
   }
 
-  private static boolean isRdfaJobPosting(Element item) {
-    for (String t : item.attr("typeof").trim().split("\\s+")) {
+  static boolean isRdfaJobPosting(Element item) {
+    for (String t : WHITESPACE.split(item.attr("typeof").trim())) {
       if (t.equals("JobPosting") || t.endsWith("/JobPosting") || t.endsWith(":JobPosting")) {
         return true;
       }
@@ -188,20 +199,23 @@ public final class JsonLdExtractor {
   }
 
   /** An RDFa item as the JSON-LD object it stands for (nested typeof items become objects). */
-  private static ObjectNode rdfa(Element item) {
+  private static ObjectNode rdfa(Element item, Map<String, String> texts) {
     ObjectNode node = JsonSerde.MAPPER.createObjectNode();
-    String type = item.attr("typeof").trim().split("\\s+")[0];
+    String type = WHITESPACE.split(item.attr("typeof").trim())[0];
     node.put("@type", type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1));
-    addRdfaProperties(item, node);
+    addRdfaProperties(item, node, texts);
     return node;
   }
 
-  private static void addRdfaProperties(Element scope, ObjectNode node) {
-    for (Element child : scope.children()) {
+  private static void addRdfaProperties(Element scope, ObjectNode node, Map<String, String> texts) {
+    for (int i = 0; i < scope.childNodeSize(); i++) {
+      if (!(scope.childNode(i) instanceof Element child)) {
+        continue;
+      }
       if (child.hasAttr("property")) {
-        JsonNode value = child.hasAttr("typeof") ? rdfa(child)
-            : TextNode.valueOf(child.hasAttr("content") ? child.attr("content") : microdataValue(child, "property"));
-        for (String name : child.attr("property").trim().split("\\s+")) {
+        JsonNode value = child.hasAttr("typeof") ? rdfa(child, texts) : TextNode.valueOf(
+            child.hasAttr("content") ? child.attr("content") : microdataValue(child, "property", texts));
+        for (String name : WHITESPACE.split(child.attr("property").trim())) {
           String local = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1);
           if (!node.has(local)) {
             node.set(local, value);
@@ -209,13 +223,13 @@ public final class JsonLdExtractor {
         }
       }
       if (!child.hasAttr("typeof")) {
-        addRdfaProperties(child, node);
+        addRdfaProperties(child, node, texts);
       }
     }
   }
 
-  private static boolean isJobPostingType(String itemtype) {
-    for (String t : itemtype.trim().split("\\s+")) {
+  static boolean isJobPostingType(String itemtype) {
+    for (String t : WHITESPACE.split(itemtype.trim())) {
       if (t.endsWith("/JobPosting")) {
         return true;
       }
@@ -224,44 +238,65 @@ public final class JsonLdExtractor {
   }
 
   /** A microdata item as the JSON-LD object it stands for (nested items become objects). */
-  private static ObjectNode microdata(Element item) {
+  private static ObjectNode microdata(Element item, Map<String, String> texts) {
     ObjectNode node = JsonSerde.MAPPER.createObjectNode();
     String type = item.attr("itemtype").trim();
     node.put("@type", type.substring(type.lastIndexOf('/') + 1));
-    addProperties(item, node);
+    addProperties(item, node, texts);
     return node;
   }
 
-  private static void addProperties(Element scope, ObjectNode node) {
-    for (Element child : scope.children()) {
+  private static void addProperties(Element scope, ObjectNode node, Map<String, String> texts) {
+    // child nodes by index: Element.children() builds a list through a stream on every call
+    for (int i = 0; i < scope.childNodeSize(); i++) {
+      if (!(scope.childNode(i) instanceof Element child)) {
+        continue;
+      }
       if (child.hasAttr("itemprop")) {
-        JsonNode value = child.hasAttr("itemscope") ? microdata(child) : TextNode.valueOf(microdataValue(child, "itemprop"));
-        for (String name : child.attr("itemprop").trim().split("\\s+")) {
+        JsonNode value = child.hasAttr("itemscope") ? microdata(child, texts)
+            : TextNode.valueOf(microdataValue(child, "itemprop", texts));
+        for (String name : WHITESPACE.split(child.attr("itemprop").trim())) {
           if (!node.has(name)) {
             node.set(name, value);
           }
         }
       }
       if (!child.hasAttr("itemscope")) {
-        addProperties(child, node); // properties below a plain element still belong to this item
+        addProperties(child, node, texts); // properties below a plain element still belong to this item
       }
     }
   }
 
-  private static String microdataValue(Element e, String propertyAttribute) {
+  private static String microdataValue(Element e, String propertyAttribute, Map<String, String> texts) {
     return switch (e.tagName()) {
       case "meta" -> e.attr("content");
       case "a", "link", "area" -> e.absUrl("href");
       case "img", "audio", "video", "source" -> e.absUrl("src");
       case "time" -> e.hasAttr("datetime") ? e.attr("datetime") : e.text();
       case "data", "meter" -> e.attr("value");
-      default -> e.attr(propertyAttribute).contains("description") ? e.html() : e.text();
+      default -> e.attr(propertyAttribute).contains("description") ? description(e, texts) : e.text();
     };
+  }
+
+  /** A description's HTML; its text, read in the same walk, goes to {@code texts}. */
+  private static String description(Element e, Map<String, String> texts) {
+    DescriptionMarkup.Read read = DescriptionMarkup.of(e);
+    if (read == null) {
+      return e.html();
+    }
+    texts.put(read.html(), read.text());
+    return read.html();
   }
 
   /** One page being read: where it came from, its nodes by {@code @id}, and what it yields. */
   private record Page(URI uri, Instant fetchedAt, Map<String, JsonNode> byId, List<RawPosting> postings,
-      List<Extraction.Problem> problems) {
+      List<Extraction.Problem> problems, Map<String, String> texts) {
+
+    /** The text of a description's HTML: known when the walk over the document read it, else read now. */
+    String textOf(String html) {
+      String known = texts.get(html);
+      return known != null ? known : HtmlText.of(html);
+    }
 
     /** The node a bare reference ({"@id": ...} and nothing else but a type) stands for. */
     JsonNode resolve(JsonNode node) {
@@ -315,10 +350,36 @@ public final class JsonLdExtractor {
       if (title == null || title.isBlank()) {
         page.problems().add(new Extraction.Problem("no_title", "JobPosting without a title on " + page.uri(),
             node.toString()));
+      } else if (!advertises(node, page)) {
+        page.problems().add(new Extraction.Problem("title_only", "JobPosting '" + title.strip() + "' on "
+            + page.uri() + " names no employer, description, place, remote work, date or pay", node.toString()));
       } else {
         page.postings().add(toPosting(node, title.strip(), page));
       }
     }
+  }
+
+  /** What a JobPosting must say besides its title to be an advertisement of a job. */
+  private static final List<String> SUBSTANCE = List.of("description", "jobLocation", "jobLocationType",
+      "datePosted", "baseSalary");
+
+  /**
+   * True when the posting says something a reader could act on or count besides its title: who
+   * hires, what the job is, where, when it was posted or what it pays. A title with nothing of these
+   * (schema.org's examples of a single property: a title and its skills, its physical requirements)
+   * is not an advertisement, and counting it would add a job no one offered.
+   */
+  private static boolean advertises(JsonNode node, Page page) {
+    if (organization(page.resolve(node.get("hiringOrganization"))) != null) {
+      return true;
+    }
+    for (String field : SUBSTANCE) {
+      JsonNode value = node.get(field);
+      if (value != null && !value.isNull() && !(value.isTextual() && value.asText().isBlank())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isJobPosting(JsonNode type) {
@@ -350,7 +411,7 @@ public final class JsonLdExtractor {
       // HTML given entity-encoded (&lt;p&gt;...), as some sites and APIs do: decode before reading its text
       descriptionHtml = Parser.unescapeEntities(descriptionHtml, false);
     }
-    String description = descriptionHtml == null ? null : HtmlText.of(descriptionHtml);
+    String description = descriptionHtml == null ? null : page.textOf(descriptionHtml);
     JsonNode jobLocation = page.resolve(first(node.get("jobLocation")));
     if (jobLocation != null && jobLocation.isTextual() && node.has("addressLocality")) {
       // microdata jobLocation without an item of its own: its address properties land on the posting
@@ -471,11 +532,11 @@ public final class JsonLdExtractor {
     if (address.isTextual()) {
       return Location.ofText(address.asText());
     }
-    String city = text(address.get("addressLocality"));
-    String region = text(address.get("addressRegion"));
+    String city = tidy(text(address.get("addressLocality")));
+    String region = tidy(text(address.get("addressRegion")));
     JsonNode countryNode = address.get("addressCountry");
-    String country = countryNode != null && countryNode.isObject()
-        ? text(countryNode.get("name")) : text(countryNode);
+    String country = tidy(countryNode != null && countryNode.isObject()
+        ? text(countryNode.get("name")) : text(countryNode));
     if (city != null && city.indexOf(',') > 0 && region == null && country == null) {
       // the whole place in the locality: "US, OR, Hillsboro" (Workday) or "Munich, Bavaria, Germany"
       String[] parts = city.split("\\s*,\\s*");
@@ -499,6 +560,18 @@ public final class JsonLdExtractor {
       }
     }
     return new Location(city, region, countryCode, parts.isEmpty() ? null : String.join(", ", parts));
+  }
+
+  private static final java.util.regex.Pattern STRAY_SEPARATORS =
+      java.util.regex.Pattern.compile("^[\\s,;]+|[\\s,;]+$");
+
+  /** A part of an address without the separators a template left around it (", Mountain View"). */
+  private static String tidy(String part) {
+    if (part == null) {
+      return null;
+    }
+    String s = STRAY_SEPARATORS.matcher(part).replaceAll("");
+    return s.isEmpty() ? null : s;
   }
 
   private static Boolean remote(JsonNode node, JsonNode jobLocation, Location location) {

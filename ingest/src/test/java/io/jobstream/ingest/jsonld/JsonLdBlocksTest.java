@@ -87,9 +87,11 @@ class JsonLdBlocksTest {
       Document document = Jsoup.parse(html, PAGE.toString());
       List<String> blocks = new ArrayList<>();
       String canonical = null;
-      for (Element e : document.select("script[type], link[rel=canonical][href]")) {
+      for (Element e : document.select("script[type], link[rel][href]")) {
         if (e.nameIs("link")) {
-          canonical = canonical == null ? e.attr("href") : canonical;
+          // white space around the rel value ignored, as browsers do (Jsoup's [rel=canonical] does not)
+          boolean isCanonical = e.attr("rel").trim().equalsIgnoreCase("canonical");
+          canonical = canonical == null && isCanonical ? e.attr("href") : canonical;
         } else if (e.attr("type").strip().equalsIgnoreCase("application/ld+json")) {
           blocks.add(e.data());
         }
@@ -97,7 +99,71 @@ class JsonLdBlocksTest {
       JsonLdBlocks scan = JsonLdBlocks.scan(html);
       assertThat(scan.blocks()).as(html).isEqualTo(blocks);
       assertThat(scan.canonicalHref()).as(html).isEqualTo(canonical);
+      if (!blocks.isEmpty()) {
+        assertThat(JsonLdBlocks.mayHold(html)).as("a page with JSON-LD skips the scan: " + html).isTrue();
+      }
+      DocumentItems items = DocumentItems.of(document);
+      assertThat(items.blocks()).as(html).isEqualTo(blocks);
+      assertThat(items.canonicalHref()).as(html).isEqualTo(canonical);
     }
+  }
+
+  /** Microdata and RDFa pages with items inside items, and the letters of "json" spelled by references. */
+  static List<String> itemPages() {
+    String posting = "<div itemscope itemtype=\"https://schema.org/JobPosting\"><span itemprop=\"title\">%s</span>"
+        + "<meta itemprop=\"datePosted\" content=\"2026-07-01\"></div>";
+    String rdfa = "<div vocab=\"https://schema.org/\" typeof=\"JobPosting\"><span property=\"title\">%s</span>"
+        + "<span property=\"datePosted\">2026-07-01</span></div>";
+    return List.of(
+        String.format(posting, "A") + "<section>" + String.format(posting, "B") + "</section>",
+        "<div itemscope itemtype=\"https://schema.org/Organization\">" + String.format(posting, "Inner") + "</div>"
+            + String.format(posting, "After"),
+        "<div itemscope>" + String.format(posting, "Untyped parent") + "</div>",
+        "<div itemscope itemtype=\"https://schema.org/JobPosting\">" + String.format(posting, "Nested")
+            + "<span itemprop=\"title\">Outer</span></div>",
+        String.format(rdfa, "R1") + "<div typeof=\"Organization\">" + String.format(rdfa, "R2") + "</div>"
+            + String.format(rdfa, "R3"),
+        "<div itemscope itemtype=\"https://schema.org/Organization\">" + String.format(rdfa, "RDFa in an item") + "</div>",
+        "<link rel=\" CANONICAL \" href=\"/c\">" + String.format(posting, "Canonical"),
+        "<body><p>no structured data</p></body>",
+        "<script type=\"application/ld+&#106;son\">{\"@type\":\"JobPosting\",\"title\":\"Spelled\",\"datePosted\":\"2026-07-01\"}</script>",
+        "<script type=\"application/ld+&#X6A;SON\">{\"@type\":\"JobPosting\",\"title\":\"Spelled\",\"datePosted\":\"2026-07-01\"}</script>");
+  }
+
+  @Test
+  void theWalkFindsTheTopLevelItemsTheSelectorsFind() {
+    for (String html : itemPages()) {
+      Document document = Jsoup.parse(html, PAGE.toString());
+      List<Element> microdata = new ArrayList<>();
+      for (Element item : document.select("[itemscope][itemtype]")) {
+        if (JsonLdExtractor.isJobPostingType(item.attr("itemtype")) && !item.parents().is("[itemscope]")) {
+          microdata.add(item);
+        }
+      }
+      List<Element> rdfa = new ArrayList<>();
+      for (Element item : document.select("[typeof]")) {
+        if (JsonLdExtractor.isRdfaJobPosting(item) && !item.parents().is("[typeof]")) {
+          rdfa.add(item);
+        }
+      }
+      DocumentItems items = DocumentItems.of(document);
+      assertThat(items.microdata()).as(html).containsExactlyElementsOf(microdata);
+      assertThat(items.rdfa()).as(html).containsExactlyElementsOf(rdfa);
+    }
+    assertScanFindsWhatTheDocumentFinds(itemPages());
+    assertExtractionThroughTheScanEqualsTheDocument(itemPages());
+  }
+
+  @Test
+  void onlyAPageWithoutTheLettersOfJsonSkipsTheScan() {
+    assertThat(JsonLdBlocks.mayHold("<div itemscope itemtype=\"https://schema.org/JobPosting\">&#39;&amp;</div>")).isFalse();
+    assertThat(JsonLdBlocks.mayHold("<script type=\"application/ld+JSON\">")).isTrue();
+    assertThat(JsonLdBlocks.mayHold("<script type=\"application/ld+&#x6a;son\">")).isTrue();
+    assertThat(JsonLdBlocks.mayHold("<script type=\"application/ld+j&#115;on\">")).isTrue();
+    assertThat(JsonLdBlocks.mayHold("<p>&#1;&#x;&#")).isFalse();
+    String spelled = itemPages().get(itemPages().size() - 1);
+    assertThat(new JsonLdExtractor().extract(PAGE, spelled, FETCHED).postings())
+        .extracting(io.jobstream.model.RawPosting::title).containsExactly("Spelled");
   }
 
   /** Asserts that extraction through the scan equals extraction through the whole document. */

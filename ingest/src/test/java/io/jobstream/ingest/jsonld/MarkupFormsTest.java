@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,7 +111,7 @@ class MarkupFormsTest {
     assertThat(EmploymentTypes.normalize("part time; Internship")).isEqualTo("PART_TIME,INTERN");
     assertThat(EmploymentTypes.normalize("Zeitarbeit")).isEqualTo("Zeitarbeit");
     RawPosting p = only(jsonLd("""
-        {"@type":"JobPosting","title":"Data Scientist","employmentType":["Full-time","Contract"]}"""));
+        {"@type":"JobPosting","title":"Data Scientist","datePosted":"2026-07-01","employmentType":["Full-time","Contract"]}"""));
     assertThat(p.employmentType()).isEqualTo("FULL_TIME,CONTRACTOR");
   }
 
@@ -143,13 +144,24 @@ class MarkupFormsTest {
     assertThat(p.remote()).isTrue();
     assertThat(p.remoteCountries()).containsExactly("US", "DE");
     RawPosting one = only(jsonLd("""
-        {"@type":"JobPosting","title":"Data Engineer","applicantLocationRequirements":{"@type":"Country","name":"Canada"}}"""));
+        {"@type":"JobPosting","title":"Data Engineer","jobLocationType":"TELECOMMUTE","applicantLocationRequirements":{"@type":"Country","name":"Canada"}}"""));
     assertThat(one.remoteCountries()).containsExactly("CA");
     // an area that is not a country is kept as written
     RawPosting state = only(jsonLd("""
-        {"@type":"JobPosting","title":"Data Engineer","applicantLocationRequirements":{"@type":"State","name":"Oregon"}}"""));
+        {"@type":"JobPosting","title":"Data Engineer","jobLocationType":"TELECOMMUTE","applicantLocationRequirements":{"@type":"State","name":"Oregon"}}"""));
     assertThat(state.remoteCountries()).containsExactly("Oregon");
-    assertThat(only(jsonLd("{\"@type\":\"JobPosting\",\"title\":\"X\"}")).remoteCountries()).isNull();
+    assertThat(only(jsonLd("{\"@type\":\"JobPosting\",\"title\":\"X\",\"datePosted\":\"2026-07-01\"}")).remoteCountries()).isNull();
+  }
+
+  @Test
+  void aPostingRenamedByItsCanonicalUrlKeepsTheCountriesItAccepts() {
+    // a site whose pages all carry one template identifier has its postings renamed by URL
+    RawPosting p = only(jsonLd("""
+        {"@type":"JobPosting","title":"Data Engineer","identifier":"1234567","jobLocationType":"TELECOMMUTE",
+         "applicantLocationRequirements":{"@type":"Country","name":"Canada"}}"""));
+    RawPosting renamed = JsonLdExtractor.withCanonicalId(p, URI.create("https://jobs.example.org/careers/de"));
+    assertThat(renamed.postingId()).isEqualTo("jsonld:jobs.example.org:/careers/de");
+    assertThat(renamed.remoteCountries()).containsExactly("CA");
   }
 
   @Test
@@ -178,6 +190,20 @@ class MarkupFormsTest {
   }
 
   @Test
+  void separatorsATemplateLeftAroundAnAddressPartAreDropped() {
+    RawPosting p = only(jsonLd("""
+        {"@type":"JobPosting","title":"Analyst","jobLocation":{"address":{"addressLocality":", Bellingham",
+          "addressRegion":"WA, ","addressCountry":" US;"}}}"""));
+    assertThat(p.location().city()).isEqualTo("Bellingham");
+    assertThat(p.location().region()).isEqualTo("WA");
+    assertThat(p.location().country()).isEqualTo("US");
+    assertThat(p.location().text()).isEqualTo("Bellingham, WA, US");
+    RawPosting none = only(jsonLd("""
+        {"@type":"JobPosting","title":"Analyst","jobLocation":{"address":{"addressLocality":" , ","addressCountry":"US"}}}"""));
+    assertThat(none.location().city()).isNull();
+  }
+
+  @Test
   void microdataLocationPropertiesWithoutTheirOwnItemAreTheLocation() {
     String html = """
         <html><body><div itemscope itemtype="https://schema.org/JobPosting">
@@ -189,6 +215,44 @@ class MarkupFormsTest {
     assertThat(p.location().city()).isEqualTo("Bellingham");
     assertThat(p.location().region()).isEqualTo("WA");
     assertThat(p.location().country()).isEqualTo("US");
+  }
+
+  @Test
+  void aTitleWithNothingElseOfAPostingIsReportedNotPublished() {
+    // the shape of schema.org's examples of one property: a title and its skills, nothing else
+    Extraction e = jsonLd("""
+        {"@type":"JobPosting","title":"Cable Jointer","skills":{"@type":"DefinedTerm","name":"Jointing"},
+         "identifier":"CJ-1","validThrough":"2026-09-01","employmentType":"FULL_TIME"}""");
+    assertThat(e.postings()).isEmpty();
+    assertThat(e.problems()).extracting(Extraction.Problem::reason).containsExactly("title_only");
+    assertThat(e.problems().get(0).detail()).contains("'Cable Jointer'");
+    // any one of employer, description, place, remote work, date or pay makes it a posting
+    for (String fact : List.of("\"hiringOrganization\":{\"@type\":\"Organization\",\"name\":\"Kestrel\"}",
+        "\"hiringOrganization\":\"Kestrel\"", "\"description\":\"<p>Joints cables.</p>\"",
+        "\"jobLocation\":{\"address\":{\"addressLocality\":\"Leeds\"}}", "\"jobLocationType\":\"TELECOMMUTE\"",
+        "\"datePosted\":\"2026-07-01\"", "\"baseSalary\":{\"currency\":\"GBP\",\"value\":32000}")) {
+      assertThat(jsonLd("{\"@type\":\"JobPosting\",\"title\":\"Cable Jointer\"," + fact + "}").postings())
+          .as(fact).hasSize(1);
+    }
+    // an organization named by nothing, a blank description: still nothing
+    assertThat(jsonLd("""
+        {"@type":"JobPosting","title":"Cable Jointer","hiringOrganization":{"@type":"Organization"},
+         "description":"  "}""").problems()).extracting(Extraction.Problem::reason).containsExactly("title_only");
+  }
+
+  @Test
+  void aJsonLdDocumentServedAsItselfIsReadAsOneBlock() {
+    String json = "\uFEFF\n  {\"@context\":\"https://schema.org/\",\"@type\":\"JobPosting\",\"title\":\"Data Engineer\","
+        + "\"hiringOrganization\":{\"@type\":\"Organization\",\"name\":\"Kestrel Cartography Ltd.\"}}";
+    RawPosting p = only(extractor.extract(PAGE, json, FETCHED));
+    assertThat(p.title()).isEqualTo("Data Engineer");
+    assertThat(p.company()).isEqualTo("Kestrel Cartography Ltd.");
+    Extraction list = extractor.extract(PAGE, "[{\"@type\":\"JobPosting\",\"name\":\"Analyst\","
+        + "\"datePosted\":\"2026-07-01\"}]", FETCHED);
+    assertThat(only(list).title()).isEqualTo("Analyst");
+    // a broken one is reported as JSON-LD that does not parse, not searched for markup as a page
+    assertThat(extractor.extract(PAGE, "{\"@type\":\"JobPosting\",", FETCHED).problems())
+        .extracting(Extraction.Problem::reason).containsExactly("bad_jsonld");
   }
 
   @Test
