@@ -8,6 +8,7 @@ import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.data.DataFetcher;
 import io.jobstream.app.demo.DemoJobBoard;
 import io.jobstream.app.demo.GeneratedMarket;
+import io.jobstream.aggregate.DivergenceSettings;
 import io.jobstream.aggregate.QueryApi;
 import io.jobstream.app.demo.GapView;
 import io.jobstream.app.demo.StatsView;
@@ -147,13 +148,15 @@ public final class DemoCommand implements Callable<Integer> {
       // into the figures of the real survey
       try (DemoJobBoard board = generated ? DemoJobBoard.start(0) : null;
           StreamApp app = StreamApp.start(config);
-          QueryApi api = new QueryApi(app.streams(), new HostInfo("127.0.0.1", port), new InetSocketAddress("127.0.0.1", port));
+          QueryApi api = new QueryApi(app.streams(), new HostInfo("127.0.0.1", port), new InetSocketAddress("127.0.0.1", port),
+              QueryApi.Settings.DEFAULTS.withWindows(List.of(window)));
           io.jobstream.app.metrics.MetricsServer server = metrics.start(9400, app::healthProblem);
           KafkaPostingSink sink = new KafkaPostingSink(settings.client());
           TopicTail<SalaryStats> stats = new TopicTail<>(settings.client(), Topics.STATS);
           TopicTail<SalaryDivergence> gaps = new TopicTail<>(settings.client(), Topics.DIVERGENCE)) {
         URI apiUri = URI.create("http://127.0.0.1:" + port + "/");
-        LivePage.serveOn(api, apiUri, List.of(window), generated ? LIVE_PAGE_LABEL : null);
+        LivePage.serveOn(api, List.of(window), LivePage.configuredPairs(DivergenceSettings.from(config)),
+            generated ? LIVE_PAGE_LABEL : null);
         if (generated) {
           out.printf("job board serving %d generated postings at %s; replaying %d generated survey rows beside it%n",
               board.postingCount(), board.listingUri(), GeneratedMarket.DEFAULT_SURVEY_ROWS);

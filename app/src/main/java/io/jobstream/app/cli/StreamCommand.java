@@ -1,5 +1,6 @@
 package io.jobstream.app.cli;
 
+import io.jobstream.aggregate.DivergenceSettings;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.QueryApi;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -59,6 +61,11 @@ public final class StreamCommand implements Callable<Integer> {
       description = "Address the query API listens on, e.g. 0.0.0.0 in a container (default: --query-host).")
   String queryBind;
 
+  @Option(names = "--query-allowed-host", paramLabel = "NAME",
+      description = "Host name the query API answers for when it listens on a non-loopback address"
+          + " (repeatable; default: any). On a loopback address it answers only 127.0.0.1, localhost and [::1].")
+  List<String> allowedHosts = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     if (!windows.isEmpty()) {
@@ -80,13 +87,14 @@ public final class StreamCommand implements Callable<Integer> {
         io.jobstream.app.metrics.MetricsServer server = metrics.start(9402, app::healthProblem);
         QueryApi api = queryPort == 0 ? null : new QueryApi(app.streams(),
             new HostInfo(queryHost, queryPort),
-            new InetSocketAddress(queryBind == null ? queryHost : queryBind, queryPort))) {
+            new InetSocketAddress(queryBind == null ? queryHost : queryBind, queryPort),
+            QueryApi.Settings.DEFAULTS.withWindows(windowList(config)).withAllowedHosts(Set.copyOf(allowedHosts)))) {
       if (server != null) {
         bindStreamMeters(app, server.registry());
       }
       if (api != null) {
-        io.jobstream.app.report.LivePage.serveOn(api, java.net.URI.create("http://" + queryHost + ":" + queryPort + "/"),
-            List.of(config.getProperty(JobstreamTopology.WINDOWS_CONFIG).split(",")).stream().map(String::trim).toList());
+        io.jobstream.app.report.LivePage.serveOn(api, windowList(config),
+            io.jobstream.app.report.LivePage.configuredPairs(DivergenceSettings.from(config)), null);
       }
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "stream-shutdown"));
       System.out.println("stream: running with windows "
@@ -106,6 +114,10 @@ public final class StreamCommand implements Callable<Integer> {
         Thread.sleep(500);
       }
     }
+  }
+
+  private static List<String> windowList(Properties config) {
+    return List.of(config.getProperty(JobstreamTopology.WINDOWS_CONFIG).split(",")).stream().map(String::trim).toList();
   }
 
   /**

@@ -2,15 +2,17 @@ package io.jobstream.app.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.jobstream.http.HttpError;
+import io.jobstream.http.HttpLimits;
+import io.jobstream.http.HttpServer;
+import io.jobstream.http.Request;
+import io.jobstream.http.Response;
+import io.jobstream.http.Router;
 import io.jobstream.model.JsonSerde;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,40 +20,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jsoup.nodes.Entities;
 
 /**
  * A job board on loopback that serves postings the way career sites do: a paginated listing at
  * {@code /jobs}, one page per posting at {@code /jobs/{id}} with schema.org {@code JobPosting}
  * JSON-LD, and {@code /sitemap.xml}. By default it serves the generated market
- * ({@link GeneratedMarket}), which is made up by this project, not real postings.
+ * ({@link GeneratedMarket}), which is made up by this project, not real postings. It runs on the
+ * project's {@link HttpServer} (exact paths, loopback Host names only, 4 handler threads).
  */
 public final class DemoJobBoard implements AutoCloseable {
-
-  static {
-    // The JDK server writes headers and body separately; without TCP_NODELAY each response waits
-    // for the client's delayed ACK (about 40 ms on Linux), which makes a crawl of the board crawl.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-  }
 
   /** Postings per listing page. */
   public static final int PAGE_SIZE = 100;
 
   private final Map<String, JsonNode> postings;
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "demo-job-board");
-    t.setDaemon(true);
-    return t;
-  });
 
   private DemoJobBoard(Map<String, JsonNode> postings, int port) throws IOException {
     this.postings = postings;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    server.createContext("/", this::handle);
-    server.setExecutor(executor);
+    Router router = new Router()
+        .get("/jobs", r -> Response.html(listing(r)))
+        .getUnder("/jobs/", this::posting)
+        .get("/sitemap.xml", r -> Response.of(200, "application/xml", sitemap()));
+    this.server = HttpServer.start("demo-job-board", new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+        router, HttpLimits.DEFAULTS.withConnections(64, 4));
   }
 
   /** Starts a board with the generated market's postings on 127.0.0.1 ({@code port} 0 picks a free one). */
@@ -65,9 +58,7 @@ public final class DemoJobBoard implements AutoCloseable {
     for (JsonNode row : rows) {
       byId.put(row.get("job_id").asText(), row);
     }
-    DemoJobBoard board = new DemoJobBoard(byId, port);
-    board.server.start();
-    return board;
+    return new DemoJobBoard(byId, port);
   }
 
   /** The listing page URL, e.g. {@code http://127.0.0.1:41234/jobs}. */
@@ -80,46 +71,26 @@ public final class DemoJobBoard implements AutoCloseable {
   }
 
   public String baseUri() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + server.port();
   }
 
   public int postingCount() {
     return postings.size();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      if (path.equals("/jobs")) {
-        respond(exchange, 200, "text/html; charset=utf-8", listing(exchange.getRequestURI().getQuery()));
-      } else if (path.startsWith("/jobs/") && postings.containsKey(path.substring(6))) {
-        respond(exchange, 200, "text/html; charset=utf-8", postingPage(postings.get(path.substring(6))));
-      } else if (path.equals("/sitemap.xml")) {
-        respond(exchange, 200, "application/xml", sitemap());
-      } else {
-        respond(exchange, 404, "text/html; charset=utf-8", "<html><body>Not found</body></html>");
-      }
+  private Response posting(Request request) {
+    JsonNode row = postings.get(request.rawPath().substring("/jobs/".length()));
+    if (row == null) {
+      throw new HttpError(404, "not_found", "no such posting");
     }
+    return Response.html(postingPage(row));
   }
 
-  private static void respond(HttpExchange exchange, int status, String type, String body)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  private String listing(String query) {
+  private String listing(Request request) {
     int page = 1;
-    if (query != null && query.startsWith("page=")) {
-      try {
-        page = Math.max(1, Integer.parseInt(query.substring(5)));
-      } catch (NumberFormatException ignored) {
-        page = 1;
-      }
+    String asked = request.query().single("page").orElse("1");
+    if (asked.matches("[0-9]{1,6}")) {
+      page = Math.max(1, Integer.parseInt(asked));
     }
     List<String> ids = new ArrayList<>(postings.keySet());
     int from = Math.min(ids.size(), (page - 1) * PAGE_SIZE);
@@ -208,7 +179,6 @@ public final class DemoJobBoard implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

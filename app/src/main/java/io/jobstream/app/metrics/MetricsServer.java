@@ -1,7 +1,9 @@
 package io.jobstream.app.metrics;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.jobstream.http.HttpLimits;
+import io.jobstream.http.HttpServer;
+import io.jobstream.http.Response;
+import io.jobstream.http.Router;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,21 +13,29 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * Serves {@code /metrics} (Prometheus text format: the jobstream meters, JVM and process meters,
- * and whatever else is on Micrometer's global registry) and {@code /health} (200 {@code ready}
- * when the command is ready, else 503 with the reason, e.g. {@code starting}); {@code /health/live} is 200 while the
- * process runs) on the given address, 127.0.0.1 unless told otherwise.
+ * and whatever else is on Micrometer's global registry), {@code /health} (200 {@code ready} when
+ * the command is ready, else 503 with the reason, e.g. {@code starting}) and {@code /health/live}
+ * (200 while the process runs) on the given address, 127.0.0.1 unless told otherwise; exactly
+ * those paths, {@code GET} and {@code HEAD}.
+ *
+ * <p>Its own {@link HttpServer} ({@link #LIMITS}: 64 connections, 4 handler threads, the timeouts
+ * of {@link HttpLimits#DEFAULTS}), apart from the query API's, and the readiness question runs on
+ * its own thread within {@value HealthCheck#BUDGET_MS} ms ({@link HealthCheck}): probes are
+ * answered within a second whatever the query API or slow clients of this port do.
  */
 public final class MetricsServer implements AutoCloseable {
 
+  /** Limits of the metrics port: few clients (a scraper, probes), small answers. */
+  public static final HttpLimits LIMITS = HttpLimits.DEFAULTS.withConnections(64, 4);
+
   private final HttpServer server;
+  private final HealthCheck health;
   private final PrometheusMeterRegistry registry;
 
   /** @param ready what readiness means for the command (a pass done, ...); not ready says {@code starting} */
@@ -45,14 +55,15 @@ public final class MetricsServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
-    server.createContext("/metrics", e -> respond(e, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
-    server.createContext("/health/live", e -> respond(e, 200, "text/plain", "live\n"));
-    server.createContext("/health", e -> {
-      String why = problem.get();
-      respond(e, why == null ? 200 : 503, "text/plain", why == null ? "ready\n" : why + "\n");
-    });
-    server.start();
+    this.health = new HealthCheck(problem);
+    Router router = new Router()
+        .get("/metrics", r -> Response.of(200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()))
+        .get("/health/live", r -> Response.text(200, "live\n"))
+        .get("/health", r -> {
+          String why = health.problem();
+          return Response.text(why == null ? 200 : 503, why == null ? "ready\n" : why + "\n");
+        });
+    this.server = HttpServer.start("metrics", new InetSocketAddress(host, port), router, LIMITS);
   }
 
   public PrometheusMeterRegistry registry() {
@@ -60,23 +71,13 @@ public final class MetricsServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
-  }
-
-  private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-    try (exchange) {
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", type);
-      exchange.sendResponseHeaders(status, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
+    health.close();
     Metrics.removeRegistry(registry);
     registry.close();
   }

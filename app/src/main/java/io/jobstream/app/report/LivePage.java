@@ -1,9 +1,14 @@
 package io.jobstream.app.report;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.jobstream.aggregate.ClusterQuery;
+import io.jobstream.aggregate.DivergenceSettings;
 import io.jobstream.aggregate.QueryApi;
+import io.jobstream.http.Handler;
+import io.jobstream.http.HttpError;
+import io.jobstream.http.QueryParameters;
+import io.jobstream.http.Response;
+import io.jobstream.http.SecurityHeaders;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.SalaryDivergence;
 import io.jobstream.model.SalaryStats;
@@ -12,146 +17,152 @@ import io.jobstream.report.page.FamilyPair;
 import io.jobstream.report.page.ReportModel;
 import io.jobstream.report.page.ReportPage;
 import io.jobstream.report.reference.OfficialReferences;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The report as a live page at {@code /} of the query API: {@code GET /?window=SPEC&pair=A:B}
- * (both optional, {@code pair} repeatable; defaults: the first configured window and
- * {@code ml_engineer:data_scientist}), and {@value ReportPage#FRAGMENT_PATH} with the same query,
- * which the page fetches every few seconds to update itself. The figures come from the query API
- * of this instance, which collects every instance's answers, so the page shows the whole market
- * whichever instance serves it.
+ * (both optional; {@code window} one of the configured windows, default the first; {@code pair}
+ * repeatable, each one of the configured pairs ({@code jobstream.divergence.pairs}), repeats
+ * counted once, at most {@value #MAX_PAIRS}; default {@code ml_engineer:data_scientist}), and
+ * {@value ReportPage#FRAGMENT_PATH} with the same query, which the page fetches every few seconds
+ * to update itself. Anything else in the query is 400 with a JSON error.
+ *
+ * <p>The figures come from {@link ClusterQuery}: this instance's stores in process and the other
+ * instances' answers over their own client, so the page shows the whole market whichever instance
+ * serves it, and never waits on its own server's threads. Pages carry a Content-Security-Policy
+ * allowing only their inline script (by hash) and {@code X-Frame-Options: DENY}.
  */
-public final class LivePage implements HttpHandler {
+public final class LivePage implements Handler {
+
+  /** At most this many pairs on one page. */
+  public static final int MAX_PAIRS = 8;
 
   private static final TypeReference<List<SalaryStats>> STATS = new TypeReference<>() {};
   private static final TypeReference<List<SalaryDivergence>> GAPS = new TypeReference<>() {};
+  private static final Map<String, String> PAGE_HEADERS = SecurityHeaders.page(ReportPage.scriptSha256());
 
-  private final URI api;
+  private final ClusterQuery queries;
   private final List<String> windows;
+  private final List<FamilyPair> configuredPairs;
   private final List<FamilyPair> defaultPairs;
   private final String dataLabel;
   private final OfficialReferences refs = OfficialReferences.load(io.jobstream.model.data.DataDirectory.resolve(null));
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /**
-   * @param api base URI of the query API to read from (this instance's own)
    * @param windows the configured window specs; the first is the default
-   */
-  public LivePage(URI api, List<String> windows, List<FamilyPair> defaultPairs) {
-    this(api, windows, defaultPairs, null);
-  }
-
-  /**
+   * @param configuredPairs the pairs a request may ask for
    * @param dataLabel a sentence on where the figures come from, shown above them on every update
    *     (the demo's note that they are generated); null for none
    */
-  public LivePage(URI api, List<String> windows, List<FamilyPair> defaultPairs, String dataLabel) {
-    this.api = api;
+  public LivePage(ClusterQuery queries, List<String> windows, List<FamilyPair> configuredPairs,
+      List<FamilyPair> defaultPairs, String dataLabel) {
+    this.queries = queries;
     this.windows = List.copyOf(windows);
+    this.configuredPairs = List.copyOf(configuredPairs);
     this.defaultPairs = List.copyOf(defaultPairs);
     this.dataLabel = dataLabel;
   }
 
-  /** Registers the page and its fragment on the query API. */
-  public static void serveOn(QueryApi queryApi, URI api, List<String> windows) {
-    serveOn(queryApi, api, windows, null);
+  /** Registers the page and its fragment on the query API, for the default configured pairs. */
+  public static void serveOn(QueryApi queryApi, List<String> windows) {
+    serveOn(queryApi, windows, configuredPairs(DivergenceSettings.from(new java.util.Properties())), null);
   }
 
   /** Registers the page and its fragment on the query API, with {@code dataLabel} (or null) above the figures. */
-  public static void serveOn(QueryApi queryApi, URI api, List<String> windows, String dataLabel) {
-    LivePage page = new LivePage(api, windows, List.of(FamilyPair.ML_ENGINEER_DATA_SCIENTIST), dataLabel);
+  public static void serveOn(QueryApi queryApi, List<String> windows, List<FamilyPair> configuredPairs, String dataLabel) {
+    LivePage page = new LivePage(queryApi.queries(), windows, configuredPairs,
+        List.of(FamilyPair.ML_ENGINEER_DATA_SCIENTIST), dataLabel);
     queryApi.serve("/", page);
+    queryApi.serve(ReportPage.FRAGMENT_PATH, page);
+  }
+
+  /** The pairs of the divergence settings, as the page names them. */
+  public static List<FamilyPair> configuredPairs(DivergenceSettings settings) {
+    return settings.pairs().stream().map(p -> new FamilyPair(p.a(), p.b())).toList();
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      boolean fragment = path.equals(ReportPage.FRAGMENT_PATH);
-      if (!fragment && !path.equals("/")) {
-        respond(exchange, 404, "text/plain", "not found: " + path + " (the live page is at /)");
-        return;
-      }
-      if (!exchange.getRequestMethod().equals("GET")) {
-        respond(exchange, 405, "text/plain", "only GET");
-        return;
-      }
-      Request request;
-      try {
-        request = Request.parse(exchange.getRequestURI().getRawQuery(), windows, defaultPairs);
-      } catch (IllegalArgumentException e) {
-        respond(exchange, 400, "text/plain", e.getMessage());
-        return;
-      }
-      String window = request.window();
-      List<FamilyPair> pairs = request.pairs();
-      ReportModel model;
-      String notice;
-      try {
-        Answer<SalaryStats> stats = get("/stats?window=" + QueryApi.encode(window) + "&seniority=all&country=all&remote=all", STATS);
-        Answer<SalaryDivergence> gaps = get("/divergence?window=" + QueryApi.encode(window) + "&seniority=all&country=all", GAPS);
-        model = ReportModel.of(window, pairs, stats.values(), gaps.values());
-        notice = stats.missing().or(gaps::missing).map(m -> "Some instances did not answer, so figures may be missing: " + m)
-            .orElse(null);
-      } catch (IOException | RuntimeException e) {
-        // still a page (and the script that keeps asking): the app may be starting or restoring
-        model = ReportModel.of(window, pairs, List.of(), List.of());
-        notice = "The statistics cannot be read now (" + e.getMessage() + "); this page keeps trying.";
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        respond(exchange, 503, "text/plain", "interrupted");
-        return;
-      }
-      String body = fragment ? ReportPage.fragment(model, refs) : ReportPage.html(model, refs, true);
-      String before = dataLabel() + windowLinks(window)
-          + (notice == null ? "" : "<p class=\"notice\" id=\"notice\">" + Html.escape(notice) + "</p>");
-      if (!before.isEmpty()) {
-        body = fragment ? before + body : body.replace("<main id=\"report\">", "<main id=\"report\">" + before);
-      }
-      if (!fragment && dataLabel != null) {
-        // a tab or a bookmark of the page says it too
-        body = body.replace("<title>jobstream: ", "<title>jobstream (generated, not real data): ");
-      }
-      respond(exchange, 200, "text/html; charset=utf-8", body);
+  public Response handle(io.jobstream.http.Request http) {
+    boolean fragment = http.rawPath().equals(ReportPage.FRAGMENT_PATH);
+    Request request = Request.parse(http.rawQuery(), windows, configuredPairs, defaultPairs);
+    String window = request.window();
+    Map<String, String> statsFilter = new LinkedHashMap<>();
+    statsFilter.put("window", window);
+    statsFilter.put("seniority", "all");
+    statsFilter.put("country", "all");
+    statsFilter.put("remote", "all");
+    Map<String, String> gapsFilter = new LinkedHashMap<>(statsFilter);
+    gapsFilter.remove("remote");
+    ClusterQuery.Answer stats = queries.ask(ClusterQuery.Kind.STATS, statsFilter, false);
+    ClusterQuery.Answer gaps = queries.ask(ClusterQuery.Kind.DIVERGENCE, gapsFilter, false);
+    ReportModel model = ReportModel.of(window, request.pairs(), values(stats, STATS), values(gaps, GAPS));
+    String notice = null;
+    if (stats.answered() == 0 || gaps.answered() == 0) {
+      // still a page (and the script that keeps asking): the app may be starting or restoring
+      notice = "The statistics cannot be read now; this page keeps trying.";
+    } else if (!stats.missing().isEmpty() || !gaps.missing().isEmpty()) {
+      Set<String> missing = new LinkedHashSet<>(stats.missing());
+      missing.addAll(gaps.missing());
+      notice = "Some instances did not answer, so figures may be missing: " + String.join("; ", missing);
     }
+    String body = fragment ? ReportPage.fragment(model, refs) : ReportPage.html(model, refs, true);
+    String before = dataLabel() + windowLinks(window)
+        + (notice == null ? "" : "<p class=\"notice\" id=\"notice\">" + Html.escape(notice) + "</p>");
+    if (!before.isEmpty()) {
+      body = fragment ? before + body : body.replace("<main id=\"report\">", "<main id=\"report\">" + before);
+    }
+    if (!fragment && dataLabel != null) {
+      // a tab or a bookmark of the page says it too
+      body = body.replace("<title>jobstream: ", "<title>jobstream (generated, not real data): ");
+    }
+    return Response.html(body).headers(PAGE_HEADERS);
   }
 
-  /** What a request asks for: a configured window (default the first) and pairs (default the page's). */
+  private static <T> List<T> values(ClusterQuery.Answer answer, TypeReference<List<T>> type) {
+    return JsonSerde.MAPPER.convertValue(answer.items(), type);
+  }
+
+  /** What a request asks for: a configured window (default the first) and configured pairs (default the page's). */
   record Request(String window, List<FamilyPair> pairs) {
 
-    /** From a raw query string such as {@code window=year&pair=ml_engineer:data_scientist}; null is none. */
-    static Request parse(String rawQuery, List<String> windows, List<FamilyPair> defaultPairs) {
-      String window = windows.get(0);
-      List<FamilyPair> pairs = new ArrayList<>();
-      for (String kv : rawQuery == null || rawQuery.isEmpty() ? new String[0] : rawQuery.split("&")) {
-        int eq = kv.indexOf('=');
-        if (eq <= 0) {
-          continue;
+    /**
+     * From a raw query string such as {@code window=year&pair=ml_engineer:data_scientist}; null is none.
+     *
+     * @throws HttpError 400 for an unknown parameter or window, a repeated window, a malformed or
+     *     unconfigured pair, or more than {@value #MAX_PAIRS} different pairs
+     */
+    static Request parse(String rawQuery, List<String> windows, List<FamilyPair> configuredPairs,
+        List<FamilyPair> defaultPairs) {
+      QueryParameters params = QueryParameters.of(rawQuery).requireOnly(List.of("window", "pair"));
+      String window = params.single("window").orElse(windows.get(0));
+      if (!windows.contains(window)) {
+        throw HttpError.badRequest("unknown_window", "window " + QueryParameters.quoted(window)
+            + " is not configured; configured: " + String.join(", ", windows));
+      }
+      Set<FamilyPair> pairs = new LinkedHashSet<>();
+      for (String spec : params.all("pair")) {
+        FamilyPair pair;
+        try {
+          pair = FamilyPair.parse(spec);
+        } catch (IllegalArgumentException e) {
+          throw HttpError.badRequest("bad_pair", "pair " + QueryParameters.quoted(spec)
+              + " is not two different families as A:B, e.g. ml_engineer:data_scientist");
         }
-        String key = URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8);
-        String value = URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8);
-        if (key.equals("window")) {
-          if (!windows.contains(value)) {
-            throw new IllegalArgumentException("window " + value + " is not configured (windows: " + windows + ")");
-          }
-          window = value;
-        } else if (key.equals("pair")) {
-          pairs.add(FamilyPair.parse(value));
+        if (!configuredPairs.contains(pair)) {
+          throw HttpError.badRequest("unknown_pair", "pair " + QueryParameters.quoted(spec) + " is not configured;"
+              + " configured: " + String.join(", ", configuredPairs.stream().map(FamilyPair::toString).toList()));
+        }
+        pairs.add(pair);
+        if (pairs.size() > MAX_PAIRS) {
+          throw HttpError.badRequest("too_many_pairs", "at most " + MAX_PAIRS + " pairs on a page");
         }
       }
-      return new Request(window, pairs.isEmpty() ? defaultPairs : List.copyOf(pairs));
+      return new Request(window, pairs.isEmpty() ? defaultPairs : List.copyOf(new ArrayList<>(pairs)));
     }
   }
 
@@ -175,28 +186,5 @@ public final class LivePage implements HttpHandler {
           : "<a href=\"/?window=" + Html.escape(QueryApi.encode(w)) + "\">" + Html.escape(w) + "</a>");
     }
     return nav.append("</nav>").toString();
-  }
-
-  private record Answer<T>(List<T> values, Optional<String> missing) {}
-
-  private <T> Answer<T> get(String pathAndQuery, TypeReference<List<T>> type) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(api.resolve(pathAndQuery))
-        .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("the query API answered " + response.statusCode() + ": "
-          + new String(response.body(), StandardCharsets.UTF_8));
-    }
-    return new Answer<>(JsonSerde.MAPPER.readValue(response.body(), type),
-        response.headers().firstValue(QueryApi.MISSING_HEADER));
-  }
-
-  private static void respond(HttpExchange exchange, int status, String type, String text) throws IOException {
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
   }
 }

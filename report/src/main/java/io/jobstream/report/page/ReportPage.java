@@ -137,6 +137,19 @@ public final class ReportPage {
         """.formatted(FRAGMENT_PATH, REFRESH_MS, REFRESH_MS);
   }
 
+  /**
+   * Base64 SHA-256 of the live page's inline script, for its Content-Security-Policy
+   * ({@code script-src 'sha256-...'}): the browser runs that script and no other.
+   */
+  public static String scriptSha256() {
+    try {
+      return java.util.Base64.getEncoder().encodeToString(
+          java.security.MessageDigest.getInstance("SHA-256").digest(script().getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
   /** The page as UTF-8 bytes. */
   public static byte[] bytes(String html) {
     return html.getBytes(StandardCharsets.UTF_8);
