@@ -71,7 +71,9 @@ public final class ReportCommand implements Callable<Integer> {
     List<FamilyPair> chosen = pairs(own, pairs);
     Map<String, SalaryStats> stats = TopicSnapshot.read(settings.client(), Topics.STATS, timeout);
     Map<String, SalaryDivergence> gaps = TopicSnapshot.read(settings.client(), Topics.DIVERGENCE, timeout);
-    ReportModel model = ReportModel.of(windowSpec, chosen, stats.values(), gaps.values());
+    // a few example verdicts from the latest classified postings (a bounded read of a large topic)
+    ReportModel model = ReportModel.of(windowSpec, chosen, stats.values(), gaps.values())
+        .withExamples(TopicSnapshot.tail(settings.client(), Topics.CLASSIFIED, 2_000, timeout));
     List<Path> files = ReportFiles.write(out, model,
         OfficialReferences.load(io.jobstream.model.data.DataDirectory.resolve(dataDir)));
     PrintWriter w = spec.commandLine().getOut();

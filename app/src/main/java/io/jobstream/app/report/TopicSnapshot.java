@@ -68,6 +68,45 @@ public final class TopicSnapshot {
   }
 
   /**
+   * The latest committed values of the last {@code perPartition} records of each partition (a
+   * bounded read of a large topic, such as a few examples of the classified postings); empty when
+   * the topic does not exist. Unreadable records and tombstones are skipped.
+   */
+  public static <V> List<V> tail(Properties clientProps, Topic<String, V> topic, int perPartition, Duration timeout) {
+    Properties props = committedReader(clientProps);
+    Map<String, V> latest = new java.util.LinkedHashMap<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
+        topic.valueSerde().deserializer())) {
+      var infos = consumer.partitionsFor(topic.name(), timeout);
+      if (infos == null || infos.isEmpty()) {
+        return List.of();
+      }
+      List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, timeout);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+      for (TopicPartition tp : partitions) {
+        consumer.seek(tp, Math.max(begins.get(tp), ends.get(tp) - perPartition));
+      }
+      while (!reached(consumer, ends) && System.nanoTime() < deadline) {
+        try {
+          for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
+            if (r.value() == null) {
+              latest.remove(r.key());
+            } else {
+              latest.put(r.key(), r.value());
+            }
+          }
+        } catch (RecordDeserializationException e) {
+          consumer.seek(e.topicPartition(), e.offset() + 1);
+        }
+      }
+    }
+    return List.copyOf(latest.values());
+  }
+
+  /**
    * Consumer settings for reading a topic's committed records without a consumer group: it never
    * commits offsets, so it leaves no trace on the cluster.
    */

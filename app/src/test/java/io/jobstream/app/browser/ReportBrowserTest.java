@@ -9,6 +9,7 @@ import io.jobstream.app.SurveyFixture;
 import io.jobstream.app.TopicSetup;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.cli.JobstreamCli;
+import io.jobstream.app.demo.DemoJobBoard;
 import io.jobstream.app.report.TopicSnapshot;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.SalaryDivergence;
@@ -47,26 +48,35 @@ class ReportBrowserTest {
   Path dir;
 
   @Test
-  void theWorkedExamplesReportOnAGeneratedSurveyShowsTheTopicsFiguresInABrowser() throws Exception {
-    workedExample(SurveyFixture.write(dir.resolve("survey.csv"), 31, 20_000), Path.of("target", "report-generated.png"));
+  void aReportOnAGeneratedSurveyAndJobBoardShowsTheTopicsFiguresAndEmphasisInABrowser() throws Exception {
+    try (DemoJobBoard board = DemoJobBoard.start(0)) {
+      workedExample(SurveyFixture.write(dir.resolve("survey.csv"), 31, 20_000), Path.of("target", "report-generated.png"),
+          board);
+    }
   }
 
   @Test
   @Tag("data")
   void theWorkedExamplesReportOnTheSurveyShowsTheTopicsFiguresInABrowser() throws Exception {
     workedExample(DataDirectory.fromEnvironment().require(DataSet.SALARY_SURVEY),
-        Path.of("target", "report-worked-example.png"));
+        Path.of("target", "report-worked-example.png"), null);
   }
 
-  private void workedExample(Path survey, Path screenshot) throws Exception {
-    long rows = SurveyFixture.dataRows(survey).size();
+  /** The report of the survey's rows, and of the job board's postings (with descriptions) if there is one. */
+  private void workedExample(Path survey, Path screenshot, DemoJobBoard board) throws Exception {
+    long rows = SurveyFixture.dataRows(survey).size() + (board == null ? 0 : board.postingCount());
     try (Chromium browser = Chromium.start();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("broker"), 0).start(Duration.ofSeconds(60))) {
       Properties client = new Properties();
       client.put("bootstrap.servers", broker.bootstrapServers());
       TopicSetup.ensureTopics(client);
-      assertThat(JobstreamCli.commandLine().execute("ingest", "--bootstrap-servers", broker.bootstrapServers(),
-          "--once", "--source", "csv:" + survey)).isZero();
+      java.util.List<String> ingest = new java.util.ArrayList<>(java.util.List.of("ingest", "--bootstrap-servers",
+          broker.bootstrapServers(), "--once", "--source", "csv:" + survey));
+      if (board != null) {
+        ingest.addAll(java.util.List.of("--source", "jsonld:" + board.listingUri(), "--allow-host", "127.0.0.1",
+            "--min-delay", "0s"));
+      }
+      assertThat(JobstreamCli.commandLine().execute(ingest.toArray(String[]::new))).isZero();
       Properties settings = new Properties();
       settings.putAll(client);
       settings.put(JobstreamTopology.WINDOWS_CONFIG, "year");
@@ -86,9 +96,16 @@ class ReportBrowserTest {
             }
           }
         });
-        gaps = settled(client, payIn2024[0]);
-        stats = TopicSnapshot.read(client, Topics.STATS, Duration.ofSeconds(30));
-        assertThat(gaps.get(KEY_2024).nB()).isEqualTo(payIn2024[1]);
+        if (board == null) {
+          gaps = settled(client, payIn2024[0]);
+          stats = TopicSnapshot.read(client, Topics.STATS, Duration.ofSeconds(30));
+          assertThat(gaps.get(KEY_2024).nB()).isEqualTo(payIn2024[1]);
+        } else {
+          // the board's cross-posted copies count once in the statistics, not in the classified
+          // topic: wait for the figures to settle, then check the report against them
+          gaps = settled(client, -1);
+          stats = TopicSnapshot.read(client, Topics.STATS, Duration.ofSeconds(30));
+        }
       }
       SalaryDivergence y2024 = gaps.get(KEY_2024);
       long gapYears = gaps.keySet().stream()
@@ -135,9 +152,21 @@ class ReportBrowserTest {
           && !s.family().equals("ml_engineer")));
       // CPS has 2020-2022 of the report's years, for both occupations
       assertThat(charts.get("official-women")).isEqualTo(6);
-      // the survey's rows have no description: no emphasis, no wording score, and the charts say so
-      assertThat(charts.get("emphasis-ml_engineer")).isZero();
-      assertThat(charts.get("gender-coding")).isZero();
+      if (board == null) {
+        // the survey's rows have no description: no emphasis, no wording score, and the charts say so
+        assertThat(charts.get("emphasis-ml_engineer")).isZero();
+        assertThat(charts.get("gender-coding")).isZero();
+      } else {
+        // the board's postings have descriptions: the ML engineer camps per window with their
+        // intervals, and example verdicts with the phrases that decided them
+        assertThat(charts.get("emphasis-ml_engineer")).isPositive();
+        JsonNode emphasis = browser.evaluate(PageChecks.rows("emphasis"));
+        assertThat(emphasis.size()).isPositive();
+        assertThat(emphasis.toString()).containsPattern("\\d+-\\d+%");
+        JsonNode examples = browser.evaluate(PageChecks.rows("emphasis-examples"));
+        assertThat(examples.size()).isPositive();
+        assertThat(examples.toString()).contains("ml_engineer").containsPattern("\\(\\d\\.\\d\\d, ");
+      }
       assertThat(browser.evaluate("document.querySelector('[data-chart=\"official-wages\"] [data-series=\"BLS data"
           + " scientists\"][data-x=\"2024\"]').dataset.y").asText()).isEqualTo("112590.0");
 

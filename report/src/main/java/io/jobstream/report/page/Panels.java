@@ -1,5 +1,7 @@
 package io.jobstream.report.page;
 
+import io.jobstream.model.ClassifiedPosting;
+import io.jobstream.model.EmphasisEvidence;
 import io.jobstream.model.SalaryDivergence;
 import io.jobstream.model.SalaryStats;
 import io.jobstream.report.chart.SvgChart;
@@ -148,14 +150,40 @@ public final class Panels {
           .series("ml_heavy", ml).series("balanced", balanced).series("software_heavy", software));
     }
     String first = Formats.familyName(families.get(0));
+    List<Table> tables = new ArrayList<>(List.of(table));
+    if (!model.examples().isEmpty()) {
+      Table examples = new Table("emphasis-examples", "Example verdicts with the phrases that decided them"
+          + " (points, section)", List.of("family", "posted", "title", "company", "verdict", "ML evidence",
+          "software evidence", "other evidence"));
+      for (ClassifiedPosting p : model.examples()) {
+        examples.row(p.postingId(), List.of(Cell.text(p.family()), Cell.text(String.valueOf(p.eventDate())),
+            Cell.text(p.title()), Cell.text(p.company() == null ? "" : p.company()), Cell.text(p.emphasis()),
+            Cell.text(evidence(p, "ml")), Cell.text(evidence(p, "software")), Cell.text(evidence(p, "neither"))));
+      }
+      tables.add(examples);
+    }
     return new Panel("emphasis", "What do " + first + " actually do?",
         "Each ad's description is scored for machine-learning skills against software-engineering skills:"
             + " ML-heavy, balanced or software-heavy; " + first + " first, then "
             + (families.size() > 1 ? Formats.familyName(families.get(1)) : "") + " beside them. Shares of the"
             + " ads whose description says enough to tell (postings without a description, such as the salary"
             + " survey's rows, have none), with the number of ads behind them and 95% Wilson intervals: with a"
-            + " few dozen ads a share is known to within tens of points.",
-        charts, List.of(table));
+            + " few dozen ads a share is known to within tens of points. Each verdict is read from what the ad"
+            + " mainly asks for (phrases of ML depth, software-engineering depth and other work, weighted by the"
+            + " section they are in), not from the tools it lists; the examples show the phrases behind a few.",
+        charts, tables);
+  }
+
+  /** A posting's evidence of one side as "phrase (weight)", semicolon-separated. */
+  static String evidence(ClassifiedPosting p, String side) {
+    StringBuilder out = new StringBuilder();
+    for (EmphasisEvidence e : p.emphasisEvidence()) {
+      if (side.equals(e.side())) {
+        out.append(out.length() == 0 ? "" : "; ").append(e.phrase())
+            .append(String.format(java.util.Locale.ROOT, " (%.2f, %s)", e.weight(), e.section()));
+      }
+    }
+    return out.toString();
   }
 
   /** A share's 95% Wilson interval as "lo-hi%". */

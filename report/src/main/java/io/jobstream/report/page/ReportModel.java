@@ -1,5 +1,6 @@
 package io.jobstream.report.page;
 
+import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.SalaryDivergence;
 import io.jobstream.model.SalaryStats;
 import java.time.Instant;
@@ -88,6 +89,40 @@ public final class ReportModel {
 
   public String window() {
     return window;
+  }
+
+  /** How many example verdicts the report shows per family. */
+  public static final int EXAMPLES_PER_FAMILY = 3;
+
+  private List<ClassifiedPosting> examples = List.of();
+
+  /**
+   * This model with example postings whose emphasis verdict and evidence the report shows: of the
+   * given postings (e.g. the latest on the classified topic), up to {@link #EXAMPLES_PER_FAMILY}
+   * per family of the pairs that have a verdict with evidence, the latest first.
+   */
+  public ReportModel withExamples(Collection<ClassifiedPosting> postings) {
+    List<ClassifiedPosting> chosen = new java.util.ArrayList<>();
+    for (FamilyPair pair : pairs) {
+      for (String family : List.of(pair.a(), pair.b())) {
+        if (chosen.stream().anyMatch(p -> p.family().equals(family))) {
+          continue;
+        }
+        postings.stream()
+            .filter(p -> family.equals(p.family()) && p.emphasis() != null && p.emphasisEvidence() != null
+                && !p.emphasisEvidence().isEmpty())
+            .sorted(java.util.Comparator.comparing(ClassifiedPosting::eventDate).reversed()
+                .thenComparing(ClassifiedPosting::postingId))
+            .limit(EXAMPLES_PER_FAMILY).forEach(chosen::add);
+      }
+    }
+    this.examples = List.copyOf(chosen);
+    return this;
+  }
+
+  /** The example postings of {@link #withExamples}, by family of the pairs. */
+  public List<ClassifiedPosting> examples() {
+    return examples;
   }
 
   public List<FamilyPair> pairs() {
