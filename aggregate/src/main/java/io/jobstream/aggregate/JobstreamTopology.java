@@ -33,7 +33,9 @@ import org.apache.kafka.streams.state.Stores;
  * The jobstream topology:
  *
  * <ol>
- *   <li>In as many tasks as {@code jobs.postings.raw} has partitions: validate and classify ->
+ *   <li>In as many tasks as {@code jobs.postings.raw} has partitions, each owning the posting ids
+ *       Kafka's Java producer puts on its partition (records a producer put elsewhere are re-routed
+ *       to their owner through {@value #BY_POSTING}, {@link PostingPlacement}): validate and classify ->
  *       {@code jobs.postings.classified}, or {@code jobs.postings.dlq} with the reason (every raw
  *       record ends in exactly one); the latest version of each posting is kept by posting id
  *       ({@link PostingVersionProcessor}), and only a change that matters to the statistics (a new
@@ -130,6 +132,24 @@ public final class JobstreamTopology {
    */
   public static final String CLASSIFIED_MAX_BYTES_CONFIG = "jobstream.classified.max-record-bytes";
 
+  /** Store of the timestamp of the latest version or deletion applied per posting id ({@link VersionOrder}). */
+  public static final String ORDER_STORE = "posting-version-times";
+
+  /**
+   * Name of the repartition that brings a raw record to the task owning its posting id when a
+   * producer put it on another partition of {@code jobs.postings.raw} (a partitioner other than
+   * Java's, such as librdkafka's): keyed by posting id, as many partitions as the raw topic, so
+   * it reaches the partition Java's producer would have picked. Records already there skip it.
+   */
+  public static final String BY_POSTING = "postings-by-id";
+
+  /**
+   * Config key: the partition count of {@code jobs.postings.raw}, which decides which partition
+   * owns a posting id. Not a user setting: {@link StreamApp} reads it from the cluster at start
+   * (default 1, the one partition of a {@code TopologyTestDriver}).
+   */
+  public static final String RAW_PARTITIONS_CONFIG = "jobstream.raw.partitions";
+
   /** Store of the latest posting date the classify stage has seen. */
   public static final String LATEST_DATE_STORE = "latest-event-date";
 
@@ -177,7 +197,7 @@ public final class JobstreamTopology {
   /** Store of the divergence stage: the days changed since the last emission, with the slices that changed. */
   public static final String PAIR_DIRTY_STORE = "pair-changed-days";
 
-  /** Every {@code jobstream.*} key the topology reads. */
+  /** Every {@code jobstream.*} key the topology reads but {@link #RAW_PARTITIONS_CONFIG}, which is the cluster's. */
   public static final java.util.Set<String> SETTINGS = java.util.Set.of(WINDOWS_CONFIG, REPORTING_CURRENCY_CONFIG,
       TAXONOMY_CONFIG, RATES_CONFIG, PAY_RANGES_CONFIG, EMIT_INTERVAL_CONFIG, EMIT_BUDGET_CONFIG,
       EMIT_PAUSE_CONFIG, DUPLICATE_PERIOD_CONFIG, GRACE_CONFIG, FUTURE_TOLERANCE_CONFIG, BLOCK_DAYS_CONFIG,
@@ -287,6 +307,7 @@ public final class JobstreamTopology {
     long graceDays = setting(config, GRACE_CONFIG, DEFAULT_GRACE_DAYS, 0);
     long futureDays = setting(config, FUTURE_TOLERANCE_CONFIG, 1, 0);
     long maxRecordBytes = setting(config, CLASSIFIED_MAX_BYTES_CONFIG, RecordSizes.KAFKA_DEFAULT_LIMIT_BYTES, 1024);
+    int rawPartitions = (int) setting(config, RAW_PARTITIONS_CONFIG, 1, 1, Integer.MAX_VALUE);
     PostingClassifier classifier = new PostingClassifier(enricher(config, currency), (int) Math.min(maxRecordBytes,
         Integer.MAX_VALUE));
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -294,12 +315,23 @@ public final class JobstreamTopology {
     // cached: repeated writes of a key within a commit interval reach RocksDB and the changelog once
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSTINGS_STORE),
         Serdes.String(), JsonSerde.of(ClusterMember.class)).withCachingEnabled());
-    Map<String, KStream<String, ClassifyOutcome>> routes = builder
-        .stream(Topics.RAW.name(),
-            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-postings"))
-        .processValues(() -> new ClassifyProcessor(classifier, LATEST_DATE_STORE, POSTINGS_STORE, graceDays,
-                futureDays),
-            Named.as("validate-and-classify"), LATEST_DATE_STORE, POSTINGS_STORE)
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_STORE),
+        Serdes.String(), Serdes.Long()).withCachingEnabled());
+    // Each posting id is owned by one task, which keeps its latest version: a record on another
+    // partition than its owner's goes there first, through a repartition keyed by posting id.
+    KStream<String, byte[]> arrived = builder.stream(Topics.RAW.name(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-postings"));
+    KStream<String, byte[]> rerouted = arrived
+        .processValues(() -> new PostingPlacement(rawPartitions, false), Named.as("owned-elsewhere"))
+        .repartition(Repartitioned.<String, byte[]>as(BY_POSTING)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(Serdes.ByteArray()));
+    Map<String, KStream<String, ClassifyOutcome>> routes = arrived
+        .processValues(() -> new PostingPlacement(rawPartitions, true), Named.as("owned-here"))
+        .merge(rerouted, Named.as("postings-at-owner"))
+        .processValues(() -> new ClassifyProcessor(classifier, LATEST_DATE_STORE, POSTINGS_STORE, ORDER_STORE,
+                graceDays, futureDays),
+            Named.as("validate-and-classify"), LATEST_DATE_STORE, POSTINGS_STORE, ORDER_STORE)
         .split(Named.as("route-"))
         .branch((id, outcome) -> outcome.isClassified() || outcome.deletion(), Branched.as("classified"))
         .defaultBranch(Branched.as("rejected"));

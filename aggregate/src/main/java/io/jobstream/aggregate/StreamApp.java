@@ -113,6 +113,7 @@ public final class StreamApp implements AutoCloseable {
             Topics.CLASSIFIED.name());
         withLimits.put(JobstreamTopology.CLASSIFIED_MAX_BYTES_CONFIG, Long.toString(limit));
       }
+      withLimits.put(JobstreamTopology.RAW_PARTITIONS_CONFIG, Integer.toString(rawPartitions(admin)));
     }
     Topology topology = JobstreamTopology.build(withLimits);
     KafkaStreams streams = new KafkaStreams(topology, config);
@@ -160,6 +161,22 @@ public final class StreamApp implements AutoCloseable {
           Topics.CLASSIFIED.name(), e.getMessage(), limit);
     }
     return limit;
+  }
+
+  /**
+   * The partition count of {@code jobs.postings.raw}, which decides the partition that owns each
+   * posting id ({@link JobstreamTopology#RAW_PARTITIONS_CONFIG}); the topic must exist.
+   */
+  public static int rawPartitions(Admin admin) {
+    try {
+      return admin.describeTopics(List.of(Topics.RAW.name())).allTopicNames().get(60, TimeUnit.SECONDS)
+          .get(Topics.RAW.name()).partitions().size();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the partitions of " + Topics.RAW.name(), e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot read the partitions of " + Topics.RAW.name() + ": " + e.getMessage(), e);
+    }
   }
 
   /** The running Kafka Streams client (for the query API). */

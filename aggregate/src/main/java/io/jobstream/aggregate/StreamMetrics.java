@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       statistics)
  *   <li>{@code jobstream.stream.windows.unemitted} (gauge: tuple-count changes the window stage has
  *       taken in that no emitted statistics include yet; 0 when the statistics are up to date)
+ *   <li>{@code jobstream.stream.rerouted} (counter: raw records that arrived on another partition
+ *       than the one owning their posting id, re-routed to it; 0 while every producer uses Kafka's
+ *       Java partitioner)
  *   <li>{@code jobstream.stream.evicted} (counter: store entries dated before the horizon, removed)
  *   <li>{@code jobstream.stream.beyond.horizon} (counter: counted changes dated before the horizon
  *       of the window task they reached, not counted; a classify task far behind the others sends them)
@@ -40,12 +43,15 @@ final class StreamMetrics {
       "research_scientist", "data_analyst", "data_engineer", "statistician", "quant",
       "software_engineer", "other");
   private static final Set<String> REASONS = Set.of("no_key", "no_value", "not_json",
-      "unsupported_schema", "no_title", "no_date", "future_date", "late", "too_large");
+      "unsupported_schema", "no_title", "no_date", "future_date", "late", "too_large", "superseded");
 
   static final AtomicLong DUPLICATES = Metrics.gauge("jobstream.stream.duplicates", new AtomicLong());
   static final AtomicLong LAST_PROCESSED = Metrics.gauge("jobstream.stream.last.processed.seconds", new AtomicLong());
   static final Counter PAY_REJECTED = Counter.builder("jobstream.classify.pay.rejected")
       .description("postings whose pay was read but rejected (implausible, or no exchange rate)")
+      .register(Metrics.globalRegistry);
+  static final Counter REROUTED = Counter.builder("jobstream.stream.rerouted")
+      .description("raw records on another partition than their posting id's, re-routed to it")
       .register(Metrics.globalRegistry);
   static final Counter EVICTED = Counter.builder("jobstream.stream.evicted")
       .description("store entries dated before the horizon, removed").register(Metrics.globalRegistry);

@@ -77,6 +77,7 @@ public final class EndToEndBenchmark {
 
   private final int threads;
   private final int instances;
+  private Class<? extends org.apache.kafka.clients.producer.Partitioner> partitioner;
   private final String instanceHeap;
 
   /** jobstream's application id in the benchmark. */
@@ -97,6 +98,16 @@ public final class EndToEndBenchmark {
     this.stateDir = stateDir;
     this.windows = windows;
     this.out = out;
+  }
+
+  /**
+   * The raw postings are produced with {@code partitioner} instead of the Java producer's default
+   * (e.g. {@link OtherPartitioner}, to measure the re-route of records a producer put on another
+   * partition than their posting id's); returns this benchmark.
+   */
+  public EndToEndBenchmark producedWith(Class<? extends org.apache.kafka.clients.producer.Partitioner> partitioner) {
+    this.partitioner = partitioner;
+    return this;
   }
 
   /** Throughput and latency of one app. */
@@ -170,6 +181,9 @@ public final class EndToEndBenchmark {
     settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
     Properties props = StreamApp.streamsConfig(settings, stateDir.resolve(applicationId));
+    try (Admin admin = Admin.create(client)) {
+      props.put(JobstreamTopology.RAW_PARTITIONS_CONFIG, Integer.toString(StreamApp.rawPartitions(admin)));
+    }
     Topology topology = JobstreamTopology.buildClassifyStage(props, CLASSIFY_STAGE_TOPIC, CLASSIFY_STAGE_DLQ);
     long start = System.currentTimeMillis();
     try (HeapSampler heapSampler = new HeapSampler(); KafkaStreams streams = new KafkaStreams(topology, props)) {
@@ -488,6 +502,9 @@ public final class EndToEndBenchmark {
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    if (partitioner != null) {
+      props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, partitioner.getName());
+    }
     return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }
 

@@ -20,14 +20,15 @@ import org.apache.kafka.common.TopicPartition;
  * Which instance processed how many records of each stage, from the broker's view: every half
  * second, the application group's committed offsets and which member holds each partition; a
  * partition's progress since the last look is credited to the instance that holds it. Stages by
- * the topic they read: {@code classify} (the raw topic), {@code clusters} (the changes by
+ * the topic they read: {@code classify} (the raw topic), {@code re-routed} (the raw records a
+ * producer put on another partition than their posting id's, re-routed by posting id), {@code clusters} (the changes by
  * cluster of copies), {@code windows} (the counted changes by family and block: counts and
  * statistics), {@code divergence} (the changes by pair and block),
  * {@code stats-table} and {@code divergence-table} (the query API's tables).
  */
 final class StageSampler implements AutoCloseable {
 
-  static final List<String> STAGES = List.of("classify", "clusters", "windows", "divergence", "stats-table", "divergence-table");
+  static final List<String> STAGES = List.of("classify", "re-routed", "clusters", "windows", "divergence", "stats-table", "divergence-table");
 
   private final Admin admin;
   private final String group;
@@ -51,6 +52,9 @@ final class StageSampler implements AutoCloseable {
   static String stageOf(String topic, String group) {
     if (topic.equals(Topics.RAW.name())) {
       return "classify";
+    }
+    if (topic.equals(group + "-" + JobstreamTopology.BY_POSTING + "-repartition")) {
+      return "re-routed";
     }
     if (topic.equals(group + "-" + JobstreamTopology.BY_CLUSTER + "-repartition")) {
       return "clusters";

@@ -68,6 +68,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
       description = "Heap of each jobstream process with --instances above 1 (default: ${DEFAULT-VALUE}).")
   String instanceHeap;
 
+  @Option(names = "--partitioner", defaultValue = "java", paramLabel = "java|other",
+      description = "Partitioner of the raw postings' producer: java (Kafka's Java producer's, as jobstream ingest"
+          + " uses) or other (every record on another partition than Java's would pick, so every one is re-routed"
+          + " to the task owning its posting id; default: ${DEFAULT-VALUE}).")
+  String partitioner;
+
   @Option(names = "--broker-heap", defaultValue = "1g", paramLabel = "SIZE",
       description = "Heap of the broker's JVM (default: ${DEFAULT-VALUE}).")
   String brokerHeap;
@@ -79,6 +85,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!partitioner.equals("java") && !partitioner.equals("other")) {
+      throw new IllegalArgumentException("--partitioner must be java or other, not '" + partitioner + "'");
+    }
     if (postings < 1 || latencySeconds < 0 || threads < 1 || instances < 1) {
       throw new IllegalArgumentException("--postings, --threads and --instances must be at least 1, --latency-seconds at least 0");
     }
@@ -118,6 +127,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
       appSettings.putAll(settings.own());
       EndToEndBenchmark.Result r = new EndToEndBenchmark(appSettings, dir.resolve("streams"), specs, threads,
           instances, instanceHeap, out, registry)
+          .producedWith(partitioner.equals("other") ? io.jobstream.app.bench.OtherPartitioner.class : null)
           .run(postings, latencySeconds);
       out.println();
       out.printf("%-16s %12s %14s %12s %12s %12s%n", "app", "records", "records/s", "p50 latency", "p99 latency", "peak heap");
@@ -133,6 +143,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
       out.printf("classify stage alone / pass-through throughput: %.3f (what every posting costs before any"
           + " aggregation; jobstream / classify stage: %.3f)%n", r.classifyStageRatio(),
           r.jobstream().perSecond() / r.classifyStage().perSecond());
+      long rerouted = java.util.Arrays.stream(r.stageRecords().get("re-routed")).sum();
+      double reroutedPerRecord = (double) rerouted / Math.max(1, java.util.Arrays.stream(r.stageRecords()
+          .get("classify")).sum());
+      out.printf("re-routed by posting id: %,d records, %.4f per raw record read (raw postings produced with the %s"
+          + " partitioner)%n", rerouted, reroutedPerRecord, partitioner);
       out.printf("jobstream peak heap: %,d MB (goal: under 1024 MB%s)%n", r.jobstream().peakHeapBytes() >> 20,
           r.instances() > 1 ? ", the largest of any instance" : "");
       com.fasterxml.jackson.databind.node.ObjectNode shares = io.jobstream.model.JsonSerde.MAPPER.createObjectNode();
@@ -160,6 +175,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
       json.put("p50LatencySeconds", Double.isFinite(r.jobstream().p50Seconds()) ? r.jobstream().p50Seconds() : null);
       json.put("p99LatencySeconds", Double.isFinite(r.jobstream().p99Seconds()) ? r.jobstream().p99Seconds() : null);
       json.put("peakHeapBytes", r.jobstream().peakHeapBytes());
+      json.put("partitioner", partitioner);
+      json.put("reroutedPerRecord", reroutedPerRecord);
       json.set("stageShares", shares);
       out.println(json);
       out.flush();

@@ -24,7 +24,7 @@ final class BoundedLabels {
       Map.entry("reason", Set.of(
           // stream dead letters
           "no_key", "no_value", "not_json", "unsupported_schema", "no_title", "no_date", "future_date", "late",
-          "too_large", "other",
+          "too_large", "superseded", "other",
           // ingest rejections
           "api_error", "bad_row", "fetch_retry_after", "fetch_robots_denied", "bad_line", "source_failed",
           "fetch_http_status", "fetch_io", "fetch_blocked_address", "fetch_bad_scheme", "fetch_too_large",
