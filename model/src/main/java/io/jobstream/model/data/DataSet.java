@@ -16,7 +16,7 @@ public enum DataSet {
 
   SALARY_SURVEY("ai-jobs-salaries", "ai-jobs-salaries-2020-2024.csv",
       "ai-jobs.net salary survey export (the \"Data Science Job Salaries\" layout), 2020-2024",
-      "ai-jobs.net (Foorilla LLC)", "CC0 1.0 (public domain)", "ai-jobs.net salary survey",
+      "ai-jobs.net", "CC0 1.0 (public domain)", "ai-jobs.net salary survey",
       "https://ai-jobs.net/salaries/download/",
       "https://ai-jobs.net/salaries/download/salaries.csv",
       null),
