@@ -365,7 +365,7 @@ public final class TokenPatterns<V> {
       return; // a phrase does not run on into the next sentence or line
     }
     int h = tokens.hashes[j];
-    Node<V> exact = node.find(tokens.chars, tokens.starts[j], tokens.ends[j], h);
+    Node<V> exact = node.find(tokens.chars, tokens.starts[j], tokens.starts[j + 1], h);
     if (exact != null) {
       longest(exact, tokens, j + 1, to, match);
     }
@@ -374,7 +374,7 @@ public final class TokenPatterns<V> {
     }
     if (node.sets != null) {
       for (int k = 0; k < node.sets.length; k++) {
-        if (node.sets[k].find(tokens.chars, tokens.starts[j], tokens.ends[j], h) != null) {
+        if (node.sets[k].find(tokens.chars, tokens.starts[j], tokens.starts[j + 1], h) != null) {
           longest(node.setChildren[k], tokens, j + 1, to, match);
         }
       }
@@ -392,13 +392,13 @@ public final class TokenPatterns<V> {
     if (isDigit(tokens.chars[tokens.starts[j]])) {
       return true;
     }
-    int length = tokens.ends[j] - tokens.starts[j];
+    int length = tokens.starts[j + 1] - tokens.starts[j];
     if (length < 3 || length > 5) {
       return false;
     }
     for (char[] word : NUMBER_WORDS) {
       if (word.length == length
-          && Arrays.equals(word, 0, length, tokens.chars, tokens.starts[j], tokens.ends[j])) {
+          && Arrays.equals(word, 0, length, tokens.chars, tokens.starts[j], tokens.starts[j + 1])) {
         return true;
       }
     }

@@ -42,18 +42,20 @@ public final class TokenSpans {
   }
 
   final char[] chars;
+  /**
+   * Where each token starts in {@link #chars}, and at {@code size} where the last one ends: the
+   * buffer holds nothing but tokens, so a token ends where the next one starts.
+   */
   final int[] starts;
-  final int[] ends;
   /** Each token's {@link #hash}, for the phrase tables that look tokens up. */
   final int[] hashes;
   /** The {@link #breakBefore} flags of each token. */
   final byte[] breaks;
   final int size;
 
-  private TokenSpans(char[] chars, int[] starts, int[] ends, int[] hashes, byte[] breaks, int size) {
+  private TokenSpans(char[] chars, int[] starts, int[] hashes, byte[] breaks, int size) {
     this.chars = chars;
     this.starts = starts;
-    this.ends = ends;
     this.hashes = hashes;
     this.breaks = breaks;
     this.size = size;
@@ -65,7 +67,7 @@ public final class TokenSpans {
     text.getChars(0, n, out, 0); // then lower-cased in place: the write index never passes the read index
     // The character loop records only where each token starts and the breaks before it: with
     // fewer arrays in hand it keeps its values in registers, and ran twice as fast as one that
-    // also wrote each token's end and hash (those follow from the starts, in a second loop).
+    // also wrote each token's end and hash (the hashes follow from the starts, in a second loop).
     int[] starts = new int[n / 4 + 8];
     byte[] breaks = new byte[starts.length];
     int count = 0;
@@ -103,15 +105,15 @@ public final class TokenSpans {
     if (count > 0) {
       breaks[0] = LINE | SENTENCE; // whatever came before it
     }
-    // a token ends where the next one starts: the buffer holds nothing but tokens
-    int[] ends = new int[count];
+    if (count == starts.length) {
+      starts = Arrays.copyOf(starts, count + 1);
+    }
+    starts[count] = length;
     int[] hashes = new int[count];
     for (int t = 0; t < count; t++) {
-      int end = t + 1 < count ? starts[t + 1] : length;
-      ends[t] = end;
-      hashes[t] = hash(out, starts[t], end);
+      hashes[t] = hash(out, starts[t], starts[t + 1]);
     }
-    return new TokenSpans(out, starts, ends, hashes, breaks, count);
+    return new TokenSpans(out, starts, hashes, breaks, count);
   }
 
   /** {@link #ASCII}'s code for a character beyond ASCII. */
@@ -180,7 +182,7 @@ public final class TokenSpans {
   }
 
   public int end(int token) {
-    return ends[token];
+    return starts[token + 1];
   }
 
   /**
@@ -194,6 +196,6 @@ public final class TokenSpans {
 
   /** Token {@code i} as a string (allocates; for reporting matches, not for scanning). */
   public String token(int i) {
-    return new String(chars, starts[i], ends[i] - starts[i]);
+    return new String(chars, starts[i], starts[i + 1] - starts[i]);
   }
 }

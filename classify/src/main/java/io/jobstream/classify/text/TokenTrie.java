@@ -150,7 +150,7 @@ public final class TokenTrie<V> {
       int bestEnd = -1;
       V best = null;
       for (int j = i; j < n; j++) {
-        node = node.find(buf, tokens.starts[j], tokens.ends[j], hashes[j]);
+        node = node.find(buf, tokens.starts[j], tokens.starts[j + 1], hashes[j]);
         if (node == null) {
           break;
         }

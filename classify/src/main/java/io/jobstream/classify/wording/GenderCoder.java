@@ -137,8 +137,7 @@ public final class GenderCoder {
     return node.prefix != 0 ? node.prefix : node.exact;
   }
 
-  private static boolean isFalseHit(TokenSpans tokens, int t) {
-    String word = tokens.token(t);
+  private static boolean isFalseHit(TokenSpans tokens, int t, String word) {
     if (NOT_CODED.contains(word)) {
       return true;
     }
@@ -158,18 +157,22 @@ public final class GenderCoder {
     char[] buf = tokens.chars();
     for (int t = 0; t < tokens.size(); t++) {
       int kind = kindOf(buf, tokens.start(t), tokens.end(t));
-      if (kind != 0 && isFalseHit(tokens, t)) {
-        kind = 0;
+      if (kind == 0) {
+        continue;
+      }
+      String word = tokens.token(t);
+      if (isFalseHit(tokens, t, word)) {
+        continue;
       }
       if (kind == 1) {
         masculine++;
         if (mWords.size() < MAX_WORDS) {
-          mWords.add(tokens.token(t));
+          mWords.add(word);
         }
-      } else if (kind == 2) {
+      } else {
         feminine++;
         if (fWords.size() < MAX_WORDS) {
-          fWords.add(tokens.token(t));
+          fWords.add(word);
         }
       }
     }
