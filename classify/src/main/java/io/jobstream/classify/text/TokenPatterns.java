@@ -173,6 +173,17 @@ public final class TokenPatterns<V> {
    * they are passed over without a trip to memory.
    */
   private final long[] firstTokens = new long[512];
+  /**
+   * First tokens (bits as in {@link #firstTokens}) that a pattern may follow with anything: a
+   * pattern of that one token, or one whose second position is {@code *}, {@code #} or a set.
+   */
+  private final long[] firstAlone = new long[512];
+  /**
+   * One bit per hash of the first two tokens of the other patterns. Most tokens that begin a
+   * pattern ("data", "with", "our") are not followed by its second word: a second bit test passes
+   * over them before a walk of the trie.
+   */
+  private final long[] firstPairs = new long[2048];
   private final java.util.Map<String, Node<V>> setTables = new java.util.HashMap<>();
 
   /**
@@ -206,12 +217,22 @@ public final class TokenPatterns<V> {
         throw new IllegalArgumentException("pattern is empty or begins with *: " + pattern);
       }
       String first = sequence.get(0);
+      String second = sequence.size() > 1 ? sequence.get(1) : null;
+      boolean alone = second == null || second.equals(ANY) || second.equals(NUMBER) || second.startsWith(SET);
       if (first.equals(NUMBER)) {
         for (char[] word : NUMBER_WORDS) {
-          mayBegin(word);
+          mayBegin(word, null); // a number word may be followed by anything: a digit may
         }
       } else {
-        mayBegin(first.toCharArray());
+        mayBegin(first.toCharArray(), alone ? null : second.toCharArray());
+        if (first.startsWith(SET)) {
+          // an optional first position before a set ("key? responsibilities|duties|..."): the
+          // set's words may begin a match. The first-token table keeps only the set's name, as
+          // it always has, so these words are walked only when another pattern begins with them
+          for (String word : first.substring(1).split("\\|")) {
+            setBit(firstAlone, hash(word.toCharArray(), 0, word.length()));
+          }
+        }
       }
       Node<V> node = root;
       for (String token : sequence) {
@@ -300,9 +321,50 @@ public final class TokenPatterns<V> {
     });
   }
 
-  private void mayBegin(char[] token) {
-    int bit = hash(token, 0, token.length) & (firstTokens.length * 64 - 1);
-    firstTokens[bit >>> 6] |= 1L << bit;
+  /** Notes that a pattern begins with {@code token}, then {@code next} (null: anything may follow). */
+  private void mayBegin(char[] token, char[] next) {
+    int hash = hash(token, 0, token.length);
+    setBit(firstTokens, hash);
+    if (next == null) {
+      setBit(firstAlone, hash);
+    } else {
+      setBit(firstPairs, pairHash(hash, hash(next, 0, next.length)));
+    }
+  }
+
+  private static int pairHash(int first, int second) {
+    int h = (first * 31 + second) * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  private static void setBit(long[] bits, int hash) {
+    int bit = hash & (bits.length * 64 - 1);
+    bits[bit >>> 6] |= 1L << bit;
+  }
+
+  private static boolean hasBit(long[] bits, int hash) {
+    int bit = hash & (bits.length * 64 - 1);
+    return (bits[bit >>> 6] & (1L << bit)) != 0;
+  }
+
+  /**
+   * False when no pattern can match from token {@code i}: no pattern begins with it, or none that
+   * begins with it goes on with the next token (in the same sentence, before {@code to}). The
+   * tables are of hashes, so a true may be wrong, a false never is.
+   */
+  private boolean mayMatchAt(TokenSpans tokens, int i, int to) {
+    if (root.number != null && isDigit(tokens.chars[tokens.starts[i]])) {
+      return true;
+    }
+    int hash = tokens.hashes[i];
+    if (!hasBit(firstTokens, hash)) {
+      return false; // the common case: no pattern starts with this token
+    }
+    if (hasBit(firstAlone, hash)) {
+      return true;
+    }
+    return i + 1 < to && (tokens.breaks[i + 1] & TokenSpans.SENTENCE) == 0
+        && hasBit(firstPairs, pairHash(hash, tokens.hashes[i + 1]));
   }
 
   /** Splits {@code a|b(s|ing)|c} at the bars outside parentheses. */
@@ -334,12 +396,9 @@ public final class TokenPatterns<V> {
   public void scan(TokenSpans tokens, int from, int to, Sink<V> sink) {
     Match<V> match = new Match<>();
     int i = from;
-    int filterMask = firstTokens.length * 64 - 1;
     while (i < to) {
-      int bit = tokens.hashes[i] & filterMask;
-      if ((firstTokens[bit >>> 6] & (1L << bit)) == 0
-          && (root.number == null || !isDigit(tokens.chars[tokens.starts[i]]))) {
-        i++; // the common case: no pattern starts with this token
+      if (!mayMatchAt(tokens, i, to)) {
+        i++;
         continue;
       }
       match.start = i;
