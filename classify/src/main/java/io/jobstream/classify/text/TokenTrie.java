@@ -6,9 +6,10 @@ import java.util.List;
  * Phrases of one or more tokens, each with a value, found in {@link TokenSpans} longest match
  * first, left to right. Each trie node holds its children in an open-addressing table keyed by
  * the token's characters; a scan looks tokens up by the hash {@link TokenSpans} keeps for each,
- * in place, and builds no strings. Most tokens of a text begin no phrase: a bit table of the
- * first tokens' hashes, small enough to stay in the processor's cache, passes over them without
- * a probe of the trie, and a probe compares the keys' hashes before their characters.
+ * in place, and builds no strings. Most tokens of a text begin no phrase: bit tables of the
+ * first tokens' hashes and of the first two tokens', small enough to stay in the processor's
+ * cache, pass over them without a probe of the trie, and a probe compares the keys' hashes
+ * before their characters.
  */
 public final class TokenTrie<V> {
 
@@ -116,6 +117,14 @@ public final class TokenTrie<V> {
   private final Node<V> root = new Node<>();
   /** One bit per hash value (mod its size) of the phrases' first tokens: 4 KB. */
   private final long[] firstTokens = new long[512];
+  /** First tokens (bits as in {@link #firstTokens}) that are a phrase by themselves. */
+  private final long[] firstAlone = new long[512];
+  /**
+   * One bit per hash of the first two tokens of the longer phrases: many phrases begin with a
+   * common word ("data", "model", "machine"), and a second bit test passes over it when the next
+   * token goes on with none of them.
+   */
+  private final long[] firstPairs = new long[1024];
 
   /** Adds a phrase given as tokens; a phrase already present keeps its first value. */
   public void add(List<String> phrase, V value) {
@@ -123,8 +132,14 @@ public final class TokenTrie<V> {
       return;
     }
     char[] first = phrase.get(0).toCharArray();
-    int bit = hash(first, 0, first.length) & (firstTokens.length * 64 - 1);
-    firstTokens[bit >>> 6] |= 1L << bit;
+    int firstHash = hash(first, 0, first.length);
+    setBit(firstTokens, firstHash);
+    if (phrase.size() == 1) {
+      setBit(firstAlone, firstHash);
+    } else {
+      char[] second = phrase.get(1).toCharArray();
+      setBit(firstPairs, pairHash(firstHash, hash(second, 0, second.length)));
+    }
     Node<V> node = root;
     for (String token : phrase) {
       node = node.child(token.toCharArray(), true);
@@ -134,16 +149,31 @@ public final class TokenTrie<V> {
     }
   }
 
+  private static int pairHash(int first, int second) {
+    int h = (first * 31 + second) * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  private static void setBit(long[] bits, int hash) {
+    int bit = hash & (bits.length * 64 - 1);
+    bits[bit >>> 6] |= 1L << bit;
+  }
+
+  private static boolean hasBit(long[] bits, int hash) {
+    int bit = hash & (bits.length * 64 - 1);
+    return (bits[bit >>> 6] & (1L << bit)) != 0;
+  }
+
   public void scan(TokenSpans tokens, Sink<V> sink) {
     int i = 0;
     int n = tokens.size;
     char[] buf = tokens.chars;
     int[] hashes = tokens.hashes;
-    int filterMask = firstTokens.length * 64 - 1;
     while (i < n) {
-      int bit = hashes[i] & filterMask;
-      if ((firstTokens[bit >>> 6] & (1L << bit)) == 0) {
-        i++; // the common case: no phrase starts with this token
+      int hash = hashes[i];
+      if (!hasBit(firstTokens, hash) // the common case: no phrase starts with this token
+          || !hasBit(firstAlone, hash) && (i + 1 == n || !hasBit(firstPairs, pairHash(hash, hashes[i + 1])))) {
+        i++;
         continue;
       }
       Node<V> node = root;
