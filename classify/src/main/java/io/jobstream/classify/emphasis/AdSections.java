@@ -42,6 +42,7 @@ public final class AdSections {
     EEO(0.0);
 
     private final double weight;
+    private final String id = name().toLowerCase(Locale.ROOT); // once: every verdict quotes it
 
     Section(double weight) {
       this.weight = weight;
@@ -54,7 +55,7 @@ public final class AdSections {
 
     /** Lower-case name, as the evidence reports it. */
     public String id() {
-      return name().toLowerCase(Locale.ROOT);
+      return id;
     }
   }
 

@@ -38,9 +38,11 @@ public final class EmphasisRules {
   public enum Side {
     ML, SOFTWARE, NEITHER, NONE, NEGATE, OPTIONAL, SKIP;
 
+    private final String id = name().toLowerCase(Locale.ROOT); // once: every verdict quotes it
+
     /** Lower-case name, as the evidence reports it. */
     public String id() {
-      return name().toLowerCase(Locale.ROOT);
+      return id;
     }
 
     boolean isEvidence() {

@@ -77,6 +77,19 @@ public final class PayTextParser {
       "commission per", "in revenue", "in sales", "in funding", "of funding", "referral", "credit",
       "deductible", "match", "for every", "per referral", "gift"};
 
+  /**
+   * The Latin-1 characters that may start an amount: digits, A-Z, {@code $ £ ¥} (and beyond
+   * Latin-1 {@code € ₹}). One table load per character of a description, most of which is not pay.
+   */
+  private static final boolean[] MAY_START = new boolean[256];
+
+  static {
+    for (char c = 0; c < 256; c++) {
+      MAY_START[c] = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == '$' || c == '\u00a3'
+          || c == '\u00a5';
+    }
+  }
+
   private static final PhraseList PERIOD_LIST = new PhraseList(PERIODS, false);
   private static final PhraseList PERIOD_ADJECTIVE_LIST = new PhraseList(PERIOD_ADJECTIVES, true);
   private static final PhraseList PAY_LIST = PhraseList.of(PAY_WORDS, false);
@@ -95,24 +108,25 @@ public final class PayTextParser {
       return Optional.empty();
     }
     boolean shortField = text.length() <= 40;
-    char[] chars = text.toCharArray();
+    // read with charAt, not from a copy: a description is mostly not pay, and copying it cost
+    // more than looking at it
+    int n = text.length();
     String lower = null; // built on the first amount: most characters of a description are not
     int i = 0;
-    while (i < chars.length) {
-      char c = chars[i];
+    while (i < n) {
+      char c = text.charAt(i);
       // only a digit, a currency symbol or an upper-case letter (ISO code, "CA$", "Rs") can
       // start an amount: skip everything else without looking closer
-      if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && c != '$' && c != '\u00a3'
-          && c != '\u20ac' && c != '\u20b9' && c != '\u00a5') {
+      if (c < 256 ? !MAY_START[c] : c != '\u20ac' && c != '\u20b9') {
         i++;
         continue;
       }
-      if (c >= 'A' && c <= 'Z' && !digitSoon(chars, i + 1)) {
+      if (c >= 'A' && c <= 'Z' && !digitSoon(text, i + 1)) {
         i++; // a code or prefix ("USD 95", "CA$90", "Rs. 500") has its number within a few chars
         continue;
       }
-      if (c >= '0' && c <= '9' && defaultCurrency == null && !currencySoon(text, chars, i)) {
-        while (i < chars.length && (chars[i] >= '0' && chars[i] <= '9')) {
+      if (c >= '0' && c <= '9' && defaultCurrency == null && !currencySoon(text, i)) {
+        while (i < n && (text.charAt(i) >= '0' && text.charAt(i) <= '9')) {
           i++; // a bare number is pay only with a currency after it ("70.000 €", "150k USD")
         }
         continue;
@@ -123,7 +137,7 @@ public final class PayTextParser {
         continue;
       }
       if (lower == null) {
-        lower = lowerSameLength(chars);
+        lower = lowerSameLength(text);
       }
       Amount second = null;
       int connectorEnd = connector(lower, first.end);
@@ -370,10 +384,10 @@ public final class PayTextParser {
   }
 
   /** A currency symbol or upper-case ISO code within the next 24 characters. */
-  private static boolean currencySoon(String text, char[] chars, int from) {
-    int limit = Math.min(chars.length, from + 24);
+  private static boolean currencySoon(String text, int from) {
+    int limit = Math.min(text.length(), from + 24);
     for (int j = from; j < limit; j++) {
-      char c = chars[j];
+      char c = text.charAt(j);
       if (c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u20b9' || c == '\u00a5') {
         return true;
       }
@@ -387,27 +401,42 @@ public final class PayTextParser {
     return false;
   }
 
-  private static boolean digitSoon(char[] chars, int from) {
-    int limit = Math.min(chars.length, from + 6);
+  private static boolean digitSoon(String text, int from) {
+    int limit = Math.min(text.length(), from + 6);
     for (int j = from; j < limit; j++) {
-      if (chars[j] >= '0' && chars[j] <= '9') {
+      char c = text.charAt(j);
+      if (c >= '0' && c <= '9') {
         return true;
       }
     }
     return false;
   }
 
-  private static String lowerSameLength(char[] chars) {
-    char[] out = chars.clone();
+  /**
+   * The text with A-Z and the Latin-1 capitals lower-cased, nothing else, so that positions in it
+   * are positions in the text. For Latin-1 text that is exactly {@link String#toLowerCase}, which
+   * works a byte at a time without a copy to chars; other text goes by the character.
+   */
+  private static String lowerSameLength(String text) {
+    int n = text.length();
+    boolean latin1 = true;
+    for (int i = 0; i < n && latin1; i++) {
+      latin1 = text.charAt(i) < 256;
+    }
+    if (latin1) {
+      return text.toLowerCase(Locale.ROOT);
+    }
+    char[] out = text.toCharArray();
     for (int i = 0; i < out.length; i++) {
-      char c = out[i];
-      if (c >= 'A' && c <= 'Z') {
-        out[i] = (char) (c + 32);
-      } else if (c >= '\u00c0' && c <= '\u00de' && c != '\u00d7') {
-        out[i] = (char) (c + 32); // Latin-1 capitals such as 'Ä' (the word lists are Latin-1)
+      if (isCapital(out[i])) {
+        out[i] = (char) (out[i] + 32); // A-Z and Latin-1 capitals such as 'Ä' (the word lists are Latin-1)
       }
     }
     return new String(out);
+  }
+
+  private static boolean isCapital(char c) {
+    return c >= 'A' && c <= 'Z' || c >= '\u00c0' && c <= '\u00de' && c != '\u00d7';
   }
 
   /** One amount: where it is, its value with any multiplier applied, and its currency if named. */

@@ -19,8 +19,10 @@ import java.util.List;
  * </ul>
  * Alternatives and optional positions are expanded into plain token sequences when a pattern is
  * added, so scanning is a walk down a trie: no regular expressions and no backtracking beyond the
- * few wildcard branches a pattern names. A pattern may not begin with {@code *}. A match does not
- * run past the end of a sentence or line (see {@link TokenSpans#breakBefore}).
+ * few wildcard branches a pattern names. The trie is compiled for scanning into a
+ * {@link PatternAutomaton} of int arrays, small enough to stay in the processor's cache beside
+ * the rest of an enrichment. A pattern may not begin with {@code *}. A match does not run past
+ * the end of a sentence or line (see {@link TokenSpans#breakBefore}).
  */
 public final class TokenPatterns<V> {
 
@@ -47,7 +49,8 @@ public final class TokenPatterns<V> {
       "three".toCharArray(), "four".toCharArray(), "five".toCharArray(), "six".toCharArray(),
       "seven".toCharArray(), "eight".toCharArray(), "nine".toCharArray(), "ten".toCharArray()};
 
-  private static final class Node<V> {
+  /** A node of the trie as patterns are added; scans walk the {@link PatternAutomaton} compiled from it. */
+  static final class Node<V> {
     char[][] keys;
     /** Each key's {@link #hash}, compared before the key's characters. */
     int[] keyHashes;
@@ -104,34 +107,6 @@ public final class TokenPatterns<V> {
       return children[slot];
     }
 
-    /** The child for the token {@code buf[from, to)} whose {@link #hash} is {@code hash}. */
-    Node<V> find(char[] buf, int from, int to, int hash) {
-      if (keys == null) {
-        return null;
-      }
-      int mask = keys.length - 1;
-      int slot = hash & mask;
-      int length = to - from;
-      while (keys[slot] != null) {
-        char[] k = keys[slot];
-        if (keyHashes[slot] == hash && k.length == length && same(k, buf, from)) {
-          return children[slot];
-        }
-        slot = (slot + 1) & mask;
-      }
-      return null;
-    }
-
-    /** {@code key} equals {@code buf[from, from + key.length)}; a plain loop beats the library's for short words. */
-    private static boolean same(char[] key, char[] buf, int from) {
-      for (int i = 0; i < key.length; i++) {
-        if (key[i] != buf[from + i]) {
-          return false;
-        }
-      }
-      return true;
-    }
-
     @SuppressWarnings("unchecked")
     private void grow() {
       char[][] oldKeys = keys;
@@ -159,13 +134,6 @@ public final class TokenPatterns<V> {
     return TokenSpans.hash(buf, from, to);
   }
 
-  /** The best match from one start; one per scan, so scans share no state and run in parallel. */
-  private static final class Match<V> {
-    int start;
-    int end;
-    V value;
-  }
-
   private final Node<V> root = new Node<>();
   /**
    * One bit per hash value (mod its size) of the first tokens of all patterns. Most tokens of an
@@ -173,7 +141,20 @@ public final class TokenPatterns<V> {
    * they are passed over without a trip to memory.
    */
   private final long[] firstTokens = new long[512];
+  /**
+   * First tokens (bits as in {@link #firstTokens}) that a pattern may follow with anything: a
+   * pattern of that one token, or one whose second position is {@code *}, {@code #} or a set.
+   */
+  private final long[] firstAlone = new long[512];
+  /**
+   * One bit per hash of the first two tokens of the other patterns. Most tokens that begin a
+   * pattern ("data", "with", "our") are not followed by its second word: a second bit test passes
+   * over them before a walk of the trie.
+   */
+  private final long[] firstPairs = new long[2048];
   private final java.util.Map<String, Node<V>> setTables = new java.util.HashMap<>();
+  /** The trie compiled for scanning, on the first scan after patterns were added. */
+  private volatile PatternAutomaton<V> automaton;
 
   /**
    * Adds a pattern (syntax above). Where two patterns expand to the same token sequence, the
@@ -183,6 +164,7 @@ public final class TokenPatterns<V> {
    *     that expands to more than {@value #MAX_EXPANSIONS} sequences
    */
   public void add(String pattern, V value) {
+    automaton = null;
     List<List<String>> sequences = new ArrayList<>();
     sequences.add(new ArrayList<>());
     String[] positions = pattern.trim().split("\\s+");
@@ -206,12 +188,22 @@ public final class TokenPatterns<V> {
         throw new IllegalArgumentException("pattern is empty or begins with *: " + pattern);
       }
       String first = sequence.get(0);
+      String second = sequence.size() > 1 ? sequence.get(1) : null;
+      boolean alone = second == null || second.equals(ANY) || second.equals(NUMBER) || second.startsWith(SET);
       if (first.equals(NUMBER)) {
         for (char[] word : NUMBER_WORDS) {
-          mayBegin(word);
+          mayBegin(word, null); // a number word may be followed by anything: a digit may
         }
       } else {
-        mayBegin(first.toCharArray());
+        mayBegin(first.toCharArray(), alone ? null : second.toCharArray());
+        if (first.startsWith(SET)) {
+          // an optional first position before a set ("key? responsibilities|duties|..."): the
+          // set's words may begin a match. The first-token table keeps only the set's name, as
+          // it always has, so these words are walked only when another pattern begins with them
+          for (String word : first.substring(1).split("\\|")) {
+            setBit(firstAlone, hash(word.toCharArray(), 0, word.length()));
+          }
+        }
       }
       Node<V> node = root;
       for (String token : sequence) {
@@ -300,9 +292,50 @@ public final class TokenPatterns<V> {
     });
   }
 
-  private void mayBegin(char[] token) {
-    int bit = hash(token, 0, token.length) & (firstTokens.length * 64 - 1);
-    firstTokens[bit >>> 6] |= 1L << bit;
+  /** Notes that a pattern begins with {@code token}, then {@code next} (null: anything may follow). */
+  private void mayBegin(char[] token, char[] next) {
+    int hash = hash(token, 0, token.length);
+    setBit(firstTokens, hash);
+    if (next == null) {
+      setBit(firstAlone, hash);
+    } else {
+      setBit(firstPairs, pairHash(hash, hash(next, 0, next.length)));
+    }
+  }
+
+  private static int pairHash(int first, int second) {
+    int h = (first * 31 + second) * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  private static void setBit(long[] bits, int hash) {
+    int bit = hash & (bits.length * 64 - 1);
+    bits[bit >>> 6] |= 1L << bit;
+  }
+
+  private static boolean hasBit(long[] bits, int hash) {
+    int bit = hash & (bits.length * 64 - 1);
+    return (bits[bit >>> 6] & (1L << bit)) != 0;
+  }
+
+  /**
+   * False when no pattern can match from token {@code i}: no pattern begins with it, or none that
+   * begins with it goes on with the next token (in the same sentence, before {@code to}). The
+   * tables are of hashes, so a true may be wrong, a false never is.
+   */
+  private boolean mayMatchAt(TokenSpans tokens, int i, int to) {
+    if (root.number != null && isDigit(tokens.chars[tokens.starts[i]])) {
+      return true;
+    }
+    int hash = tokens.hashes[i];
+    if (!hasBit(firstTokens, hash)) {
+      return false; // the common case: no pattern starts with this token
+    }
+    if (hasBit(firstAlone, hash)) {
+      return true;
+    }
+    return i + 1 < to && (tokens.breaks[i + 1] & TokenSpans.SENTENCE) == 0
+        && hasBit(firstPairs, pairHash(hash, tokens.hashes[i + 1]));
   }
 
   /** Splits {@code a|b(s|ing)|c} at the bars outside parentheses. */
@@ -332,20 +365,22 @@ public final class TokenPatterns<V> {
 
   /** Scans tokens {@code [from, to)}; matches do not reach past {@code to}. */
   public void scan(TokenSpans tokens, int from, int to, Sink<V> sink) {
-    Match<V> match = new Match<>();
+    PatternAutomaton<V> compiled = automaton;
+    if (compiled == null) {
+      // an equal automaton whichever thread compiles it; its fields are final
+      automaton = compiled = PatternAutomaton.compile(root, NUMBER_WORDS);
+    }
+    PatternAutomaton.Match<V> match = new PatternAutomaton.Match<>();
     int i = from;
-    int filterMask = firstTokens.length * 64 - 1;
     while (i < to) {
-      int bit = tokens.hashes[i] & filterMask;
-      if ((firstTokens[bit >>> 6] & (1L << bit)) == 0
-          && (root.number == null || !isDigit(tokens.chars[tokens.starts[i]]))) {
-        i++; // the common case: no pattern starts with this token
+      if (!mayMatchAt(tokens, i, to)) {
+        i++;
         continue;
       }
       match.start = i;
       match.end = -1;
       match.value = null;
-      longest(root, tokens, i, to, match);
+      compiled.longest(0, tokens, i, to, match);
       if (match.value != null) {
         sink.found(i, match.end, match.value);
         i = match.end;
@@ -355,53 +390,7 @@ public final class TokenPatterns<V> {
     }
   }
 
-  /** Follows every branch that token {@code j} allows from {@code node}, keeping the longest match. */
-  private void longest(Node<V> node, TokenSpans tokens, int j, int to, Match<V> match) {
-    if (node.value != null && j > match.end) {
-      match.end = j;
-      match.value = node.value;
-    }
-    if (j >= to || j > match.start && (tokens.breakBefore(j) & TokenSpans.SENTENCE) != 0) {
-      return; // a phrase does not run on into the next sentence or line
-    }
-    int h = tokens.hashes[j];
-    Node<V> exact = node.find(tokens.chars, tokens.starts[j], tokens.ends[j], h);
-    if (exact != null) {
-      longest(exact, tokens, j + 1, to, match);
-    }
-    if (node.number != null && isNumber(tokens, j)) {
-      longest(node.number, tokens, j + 1, to, match);
-    }
-    if (node.sets != null) {
-      for (int k = 0; k < node.sets.length; k++) {
-        if (node.sets[k].find(tokens.chars, tokens.starts[j], tokens.ends[j], h) != null) {
-          longest(node.setChildren[k], tokens, j + 1, to, match);
-        }
-      }
-    }
-    if (node.any != null) {
-      longest(node.any, tokens, j + 1, to, match);
-    }
-  }
-
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  private static boolean isNumber(TokenSpans tokens, int j) {
-    if (isDigit(tokens.chars[tokens.starts[j]])) {
-      return true;
-    }
-    int length = tokens.ends[j] - tokens.starts[j];
-    if (length < 3 || length > 5) {
-      return false;
-    }
-    for (char[] word : NUMBER_WORDS) {
-      if (word.length == length
-          && Arrays.equals(word, 0, length, tokens.chars, tokens.starts[j], tokens.ends[j])) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,15 +1,19 @@
 package io.jobstream.classify.text;
 
+import java.util.Arrays;
+
 /**
  * Running text split into lower-case word tokens without creating a string per token: one
  * lower-cased character buffer and the start and end of each token in it. Tokens follow the
  * rules of {@link Tokens}: letters, digits and {@code + # &} form tokens, dots and apostrophes
  * inside a word are dropped, everything else separates.
  *
- * <p>What separated each token from the one before is available as {@link #breakBefore} flags (a
- * line break, the end of a sentence, a colon) for readers of an ad's layout, such as its section
- * headings; they are read from the text on first use, so tokenizing itself stays a single cheap
- * pass. Each token's {@link #hash} is kept for the phrase tables.
+ * <p>What separated each token from the one before is kept as {@link #breakBefore} flags (a line
+ * break, the end of a sentence, a colon) for readers of an ad's layout, such as its section
+ * headings and the sentence-bound phrase matchers. They are gathered in the same single pass as
+ * the tokens, from the separators already in hand, because every enrichment asks for them and a
+ * second walk over the text cost as much as the first. Each token's {@link #hash} is kept for
+ * the phrase tables.
  */
 public final class TokenSpans {
 
@@ -20,28 +24,40 @@ public final class TokenSpans {
   /** A colon came before the token, as after an inline heading ("Requirements: ..."). */
   public static final int COLON = 4;
 
+  /**
+   * What each ASCII character is to the tokenizer, so that the common case costs one table load:
+   * a token character's lower case (0 and up), {@link #DROPPED} for one dropped inside a word,
+   * else the complement of the break flags it adds as a separator ({@code ~flags}, below 0).
+   */
+  private static final int[] ASCII = new int[128];
+  private static final int DROPPED = -16;
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '#' || c == '&' ? c
+          : c >= 'A' && c <= 'Z' ? c + 32
+          : c == '.' || c == '\'' ? DROPPED
+          : ~separator(c);
+    }
+  }
+
   final char[] chars;
+  /**
+   * Where each token starts in {@link #chars}, and at {@code size} where the last one ends: the
+   * buffer holds nothing but tokens, so a token ends where the next one starts.
+   */
   final int[] starts;
-  final int[] ends;
   /** Each token's {@link #hash}, for the phrase tables that look tokens up. */
   final int[] hashes;
+  /** The {@link #breakBefore} flags of each token. */
+  final byte[] breaks;
   final int size;
-  /** The text, and where each token begins and ends in it: what lies between tokens, for the breaks. */
-  private final String text;
-  private final int[] sources;
-  private final int[] sourceEnds;
-  /** The breaks before each token, worked out on first use: most readers never ask. */
-  private byte[] breaks;
 
-  private TokenSpans(String text, char[] chars, int[] starts, int[] ends, int[] hashes, int[] sources,
-      int[] sourceEnds, int size) {
-    this.text = text;
-    this.sourceEnds = sourceEnds;
+  private TokenSpans(char[] chars, int[] starts, int[] hashes, byte[] breaks, int size) {
     this.chars = chars;
     this.starts = starts;
-    this.ends = ends;
     this.hashes = hashes;
-    this.sources = sources;
+    this.breaks = breaks;
     this.size = size;
   }
 
@@ -49,86 +65,71 @@ public final class TokenSpans {
     int n = text.length();
     char[] out = new char[n];
     text.getChars(0, n, out, 0); // then lower-cased in place: the write index never passes the read index
+    // The character loop records only where each token starts and the breaks before it: with
+    // fewer arrays in hand it keeps its values in registers, and ran twice as fast as one that
+    // also wrote each token's end and hash (the hashes follow from the starts, in a second loop).
     int[] starts = new int[n / 4 + 8];
-    int[] ends = new int[starts.length];
-    int[] hashes = new int[starts.length];
-    int[] sources = new int[starts.length];
-    int[] sourceEnds = new int[starts.length];
+    byte[] breaks = new byte[starts.length];
     int count = 0;
     int length = 0;
-    int tokenStart = -1;
+    boolean inWord = false;
+    int gap = LINE | SENTENCE; // the breaks seen since the last token ended; a text starts on a new line
     for (int i = 0; i < n; i++) {
       char c = out[i];
-      char lower;
-      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '#' || c == '&') {
-        lower = c;
-      } else if (c >= 'A' && c <= 'Z') {
-        lower = (char) (c + 32);
-      } else if (c == '.' || c == '\'' || c == '\u2019') {
-        continue;
-      } else if (c > 127 && Character.isLetterOrDigit(c)) {
-        lower = Character.toLowerCase(c);
-      } else {
-        if (tokenStart >= 0) {
-          starts[count] = tokenStart;
-          ends[count] = length;
-          hashes[count] = hash(out, tokenStart, length);
-          sourceEnds[count] = i;
-          count++;
-          tokenStart = -1;
+      int code = c < 128 ? ASCII[c] : code(c);
+      if (code >= 0) {
+        if (!inWord) {
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            breaks = Arrays.copyOf(breaks, count * 2);
+          }
+          starts[count] = length;
+          breaks[count++] = (byte) gap;
+          inWord = true;
         }
-        continue;
+        out[length++] = (char) code;
+      } else if (inWord) {
+        if (code != DROPPED) {
+          // the separator that ends a word; out[i - 1] is still the text's character unless it
+          // was a word character, written over by its own lower case.
+          // "end. Next": the dot was dropped from the word before the separator
+          gap = out[i - 1] == '.' ? SENTENCE | ~code : ~code;
+          inWord = false;
+        } // else a dot or apostrophe inside a word, dropped ("Node.js", "don't")
+      } else if (code != DROPPED) {
+        gap |= ~code;
+      } else if (c == '.' && i + 1 < n && endsSentence(out[i + 1])) {
+        gap |= SENTENCE; // a dot between words, unless a word, a dot or an apostrophe follows at once
       }
-      if (tokenStart < 0) {
-        if (count == starts.length) {
-          starts = java.util.Arrays.copyOf(starts, count * 2);
-          ends = java.util.Arrays.copyOf(ends, count * 2);
-          hashes = java.util.Arrays.copyOf(hashes, count * 2);
-          sources = java.util.Arrays.copyOf(sources, count * 2);
-          sourceEnds = java.util.Arrays.copyOf(sourceEnds, count * 2);
-        }
-        tokenStart = length;
-        sources[count] = i;
-      }
-      out[length++] = lower;
     }
-    if (tokenStart >= 0) {
-      starts[count] = tokenStart;
-      ends[count] = length;
-      hashes[count] = hash(out, tokenStart, length);
-      sourceEnds[count] = n;
-      count++;
+    if (count > 0) {
+      breaks[0] = LINE | SENTENCE; // whatever came before it
     }
-    return new TokenSpans(text, out, starts, ends, hashes, sources, sourceEnds, count);
+    if (count == starts.length) {
+      starts = Arrays.copyOf(starts, count + 1);
+    }
+    starts[count] = length;
+    int[] hashes = new int[count];
+    for (int t = 0; t < count; t++) {
+      hashes[t] = hash(out, starts[t], starts[t + 1]);
+    }
+    return new TokenSpans(out, starts, hashes, breaks, count);
   }
 
-  /** The flags of what lies between each token and the one before, from the text. */
-  private byte[] readBreaks() {
-    byte[] out = new byte[size];
-    if (size > 0) {
-      out[0] = LINE | SENTENCE;
+  /** {@link #ASCII}'s code for a character beyond ASCII. */
+  private static int code(char c) {
+    if (c == '\u2019') {
+      return DROPPED; // a typographic apostrophe
     }
-    for (int t = 1; t < size; t++) {
-      // the gap runs from the separator that ended the token before to the token's first character
-      int from = sourceEnds[t - 1];
-      int to = sources[t];
-      int flags = 0;
-      for (int k = from; k < to; k++) {
-        char c = text.charAt(k);
-        if (c == '.') {
-          if (k + 1 < to && text.charAt(k + 1) != '.' && text.charAt(k + 1) != '\'') {
-            flags |= SENTENCE; // a full stop: a separator follows the dot
-          }
-        } else if (c != ' ') {
-          flags |= separator(c);
-        }
-      }
-      if (from < to && text.charAt(from - 1) == '.') {
-        flags |= SENTENCE; // "end. Next": the dot was dropped from the token before the gap
-      }
-      out[t] = (byte) flags;
+    return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : ~separator(c);
+  }
+
+  /** True when a dot between words followed by {@code next} (still as in the text) ends a sentence. */
+  private static boolean endsSentence(char next) {
+    if (next == '.' || next == '\'') {
+      return false;
     }
-    return out;
+    return (next < 128 ? ASCII[next] : code(next)) < 0;
   }
 
   /**
@@ -181,7 +182,7 @@ public final class TokenSpans {
   }
 
   public int end(int token) {
-    return ends[token];
+    return starts[token + 1];
   }
 
   /**
@@ -190,17 +191,11 @@ public final class TokenSpans {
    * {@code token == size()} (past the end) has them too.
    */
   public int breakBefore(int token) {
-    if (token >= size) {
-      return LINE | SENTENCE;
-    }
-    if (breaks == null) {
-      breaks = readBreaks(); // the same bytes whichever thread gets here first
-    }
-    return breaks[token];
+    return token >= size ? LINE | SENTENCE : breaks[token];
   }
 
   /** Token {@code i} as a string (allocates; for reporting matches, not for scanning). */
   public String token(int i) {
-    return new String(chars, starts[i], ends[i] - starts[i]);
+    return new String(chars, starts[i], starts[i + 1] - starts[i]);
   }
 }
