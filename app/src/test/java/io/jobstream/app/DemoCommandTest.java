@@ -78,7 +78,8 @@ class DemoCommandTest {
     CommandLine cmd = JobstreamCli.commandLine();
     StringWriter out = new StringWriter();
     cmd.setOut(new PrintWriter(out, true));
-    int code = cmd.execute("demo", "--duration", "60s", "--metrics-port", "0", "--query-port", "0",
+    // long enough for the whole survey's ingest to finish and report, also on a loaded machine
+    int code = cmd.execute("demo", "--duration", "120s", "--metrics-port", "0", "--query-port", "0",
         "--data-dir", data.root().toString());
     String text = out.toString();
     assertThat(code).as(text).isZero();
