@@ -1,7 +1,12 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.dedup.CopyClusters;
+import io.jobstream.aggregate.dedup.CopyRule;
 import java.time.LocalDate;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,16 +15,20 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Groups current postings into clusters of cross-posted copies ({@link PostingCluster}, by
- * duplicate key and period) and passes on how the counted tuples change: when a posting's version
- * changes, it leaves its old cluster and joins its new one, and where a cluster's counted tuple
- * (its representative's, with the number of copies dropped) changes, the old tuple loses a
- * posting and the new one gains one. Changes come keyed by cluster, so the clusters spread over
- * the partitions; postings without a duplicate key (no company or no description, such as the
- * salary survey's rows) can have no copies and never come here
- * ({@link MemberChange#unclusteredDeltas}). Clusters whose period ends before the
- * {@link Horizon} of the latest posting date this task has seen leave the store (a sweep every
- * {@link HorizonSweep#INTERVAL}), with their copies.
+ * Groups current postings into clusters of cross-posted copies and passes on how the counted
+ * tuples change. Changes come keyed by duplicate key (normalized company and title), so the
+ * postings the {@link CopyRule} compares meet in one {@link CopyBlock}, and the blocks spread over
+ * the partitions. On each change the block's clusters (the connected components of the copy
+ * relation, {@link CopyClusters}) are found before and after it; every counted tuple (a cluster
+ * representative's, with its number of copies dropped) that is no longer counted loses a posting
+ * and every new one gains one. Components do not depend on the order postings arrive in, so the
+ * statistics equal a batch computation over the same postings with the same rule. Postings
+ * without a duplicate key can have no copies and never come here
+ * ({@link MemberChange#unclusteredDeltas}).
+ *
+ * <p>Clusters whose every member's span ends before the {@link Horizon} of the latest posting date
+ * this task has seen leave the store, with their copies: no posting still to come can overlap them
+ * (at each change of their block, and a whole block in a sweep every {@link HorizonSweep#INTERVAL}).
  */
 final class ClusterProcessor implements Processor<String, MemberChange, String, TupleDelta> {
 
@@ -31,41 +40,32 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
 
   private final String storeName;
   private final String countStoreName;
-  private final long periodDays;
+  private final CopyRule rule;
   private final Horizon horizon;
-  private final HorizonSweep<PostingCluster> sweep;
+  private final HorizonSweep<CopyBlock> sweep;
   private long latestEpochDay = Long.MIN_VALUE;
   private ProcessorContext<String, TupleDelta> context;
-  private KeyValueStore<String, PostingCluster> clusters;
+  private KeyValueStore<String, CopyBlock> blocks;
   private KeyValueStore<String, Long> counts;
   /** This task's copies not counted, its share of the {@code jobstream.stream.duplicates} gauge. */
   private long duplicates;
 
   /**
    * @param countStoreName a store of this task's number of copies not counted, kept with the
-   *     clusters so that a restarted or moved task knows it without reading every cluster
+   *     blocks so that a restarted or moved task knows it without reading every block
    */
-  ClusterProcessor(String storeName, String countStoreName, long periodDays, Horizon horizon) {
+  ClusterProcessor(String storeName, String countStoreName, CopyRule rule, Horizon horizon) {
     this.storeName = storeName;
     this.countStoreName = countStoreName;
-    this.periodDays = periodDays;
+    this.rule = rule;
     this.horizon = horizon;
-    this.sweep = new HorizonSweep<>(HorizonSweep.BUDGET, (key, cluster) -> lastDayOfPeriod(key));
-  }
-
-  /** The last day of a cluster key's period; null for the keys of earlier versions' clusters of one. */
-  private LocalDate lastDayOfPeriod(String key) {
-    if (!key.startsWith("dup|")) {
-      return null;
-    }
-    long period = Long.parseLong(key.substring(key.lastIndexOf('|') + 1));
-    return LocalDate.ofEpochDay((period + 1) * periodDays - 1);
+    this.sweep = new HorizonSweep<>(HorizonSweep.BUDGET, (key, block) -> block.lastOpenDay(rule));
   }
 
   @Override
   public void init(ProcessorContext<String, TupleDelta> context) {
     this.context = context;
-    this.clusters = context.getStateStore(storeName);
+    this.blocks = context.getStateStore(storeName);
     this.counts = context.getStateStore(countStoreName);
     Long saved = counts.get(COPIES);
     duplicates = saved == null ? 0 : saved;
@@ -75,23 +75,38 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     context.schedule(HorizonSweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> evict());
   }
 
-  /** Clusters whose period ends before the horizon leave the store; their copies are no longer counted as dropped. */
+  /** Blocks whose every posting ended before the horizon leave the store; their copies are no longer counted as dropped. */
   private void evict() {
     if (latestEpochDay == Long.MIN_VALUE) {
       return;
     }
     long copies = 0;
-    for (KeyValue<String, PostingCluster> old :
-        sweep.expired(clusters, horizon.firstNeeded(LocalDate.ofEpochDay(latestEpochDay)))) {
-      clusters.delete(old.key);
-      copies += old.value.duplicates();
+    for (KeyValue<String, CopyBlock> old : sweep.expired(blocks, firstNeeded())) {
+      blocks.delete(old.key);
+      copies += copies(old.value.clusters(rule));
       StreamMetrics.EVICTED.increment();
     }
-    if (copies > 0) {
-      duplicates -= copies;
+    countCopies(-copies);
+  }
+
+  private LocalDate firstNeeded() {
+    return horizon.firstNeeded(LocalDate.ofEpochDay(latestEpochDay));
+  }
+
+  private void countCopies(long change) {
+    if (change != 0) {
+      duplicates += change;
       counts.put(COPIES, duplicates);
-      StreamMetrics.DUPLICATES.addAndGet(-copies);
+      StreamMetrics.DUPLICATES.addAndGet(change);
     }
+  }
+
+  private static long copies(List<CopyClusters.Cluster> clusters) {
+    long copies = 0;
+    for (CopyClusters.Cluster c : clusters) {
+      copies += c.members().size() - 1;
+    }
+    return copies;
   }
 
   private void seen(ClusterMember member) {
@@ -112,8 +127,8 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     ClusterMember before = record.value().before();
     ClusterMember after = record.value().after();
     seen(after);
-    String from = before == null ? null : PostingCluster.key(before, periodDays);
-    String to = after == null ? null : PostingCluster.key(after, periodDays);
+    String from = before == null ? null : before.duplicateKey();
+    String to = after == null ? null : after.duplicateKey();
     if (from != null && from.equals(to)) {
       update(record, from, before, after);
       return;
@@ -127,38 +142,69 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
   }
 
   private void update(Record<String, MemberChange> record, String key, ClusterMember leaves, ClusterMember joins) {
-    PostingCluster cluster = clusters.get(key);
-    if (cluster == null) {
-      cluster = PostingCluster.empty();
+    CopyBlock block = blocks.get(key);
+    if (block == null) {
+      block = CopyBlock.empty();
     }
-    String countedBefore = cluster.isEmpty() ? null : cluster.countedTuple();
-    long duplicatesBefore = cluster.duplicates();
+    Map<String, Long> counted = new TreeMap<>();
+    List<CopyClusters.Cluster> clustersBefore = block.clusters(rule);
+    for (CopyClusters.Cluster c : clustersBefore) {
+      counted.merge(block.countedTuple(c), -1L, Long::sum);
+    }
     if (leaves != null) {
-      cluster.minus(leaves);
+      block.minus(leaves);
     }
     if (joins != null) {
-      cluster.plus(joins);
+      block.plus(joins);
     }
-    String countedAfter = cluster.isEmpty() ? null : cluster.countedTuple();
-    long copies = cluster.duplicates() - duplicatesBefore;
-    if (copies != 0) {
-      duplicates += copies;
-      counts.put(COPIES, duplicates);
-      StreamMetrics.DUPLICATES.addAndGet(copies);
+    List<CopyClusters.Cluster> clustersAfter = block.clusters(rule);
+    for (CopyClusters.Cluster c : clustersAfter) {
+      counted.merge(block.countedTuple(c), 1L, Long::sum);
     }
-    if (cluster.isEmpty()) {
-      clusters.delete(key);
+    long copies = copies(clustersAfter) - copies(clustersBefore);
+    // clusters that ended before the horizon leave (no posting to come can join them); their
+    // counted tuples are dated before it too, so the statistics stages drop them as well
+    if (latestEpochDay != Long.MIN_VALUE) {
+      LocalDate firstNeeded = firstNeeded();
+      for (CopyClusters.Cluster c : clustersAfter) {
+        if (lastOpenDay(c).isBefore(firstNeeded)) {
+          for (var m : c.members()) {
+            block.members().remove(m.id());
+          }
+          copies -= c.members().size() - 1;
+          StreamMetrics.EVICTED.increment();
+        }
+      }
+    }
+    countCopies(copies);
+    if (block.isEmpty()) {
+      blocks.delete(key);
     } else {
-      clusters.put(key, cluster);
-      sweep.written(lastDayOfPeriod(key));
+      blocks.put(key, block);
+      sweep.written(block.lastOpenDay(rule));
     }
-    if (!Objects.equals(countedBefore, countedAfter)) {
-      if (countedBefore != null) {
-        context.forward(record.withValue(new TupleDelta(countedBefore, -1)));
+    // the counted tuples no longer counted lose a posting first, then the new ones gain one
+    List<TupleDelta> gained = new ArrayList<>();
+    counted.forEach((tuple, change) -> {
+      for (long i = 0; i < Math.abs(change); i++) {
+        if (change < 0) {
+          context.forward(record.withValue(new TupleDelta(tuple, -1)));
+        } else {
+          gained.add(new TupleDelta(tuple, 1));
+        }
       }
-      if (countedAfter != null) {
-        context.forward(record.withValue(new TupleDelta(countedAfter, 1)));
+    });
+    gained.forEach(delta -> context.forward(record.withValue(delta)));
+  }
+
+  private LocalDate lastOpenDay(CopyClusters.Cluster cluster) {
+    LocalDate last = LocalDate.MIN;
+    for (var m : cluster.members()) {
+      LocalDate end = rule.end(m);
+      if (end.isAfter(last)) {
+        last = end;
       }
     }
+    return last;
   }
 }

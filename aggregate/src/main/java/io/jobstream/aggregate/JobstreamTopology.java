@@ -1,5 +1,6 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.dedup.CopyRule;
 import io.jobstream.classify.PayExtractor;
 import io.jobstream.classify.PostingEnricher;
 import io.jobstream.classify.TitleClassifier;
@@ -40,7 +41,7 @@ import org.apache.kafka.streams.state.Stores;
  *       record ends in exactly one); the latest version of each posting is kept by posting id
  *       ({@link PostingVersionProcessor}), and only a change that matters to the statistics (a new
  *       posting, or an edit: its old and new version) goes on.
- *   <li>Keyed by cluster ({@value #BY_CLUSTER}; postings without a duplicate key skip it): the
+ *   <li>Keyed by duplicate key ({@value #BY_CLUSTER}; postings without one skip it): the
  *       changes are grouped into clusters of cross-posted copies ({@link ClusterProcessor}), of
  *       which one counts -> a +1 or -1 per {@link PostingTuple} (family, day, slice and pay).
  *   <li>Keyed by family and block of windows ({@value #BY_WINDOW}, {@link WindowBlocks}): counts
@@ -108,8 +109,18 @@ public final class JobstreamTopology {
   /** Store of the latest version of each posting, as the cluster stage needs it. */
   public static final String POSTINGS_STORE = "postings-latest";
 
-  /** Config key: cross-posted copies dated within the same period of this many days count once (default 60). */
+  /**
+   * Config key: the days a posting without {@code validThrough} is taken to be open after its
+   * date; copies whose open spans overlap count once (default 60; see {@code docs/dedup.md}).
+   */
   public static final String DUPLICATE_PERIOD_CONFIG = "jobstream.duplicates.period-days";
+
+  /**
+   * Config key: the least similarity of two descriptions (MinHash estimate of the Jaccard
+   * similarity of their word shingles, without boilerplate) for the postings to be copies, in
+   * percent (default 50; 1 to 100).
+   */
+  public static final String DUPLICATE_SIMILARITY_CONFIG = "jobstream.duplicates.similarity-percent";
 
   /**
    * Config key: postings dated more than this many days before the latest posting date seen are
@@ -153,20 +164,20 @@ public final class JobstreamTopology {
   /** Store of the latest posting date the classify stage has seen. */
   public static final String LATEST_DATE_STORE = "latest-event-date";
 
-  /** Store of the clusters of cross-posted copies. */
-  public static final String CLUSTERS_STORE = "posting-clusters";
+  /** Store of the postings per duplicate key ({@link CopyBlock}), which fall into clusters of cross-posted copies. */
+  public static final String CLUSTERS_STORE = "copy-blocks";
 
   /** Store of the cluster task's number of copies not counted (one key). */
-  public static final String CLUSTER_COUNT_STORE = "posting-cluster-copies";
+  public static final String CLUSTER_COUNT_STORE = "copy-block-copies";
 
   /**
    * Name of the repartition that brings the postings' changes to the cluster stage, keyed by
-   * cluster (duplicate key and period): cross-posted copies have different posting ids (so they
-   * are spread over the classify tasks) but share their duplicate key, so a cluster's copies meet
-   * in one task, and the clusters spread over the partitions. Postings without a duplicate key
-   * skip it.
+   * duplicate key (normalized company and title): cross-posted copies have different posting ids
+   * (so they are spread over the classify tasks) but share their duplicate key, so the postings
+   * that may be copies of each other meet in one task, and the keys spread over the partitions.
+   * Postings without a duplicate key skip it.
    */
-  public static final String BY_CLUSTER = "changes-by-cluster";
+  public static final String BY_CLUSTER = "changes-by-copy-block";
 
   /**
    * Name of the repartition that brings the statistics stage the counted changes, keyed by family
@@ -200,7 +211,7 @@ public final class JobstreamTopology {
   /** Every {@code jobstream.*} key the topology reads but {@link #RAW_PARTITIONS_CONFIG}, which is the cluster's. */
   public static final java.util.Set<String> SETTINGS = java.util.Set.of(WINDOWS_CONFIG, REPORTING_CURRENCY_CONFIG,
       TAXONOMY_CONFIG, RATES_CONFIG, PAY_RANGES_CONFIG, EMIT_INTERVAL_CONFIG, EMIT_BUDGET_CONFIG,
-      EMIT_PAUSE_CONFIG, DUPLICATE_PERIOD_CONFIG, GRACE_CONFIG, FUTURE_TOLERANCE_CONFIG, BLOCK_DAYS_CONFIG,
+      EMIT_PAUSE_CONFIG, DUPLICATE_PERIOD_CONFIG, DUPLICATE_SIMILARITY_CONFIG, GRACE_CONFIG, FUTURE_TOLERANCE_CONFIG, BLOCK_DAYS_CONFIG,
       CLASSIFIED_MAX_BYTES_CONFIG);
 
   private JobstreamTopology() {}
@@ -212,7 +223,9 @@ public final class JobstreamTopology {
     String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
     DivergenceSettings divergence = DivergenceSettings.from(config);
     checkFamilies(config, divergence);
-    long duplicatePeriodDays = setting(config, DUPLICATE_PERIOD_CONFIG, 60, 1);
+    CopyRule copyRule = new CopyRule(setting(config, DUPLICATE_SIMILARITY_CONFIG,
+        Math.round(CopyRule.DEFAULT_THRESHOLD * 100), 1, 100) / 100.0,
+        setting(config, DUPLICATE_PERIOD_CONFIG, CopyRule.DEFAULT_SPAN_DAYS, 1));
     Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
     Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
     int pauseFactor = (int) setting(config, EMIT_PAUSE_CONFIG, DEFAULT_EMIT_PAUSE, 0, 1000);
@@ -222,7 +235,7 @@ public final class JobstreamTopology {
 
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTERS_STORE),
-        Serdes.String(), JsonSerde.of(PostingCluster.class)).withCachingEnabled());
+        Serdes.String(), JsonSerde.of(CopyBlock.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTER_COUNT_STORE),
         Serdes.String(), Serdes.Long()).withCachingEnabled());
     for (String store : List.of(WINDOW_TUPLES_STORE, PAIR_TUPLES_STORE)) {
@@ -236,8 +249,7 @@ public final class JobstreamTopology {
 
     Map<String, KStream<String, MemberChange>> changes = addClassifyStage(builder, config, Topics.CLASSIFIED.name(),
             Topics.DLQ.name())
-        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, LATEST_DATE_STORE, currency, duplicatePeriodDays,
-                horizon),
+        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, LATEST_DATE_STORE, currency, horizon),
             Named.as("posting-versions"), POSTINGS_STORE, LATEST_DATE_STORE)
         .split(Named.as("changes-"))
         .branch((cluster, change) -> change.clustered(), Branched.as("clustered"))
@@ -246,7 +258,7 @@ public final class JobstreamTopology {
         .repartition(Repartitioned.<String, MemberChange>as(BY_CLUSTER)
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(MemberChange.class)))
-        .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, duplicatePeriodDays, horizon),
+        .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, copyRule, horizon),
             Named.as("clusters"), CLUSTERS_STORE, CLUSTER_COUNT_STORE)
         .merge(changes.get("changes-unclustered")
             .flatMapValues(MemberChange::unclusteredDeltas, Named.as("unclustered-deltas")), Named.as("counted"));

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A posting's move from one version to the next, as the cluster stage sees it: {@code before} is
  * null for a posting seen for the first time. Only changes that matter to the statistics travel.
- * Both sides of one change belong to the same cluster, or both have no duplicate key.
+ * Both sides of one change have the same duplicate key, or both have none.
  */
 record MemberChange(ClusterMember before, ClusterMember after) {
 

@@ -1,5 +1,6 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.dedup.CopyFeatures;
 import io.jobstream.classify.Enrichment;
 import io.jobstream.classify.PostingEnricher;
 import io.jobstream.classify.Salary;
@@ -135,11 +136,12 @@ public final class PostingClassifier {
         e.emphasis() == null ? null : e.emphasis().label(),
         e.emphasis() == null ? null : e.emphasis().score(),
         raw.description() == null || raw.description().isBlank() ? null : e.genderCoding().score(),
-        duplicateKey(raw),
+        CopyFeatures.duplicateKey(raw),
         eventDate,
         eventDateSource,
         raw.fetchedAt(),
-        evidence(e.emphasis()));
+        evidence(e.emphasis()),
+        CopyFeatures.traits(raw));
     String over = overBudget(key, classified);
     if (over != null) {
       return reject("too_large", over, origin, key, value);
@@ -154,7 +156,8 @@ public final class PostingClassifier {
    */
   private String overBudget(String key, ClassifiedPosting p) {
     long chars = key.length() + length(p.title()) + length(p.company()) + length(p.url())
-        + length(p.explanation()) + length(p.payRejected()) + length(p.source()) + length(p.duplicateKey());
+        + length(p.explanation()) + length(p.payRejected()) + length(p.source()) + length(p.duplicateKey())
+        + (p.copyTraits() == null ? 0 : length(p.copyTraits().place()) + length(p.copyTraits().signature()) + 80);
     if (p.skills() != null) {
       for (String skill : p.skills()) {
         chars += length(skill) + 3;
@@ -205,38 +208,6 @@ public final class PostingClassifier {
       out.add(new EmphasisEvidence(e.side(), e.phrase(), e.weight(), e.section()));
     }
     return out;
-  }
-
-  /**
-   * What cross-posted copies share: company, title, location and description, each lower-cased
-   * with everything but letters and digits removed (so spacing, punctuation and markup do not
-   * matter), hashed; null without a company or a description.
-   */
-  static String duplicateKey(RawPosting raw) {
-    if (raw.company() == null || raw.company().isBlank() || raw.description() == null
-        || raw.description().isBlank()) {
-      return null;
-    }
-    String location = raw.location() == null ? "" : String.valueOf(raw.location().text()) + raw.location().country();
-    String joined = normalize(raw.company()) + "|" + normalize(raw.title()) + "|" + normalize(location)
-        + "|" + normalize(raw.description());
-    try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(hash, 0, 12);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String normalize(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = Character.toLowerCase(s.charAt(i));
-      if (Character.isLetterOrDigit(c)) {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   private static Pay pay(Salary s) {

@@ -15,11 +15,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link MemberChange} when that changes: a re-crawl that changes nothing the statistics see
  * sends nothing, an edit sends the old and the new version, so that the old one's contribution is
  * replaced rather than added to, and a deletion (a null value) sends the old version alone.
- * Each change is keyed by its posting's cluster of cross-posted copies (duplicate key and period,
- * {@link PostingCluster#key}), so the cluster stage spreads over as many tasks as there are
- * partitions; a posting without a duplicate key can have no copies and is keyed
+ * Each change is keyed by its posting's duplicate key (normalized company and title: the
+ * {@link CopyBlock} of postings it may be a copy of), so the cluster stage spreads over as many
+ * tasks as there are partitions; a posting without a duplicate key can have no copies and is keyed
  * {@value #UNCLUSTERED} (it skips the cluster stage). An edit that moves a posting from one
- * cluster to another sends it out of one and into the other. Postings dated before the
+ * block to another sends it out of one and into the other. Postings dated before the
  * {@link Horizon} of the task's latest posting date leave the store (a sweep every
  * {@link HorizonSweep#INTERVAL}): no window that can still change needs them, and a new version
  * of one would be late.
@@ -31,7 +31,6 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
 
   private final String storeName;
   private final String latestDateStoreName;
-  private final long periodDays;
   private final String currency;
   private final Horizon horizon;
   private final HorizonSweep<ClusterMember> sweep =
@@ -41,12 +40,10 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
   private KeyValueStore<String, String> latestDate;
 
   /** @param latestDateStoreName the classify stage's store of the latest posting date (read only) */
-  PostingVersionProcessor(String storeName, String latestDateStoreName, String currency, long periodDays,
-      Horizon horizon) {
+  PostingVersionProcessor(String storeName, String latestDateStoreName, String currency, Horizon horizon) {
     this.storeName = storeName;
     this.latestDateStoreName = latestDateStoreName;
     this.currency = currency;
-    this.periodDays = periodDays;
     this.horizon = horizon;
   }
 
@@ -104,6 +101,6 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
   }
 
   private String clusterOf(ClusterMember member) {
-    return member.duplicateKey() == null ? UNCLUSTERED : PostingCluster.key(member, periodDays);
+    return member.duplicateKey() == null ? UNCLUSTERED : member.duplicateKey();
   }
 }

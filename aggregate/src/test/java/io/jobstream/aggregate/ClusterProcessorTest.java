@@ -19,7 +19,9 @@ class ClusterProcessorTest {
   private static final Horizon HORIZON = new Horizon(List.of(WindowSpec.parse("30d/1d")), 3650);
 
   private static ClusterMember member(String id, int day) {
-    return new ClusterMember(id, LocalDate.of(2024, 4, day), "acme-pipelines",
+    return new ClusterMember(id, LocalDate.of(2024, 4, day), "acme|pipelines",
+        new io.jobstream.model.CopyTraits("austin|tx|us", null,
+            io.jobstream.aggregate.dedup.MinHash.signature("Build pipelines with Spark and Airflow.")),
         "data_engineer|2024-04-" + (10 + day) + "|mid|US|false|-|0|100000.0|90000.0|110000.0|0");
   }
 
@@ -35,12 +37,12 @@ class ClusterProcessorTest {
   @Test
   void theCountOfCopiesIsKeptInAStoreSoARestartedTaskHasItAtOnceAndGivesItBackOnClose() {
     MockProcessorContext<String, TupleDelta> context = new MockProcessorContext<>();
-    store(context, JobstreamTopology.CLUSTERS_STORE, JsonSerde.of(PostingCluster.class));
+    store(context, JobstreamTopology.CLUSTERS_STORE, JsonSerde.of(CopyBlock.class));
     KeyValueStore<String, Long> counts = store(context, JobstreamTopology.CLUSTER_COUNT_STORE, Serdes.Long());
     long before = StreamMetrics.DUPLICATES.get();
 
     ClusterProcessor first = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
-        JobstreamTopology.CLUSTER_COUNT_STORE, 60, HORIZON);
+        JobstreamTopology.CLUSTER_COUNT_STORE, io.jobstream.aggregate.dedup.CopyRule.DEFAULT, HORIZON);
     first.init(context);
     for (String id : List.of("a", "b", "c")) {
       first.process(new Record<>("windows", new MemberChange(null, member(id, id.charAt(0) - 'a' + 1)), 0L));
@@ -53,7 +55,7 @@ class ClusterProcessorTest {
     // the task again (a restart, or another instance after a rebalance): the count comes from the
     // one entry of the count store, not from a scan of every cluster
     ClusterProcessor again = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
-        JobstreamTopology.CLUSTER_COUNT_STORE, 60, HORIZON);
+        JobstreamTopology.CLUSTER_COUNT_STORE, io.jobstream.aggregate.dedup.CopyRule.DEFAULT, HORIZON);
     again.init(context);
     assertThat(StreamMetrics.DUPLICATES.get() - before).isEqualTo(2);
 
@@ -71,7 +73,7 @@ class ClusterProcessorTest {
   }
 
   private static ClusterMember keyless(String id, String pay) {
-    return new ClusterMember(id, LocalDate.of(2024, 7, 1), null,
+    return new ClusterMember(id, LocalDate.of(2024, 7, 1), null, null,
         "data_scientist|2024-07-01|senior|US|unknown|-|-|" + pay + "|" + pay + "|" + pay + "|0");
   }
 

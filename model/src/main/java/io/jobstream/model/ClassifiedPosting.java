@@ -23,14 +23,17 @@ import java.time.LocalDate;
  *     neither), or null
  * @param genderCodingScore (masculine - feminine) / (masculine + feminine) coded words, 0 if none;
  *     null when the posting has no description (nothing to score)
- * @param duplicateKey what a cross-posted copy of this posting shares with it (company, title,
- *     location and description, normalized and hashed), or null when the posting has no company
- *     or no description (it is then never merged with another)
+ * @param duplicateKey what a cross-posted copy of this posting shares with it: its company and
+ *     title, normalized ({@code acmerobotics|data engineer senior}; see {@code docs/dedup.md}), or
+ *     null when the posting has no company, title or description (it is then never merged with
+ *     another)
  * @param eventDate the day the posting counts on (UTC)
  * @param eventDateSource {@code datePosted}, or {@code fetchedAt} when the source gave no date
  * @param fetchedAt when the posting was read
  * @param emphasisEvidence the phrases that weighed most in the emphasis, a few per side; null
  *     when there is no emphasis (or from a producer older than the field)
+ * @param copyTraits what else a copy is compared by (place, end, description signature), with a
+ *     duplicate key; null without one (or from a producer older than the field)
  */
 public record ClassifiedPosting(
     int schemaVersion,
@@ -57,9 +60,23 @@ public record ClassifiedPosting(
     LocalDate eventDate,
     String eventDateSource,
     Instant fetchedAt,
-    java.util.List<EmphasisEvidence> emphasisEvidence) {
+    java.util.List<EmphasisEvidence> emphasisEvidence,
+    CopyTraits copyTraits) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A posting without copy traits: the components before they were added. */
+  public ClassifiedPosting(int schemaVersion, String postingId, String source, String url,
+      String title, String company, String country, Boolean remote, String family,
+      String seniority, String classification, String soc, double confidence, String explanation,
+      Pay pay, String payRejected, java.util.List<String> skills, String emphasis,
+      Double emphasisScore, Double genderCodingScore, String duplicateKey, LocalDate eventDate,
+      String eventDateSource, Instant fetchedAt, java.util.List<EmphasisEvidence> emphasisEvidence) {
+    this(schemaVersion, postingId, source, url, title, company, country, remote, family, seniority,
+        classification, soc, confidence, explanation, pay, payRejected, skills, emphasis,
+        emphasisScore, genderCodingScore, duplicateKey, eventDate, eventDateSource, fetchedAt, emphasisEvidence,
+        null);
+  }
 
   /** A posting without emphasis evidence: the components before the evidence was added. */
   public ClassifiedPosting(int schemaVersion, String postingId, String source, String url,

@@ -1,5 +1,6 @@
 package io.jobstream.aggregate.dedup;
 
+import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.CopyTraits;
 import java.time.LocalDate;
 
@@ -11,4 +12,11 @@ import java.time.LocalDate;
  * @param key its duplicate key ({@link CopyFeatures#duplicateKey}): only postings of one key are compared
  * @param traits what else is compared
  */
-public record CopyCandidate(String id, LocalDate date, String key, CopyTraits traits) {}
+public record CopyCandidate(String id, LocalDate date, String key, CopyTraits traits) {
+
+  /** A classified posting as the rule sees it; one without copy traits (an older producer's) has no key. */
+  public static CopyCandidate of(ClassifiedPosting p) {
+    String key = p.copyTraits() == null ? null : p.duplicateKey();
+    return new CopyCandidate(p.postingId(), p.eventDate(), key, key == null ? null : p.copyTraits());
+  }
+}

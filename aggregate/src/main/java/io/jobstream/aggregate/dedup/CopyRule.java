@@ -17,7 +17,7 @@ import java.time.LocalDate;
  */
 public record CopyRule(double threshold, long spanDays) {
 
-  public static final double DEFAULT_THRESHOLD = 0.5;
+  public static final double DEFAULT_THRESHOLD = 0.8;
   public static final long DEFAULT_SPAN_DAYS = 60;
 
   /** The longest span a {@code validThrough} gives, in days: a far-off date is a placeholder, not an end. */

@@ -34,7 +34,7 @@ public final class MinHash {
   public static String signature(String text) {
     List<String> words = Text.words(text);
     long[] min = new long[HASHES];
-    Arrays.fill(min, Long.MAX_VALUE);
+    Arrays.fill(min, -1L); // the largest unsigned value
     int shingles = Math.max(1, words.size() - SHINGLE + 1);
     for (int s = 0; s < shingles; s++) {
       long h = 0xcbf29ce484222325L; // FNV-1a over the shingle's words
