@@ -103,18 +103,34 @@ final class FaultWorkload {
 
 
   /**
+   * The postings in clusters of cross-posted copies by the stream's copy rule (connected
+   * components, {@link io.jobstream.aggregate.dedup.CopyClusters}), each representative first.
+   */
+  static List<List<ClassifiedPosting>> copyClusters(Iterable<ClassifiedPosting> postings) {
+    Map<String, ClassifiedPosting> byId = new HashMap<>();
+    List<io.jobstream.aggregate.dedup.CopyCandidate> candidates = new ArrayList<>();
+    for (ClassifiedPosting p : postings) {
+      byId.put(p.postingId(), p);
+      candidates.add(io.jobstream.aggregate.dedup.CopyCandidate.of(p));
+    }
+    List<List<ClassifiedPosting>> out = new ArrayList<>();
+    for (io.jobstream.aggregate.dedup.CopyClusters.Cluster c
+        : io.jobstream.aggregate.dedup.CopyClusters.of(io.jobstream.aggregate.dedup.CopyRule.DEFAULT, candidates)) {
+      List<ClassifiedPosting> members = new ArrayList<>();
+      c.members().forEach(m -> members.add(byId.get(m.id())));
+      out.add(members);
+    }
+    return out;
+  }
+
+  /**
    * The pay midpoints of the counted postings (one per cluster of cross-posted copies: the
-   * earliest, then lowest id) per month and family, keyed {@code MONTH_START|FAMILY}.
+   * earliest, then lowest id; clusters as the stream finds them, {@link #copyClusters}) per month and family, keyed {@code MONTH_START|FAMILY}.
    */
   static Map<String, TreeMap<Double, Long>> countedPay(Iterable<ClassifiedPosting> postings) {
-    Map<String, List<ClassifiedPosting>> clusters = new TreeMap<>();
-    for (ClassifiedPosting p : postings) {
-      String key = p.duplicateKey() == null ? "id|" + p.postingId()
-          : p.duplicateKey() + "|" + Math.floorDiv(p.eventDate().toEpochDay(), 60);
-      clusters.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
-    }
+    List<List<ClassifiedPosting>> clusters = copyClusters(postings);
     Map<String, TreeMap<Double, Long>> out = new HashMap<>();
-    for (List<ClassifiedPosting> cluster : clusters.values()) {
+    for (List<ClassifiedPosting> cluster : clusters) {
       cluster.sort(Comparator.comparing(ClassifiedPosting::eventDate).thenComparing(ClassifiedPosting::postingId));
       ClassifiedPosting kept = cluster.get(0);
       if (kept.pay() != null && kept.pay().reportingMidpoint() != null) {
@@ -127,15 +143,10 @@ final class FaultWorkload {
 
   /** Per month and family (roll-up): count, duplicates dropped, salary count, median x 100. */
   static Map<String, long[]> batch(Iterable<ClassifiedPosting> postings) {
-    Map<String, List<ClassifiedPosting>> clusters = new TreeMap<>();
-    for (ClassifiedPosting p : postings) {
-      String key = p.duplicateKey() == null ? "id|" + p.postingId()
-          : p.duplicateKey() + "|" + Math.floorDiv(p.eventDate().toEpochDay(), 60);
-      clusters.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
-    }
+    List<List<ClassifiedPosting>> clusters = copyClusters(postings);
     Map<String, List<Double>> pay = new HashMap<>();
     Map<String, long[]> out = new HashMap<>();
-    for (List<ClassifiedPosting> cluster : clusters.values()) {
+    for (List<ClassifiedPosting> cluster : clusters) {
       cluster.sort(Comparator.comparing(ClassifiedPosting::eventDate).thenComparing(ClassifiedPosting::postingId));
       ClassifiedPosting kept = cluster.get(0);
       String key = "month|" + kept.eventDate().withDayOfMonth(1) + "|" + kept.family() + "|all|all|all";

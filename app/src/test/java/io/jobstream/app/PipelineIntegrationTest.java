@@ -333,20 +333,14 @@ class PipelineIntegrationTest {
   private record Expected(long count, long salaryCount, double min, double median, double max, long dropped) {}
 
   /**
-   * Month statistics per family, computed directly from the postings: cross-posted copies (same
-   * duplicate key, same 60-day period) count once, the earliest by date and then id.
+   * Month statistics per family, computed directly from the postings: cross-posted copies (the
+   * stream's copy rule, {@link FaultWorkload#copyClusters}) count once, the earliest by date and then id.
    */
   private static Map<String, Expected> batchMonthlyStats(Iterable<ClassifiedPosting> postings) {
-    Map<String, List<ClassifiedPosting>> clusters = new TreeMap<>();
-    for (ClassifiedPosting p : postings) {
-      String key = p.duplicateKey() == null ? "id|" + p.postingId()
-          : p.duplicateKey() + "|" + Math.floorDiv(p.eventDate().toEpochDay(), 60);
-      clusters.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
-    }
+    List<List<ClassifiedPosting>> clusters = FaultWorkload.copyClusters(postings);
     Map<String, Long> dropped = new HashMap<>();
     List<ClassifiedPosting> counted = new ArrayList<>();
-    for (List<ClassifiedPosting> cluster : clusters.values()) {
-      cluster.sort(java.util.Comparator.comparing(ClassifiedPosting::eventDate).thenComparing(ClassifiedPosting::postingId));
+    for (List<ClassifiedPosting> cluster : clusters) {
       ClassifiedPosting kept = cluster.get(0);
       counted.add(kept);
       dropped.merge("month|" + kept.eventDate().withDayOfMonth(1) + "|" + kept.family() + "|all|all|all",
