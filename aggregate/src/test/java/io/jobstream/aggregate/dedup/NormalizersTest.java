@@ -74,6 +74,18 @@ class NormalizersTest {
   }
 
   @Test
+  void aLongCompanyAndTitleMakeABoundedKeyThatStillTellsThemApart() {
+    io.jobstream.model.RawPosting a = new io.jobstream.model.RawPosting(1, "jsonld", "a", "a", null,
+        "Engineer " + "x".repeat(900), "Acme " + "y".repeat(900), null, false, null, null, null, "An ad.", null, null,
+        null, null);
+    io.jobstream.model.RawPosting b = new io.jobstream.model.RawPosting(1, "jsonld", "b", "b", null,
+        "Engineer " + "x".repeat(900) + "z", "Acme " + "y".repeat(900), null, false, null, null, null, "An ad.", null,
+        null, null, null);
+    assertThat(CopyFeatures.duplicateKey(a)).hasSize(CopyFeatures.MAX_KEY_CHARS);
+    assertThat(CopyFeatures.duplicateKey(a)).isNotEqualTo(CopyFeatures.duplicateKey(b));
+  }
+
+  @Test
   void minHashEstimatesTheSimilarityOfTextsAndIsTheSameOnEveryRun() {
     String a = "You will join the payments team and own services built on Kafka and Postgres. "
         + "Day to day you design, build and operate pipelines that move ten million events a day. "
