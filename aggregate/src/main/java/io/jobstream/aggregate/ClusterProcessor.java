@@ -18,10 +18,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Groups current postings into clusters of cross-posted copies and passes on how the counted
  * tuples change. Changes come keyed by duplicate key (normalized company and title), so the
  * postings the {@link CopyRule} compares meet in one {@link CopyBlock}, and the blocks spread over
- * the partitions. On each change the block's clusters (the connected components of the copy
- * relation, {@link CopyClusters}) are found before and after it; every counted tuple (a cluster
+ * the partitions. On each change the block's clusters (a representative and its copies while it
+ * is open, {@link CopyClusters}) are found before and after it; every counted tuple (a cluster
  * representative's, with its number of copies dropped) that is no longer counted loses a posting
- * and every new one gains one. Components do not depend on the order postings arrive in, so the
+ * and every new one gains one. The clusters do not depend on the order postings arrive in, so the
  * statistics equal a batch computation over the same postings with the same rule. Postings
  * without a duplicate key can have no copies and never come here
  * ({@link MemberChange#unclusteredDeltas}).

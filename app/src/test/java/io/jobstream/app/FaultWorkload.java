@@ -103,8 +103,8 @@ final class FaultWorkload {
 
 
   /**
-   * The postings in clusters of cross-posted copies by the stream's copy rule (connected
-   * components, {@link io.jobstream.aggregate.dedup.CopyClusters}), each representative first.
+   * The postings in clusters of cross-posted copies by the stream's copy rule
+   * ({@link io.jobstream.aggregate.dedup.CopyClusters}), each representative first.
    */
   static List<List<ClassifiedPosting>> copyClusters(Iterable<ClassifiedPosting> postings) {
     Map<String, ClassifiedPosting> byId = new HashMap<>();

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Postings grouped into clusters of copies: the connected components of the {@link CopyRule}'s
- * "copy" relation (a copy of a copy is in the same cluster). Components do not depend on the order
- * postings arrive in, so the streaming cluster stage and a batch computation over the same
- * postings find the same clusters. Each cluster's representative, the one counted, is its
- * earliest posting, ties broken by the smallest posting id.
+ * Postings grouped into clusters of copies: each cluster is its representative, the earliest
+ * posting (ties broken by the smallest posting id), and the later postings that are copies of it
+ * ({@link CopyRule}) while it is open ({@link #ofBlock}). The clusters depend on the set of
+ * postings only, not on the order they arrive in, so the streaming cluster stage and a batch
+ * computation over the same postings find the same clusters.
  */
 public final class CopyClusters {
 
@@ -50,53 +50,53 @@ public final class CopyClusters {
     return out;
   }
 
-  /** The clusters of postings of one key. */
+  /**
+   * The clusters of postings of one key. In order of date (then id), each posting joins the first
+   * cluster, in order of representatives, whose representative is still open on its date and of
+   * which it is a copy; a posting that copies none is the representative of a new cluster. A
+   * cluster therefore lasts as long as its representative is open: a repost after that starts
+   * a cluster of its own, however many copies came in between (no chains of copies across a year).
+   */
   public static List<Cluster> ofBlock(CopyRule rule, List<CopyCandidate> block) {
     List<CopyCandidate> sorted = new ArrayList<>(block);
     sorted.sort(EARLIEST);
-    int n = sorted.size();
-    int[] parent = new int[n];
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-    }
-    List<CopyRule.Match> matches = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      java.time.LocalDate end = rule.end(sorted.get(i));
-      // sorted by date: a later posting overlaps this one's span only if it starts before its end
-      for (int j = i + 1; j < n && !sorted.get(j).date().isAfter(end); j++) {
-        CopyRule.Match m = rule.match(sorted.get(i), sorted.get(j));
+    List<Open> all = new ArrayList<>();
+    List<Open> open = new ArrayList<>();
+    for (CopyCandidate p : sorted) {
+      // clusters whose representative ended before this date can take no later posting
+      open.removeIf(c -> p.date().isAfter(c.end));
+      Open joined = null;
+      for (Open c : open) {
+        CopyRule.Match m = rule.match(c.members.get(0), p);
         if (m != null) {
-          matches.add(m);
-          int a = root(parent, i);
-          int b = root(parent, j);
-          if (a != b) {
-            parent[Math.max(a, b)] = Math.min(a, b);
-          }
+          c.members.add(p);
+          c.matches.add(m);
+          joined = c;
+          break;
         }
       }
+      if (joined == null) {
+        Open c = new Open(rule.end(p));
+        c.members.add(p);
+        all.add(c);
+        open.add(c);
+      }
     }
-    Map<Integer, List<CopyCandidate>> members = new TreeMap<>();
-    Map<Integer, List<CopyRule.Match>> links = new TreeMap<>();
-    Map<String, Integer> rootOf = new java.util.HashMap<>();
-    for (int i = 0; i < n; i++) {
-      int r = root(parent, i);
-      members.computeIfAbsent(r, k -> new ArrayList<>()).add(sorted.get(i));
-      rootOf.put(sorted.get(i).id(), r);
+    List<Cluster> out = new ArrayList<>(all.size());
+    for (Open c : all) {
+      out.add(new Cluster(List.copyOf(c.members), List.copyOf(c.matches)));
     }
-    for (CopyRule.Match m : matches) {
-      links.computeIfAbsent(rootOf.get(m.a()), k -> new ArrayList<>()).add(m);
-    }
-    List<Cluster> out = new ArrayList<>(members.size());
-    // the root of a component is its smallest index, the earliest member: the lists are in order
-    members.forEach((r, list) -> out.add(new Cluster(List.copyOf(list), List.copyOf(links.getOrDefault(r, List.of())))));
     return out;
   }
 
-  private static int root(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
+  /** A cluster being built: its members (the representative first), the matches, its representative's end. */
+  private static final class Open {
+    final List<CopyCandidate> members = new ArrayList<>();
+    final List<CopyRule.Match> matches = new ArrayList<>();
+    final java.time.LocalDate end;
+
+    Open(java.time.LocalDate end) {
+      this.end = end;
     }
-    return i;
   }
 }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** When two postings are copies, and the clusters copies make. */
+/** When two postings are copies, and the clusters they make. */
 class CopyRuleTest {
 
   private static final String AD = "You will join the payments team and own services built on Kafka and Postgres. "
@@ -49,17 +49,18 @@ class CopyRuleTest {
   }
 
   @Test
-  void clustersAreTheConnectedComponentsWithTheEarliestFirst() {
+  void aClusterIsItsRepresentativeAndItsCopiesWhileItIsOpen() {
     CopyRule rule = CopyRule.DEFAULT;
-    // b copies a, c copies b (but is too late for a): one cluster of three; d is another job
+    // b copies a; c copies b but comes after a ended: a repost, a cluster of its own; d is another job
     List<CopyCandidate> postings = List.of(posting("c", APRIL_1.plusDays(100), "", null, AD),
         posting("d", APRIL_1.plusDays(5), "", null, "Maintain the warehouse and its tests."),
         posting("b", APRIL_1.plusDays(50), "", null, AD), posting("a", APRIL_1, "", null, AD));
     List<CopyClusters.Cluster> clusters = CopyClusters.of(rule, postings);
-    assertThat(clusters).hasSize(2);
-    assertThat(clusters.get(0).members()).extracting(CopyCandidate::id).containsExactly("a", "b", "c");
-    assertThat(clusters.get(0).matches()).hasSize(2);
+    assertThat(clusters).hasSize(3);
+    assertThat(clusters.get(0).members()).extracting(CopyCandidate::id).containsExactly("a", "b");
+    assertThat(clusters.get(0).matches()).hasSize(1);
     assertThat(clusters.get(1).members()).extracting(CopyCandidate::id).containsExactly("d");
+    assertThat(clusters.get(2).members()).extracting(CopyCandidate::id).containsExactly("c");
     // the same postings in another order: the same clusters
     assertThat(CopyClusters.of(rule, List.of(postings.get(3), postings.get(1), postings.get(0), postings.get(2)))).isEqualTo(clusters);
   }
