@@ -66,8 +66,9 @@ public final class CopyClusters {
       // clusters whose representative ended before this date can take no later posting
       open.removeIf(c -> p.date().isAfter(c.end));
       Open joined = null;
+      byte[] signature = open.isEmpty() ? null : MinHash.decode(p.traits().signature());
       for (Open c : open) {
-        CopyRule.Match m = rule.match(c.members.get(0), p);
+        CopyRule.Match m = rule.match(c.members.get(0), c.signature, p, signature);
         if (m != null) {
           c.members.add(p);
           c.matches.add(m);
@@ -76,7 +77,7 @@ public final class CopyClusters {
         }
       }
       if (joined == null) {
-        Open c = new Open(rule.end(p));
+        Open c = new Open(rule.end(p), MinHash.decode(p.traits().signature()));
         c.members.add(p);
         all.add(c);
         open.add(c);
@@ -94,9 +95,11 @@ public final class CopyClusters {
     final List<CopyCandidate> members = new ArrayList<>();
     final List<CopyRule.Match> matches = new ArrayList<>();
     final java.time.LocalDate end;
+    final byte[] signature;
 
-    Open(java.time.LocalDate end) {
+    Open(java.time.LocalDate end, byte[] signature) {
       this.end = end;
+      this.signature = signature;
     }
   }
 }

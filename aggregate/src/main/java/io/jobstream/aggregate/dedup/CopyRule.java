@@ -34,8 +34,19 @@ public record CopyRule(double threshold, long spanDays) {
     }
   }
 
-  /** Why two postings are copies: the similarity of their descriptions, and what was compared. */
-  public record Match(String a, String b, double similarity, String reason) {}
+  /**
+   * Why two postings are copies: the postings, their last open days and the similarity of their
+   * descriptions; {@link #reason} says it in words.
+   */
+  public record Match(CopyCandidate a, CopyCandidate b, LocalDate endA, LocalDate endB, double similarity) {
+
+    /** What was compared and found alike, for an audit (built on demand: it is not cheap). */
+    public String reason() {
+      return String.format(java.util.Locale.ROOT,
+          "same company and title '%s'; places '%s' and '%s'; open %s..%s and %s..%s; description similarity %.2f",
+          a.key(), a.traits().place(), b.traits().place(), a.date(), endA, b.date(), endB, similarity);
+    }
+  }
 
   /** The last day a posting is open. */
   public LocalDate end(CopyCandidate p) {
@@ -52,7 +63,14 @@ public record CopyRule(double threshold, long spanDays) {
     if (a.key() == null || !a.key().equals(b.key())) {
       return null;
     }
-    if (a.date().isAfter(end(b)) || b.date().isAfter(end(a))) {
+    return match(a, MinHash.decode(a.traits().signature()), b, MinHash.decode(b.traits().signature()));
+  }
+
+  /** {@link #match(CopyCandidate, CopyCandidate)} of postings of one key with their signatures decoded. */
+  Match match(CopyCandidate a, byte[] signatureA, CopyCandidate b, byte[] signatureB) {
+    LocalDate endA = end(a);
+    LocalDate endB = end(b);
+    if (a.date().isAfter(endB) || b.date().isAfter(endA)) {
       return null;
     }
     String pa = a.traits().place();
@@ -60,12 +78,10 @@ public record CopyRule(double threshold, long spanDays) {
     if (!PlaceName.samePlace(pa, pb)) {
       return null;
     }
-    double similarity = MinHash.similarity(a.traits().signature(), b.traits().signature());
+    double similarity = MinHash.similarity(signatureA, signatureB);
     if (similarity < threshold) {
       return null;
     }
-    return new Match(a.id(), b.id(), similarity, String.format(java.util.Locale.ROOT,
-        "same company and title '%s'; places '%s' and '%s'; open %s..%s and %s..%s; description similarity %.2f",
-        a.key(), pa, pb, a.date(), end(a), b.date(), end(b), similarity));
+    return new Match(a, b, endA, endB, similarity);
   }
 }

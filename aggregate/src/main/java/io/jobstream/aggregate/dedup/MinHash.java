@@ -61,8 +61,16 @@ public final class MinHash {
 
   /** The estimated Jaccard similarity of the texts of two signatures: the share of equal positions, 0..1. */
   public static double similarity(String a, String b) {
-    byte[] x = Base64.getDecoder().decode(a);
-    byte[] y = Base64.getDecoder().decode(b);
+    return similarity(decode(a), decode(b));
+  }
+
+  /** The bytes of a Base64 signature. */
+  static byte[] decode(String signature) {
+    return Base64.getDecoder().decode(signature);
+  }
+
+  /** The similarity of two decoded signatures. */
+  static double similarity(byte[] x, byte[] y) {
     if (x.length != y.length) {
       throw new IllegalArgumentException("signatures of different lengths: " + x.length + " and " + y.length);
     }
