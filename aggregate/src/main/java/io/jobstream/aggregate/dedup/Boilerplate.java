@@ -37,6 +37,16 @@ public final class Boilerplate {
       "\\bdisclaimer\\b", "\\bnot responsible for\\b")
       .stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE)).toList();
 
+  /**
+   * Words of which every pattern needs one (lower case): a sentence with none of them is not
+   * boilerplate, and most sentences of an ad are read this way, without a regular expression.
+   */
+  private static final List<String> KEYWORDS = List.of("apply", "click", "submit", "send", "application", "equal",
+      "regard", "affirmative", "eeo", "veteran", "accommodation", "verify", "drug", "race", "religion", "gender",
+      "orientation", "origin", "benefit", "offer", "401", "paid time", "dental", "posted", "published", "listed",
+      "found", "powered", "job", "posting", "req", "ref", "share", "report", "openings", "positions", "©",
+      "copyright", "rights", "alert", "sign up", "disclaimer", "responsible");
+
   private Boilerplate() {}
 
   /** The description without boilerplate sentences, sentences joined by one space. */
@@ -55,6 +65,10 @@ public final class Boilerplate {
 
   /** Whether one sentence is boilerplate by the project's patterns. */
   public static boolean isBoilerplate(String sentence) {
+    String lower = sentence.toLowerCase(java.util.Locale.ROOT);
+    if (KEYWORDS.stream().noneMatch(lower::contains)) {
+      return false;
+    }
     for (Pattern p : PATTERNS) {
       if (p.matcher(sentence).find()) {
         return true;
