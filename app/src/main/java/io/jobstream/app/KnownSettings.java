@@ -4,7 +4,8 @@ import io.jobstream.aggregate.DivergenceSettings;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.ProgressWatch;
 import io.jobstream.aggregate.StreamApp;
-import io.jobstream.ingest.SourceSpec;
+import io.jobstream.ingest.api.ApiConnector;
+import io.jobstream.ingest.api.Connectors;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -30,10 +31,20 @@ public final class KnownSettings {
     keys.add(ProgressWatch.CHECK_INTERVAL_CONFIG);
     keys.add(StreamApp.ACCEPT_INEXACT_CONFIG);
     keys.add(TopicSetup.PARTITIONS_CONFIG);
-    for (String api : SourceSpec.APIS) {
-      keys.add("ingest." + api + ".base-url");
-    }
+    keys.addAll(apiSettings());
     return Set.copyOf(keys);
+  }
+
+  /** The API connectors' settings: {@code ingest.TYPE.base-url} and what each connector reads besides. */
+  public static Set<String> apiSettings() {
+    Set<String> keys = new TreeSet<>();
+    for (ApiConnector connector : Connectors.all()) {
+      keys.add("ingest." + connector.type() + ".base-url");
+      for (String name : connector.settingNames()) {
+        keys.add("ingest." + connector.type() + "." + name);
+      }
+    }
+    return keys;
   }
 
   public static Set<String> all() {

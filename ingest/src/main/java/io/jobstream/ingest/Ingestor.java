@@ -58,25 +58,28 @@ public final class Ingestor {
     this(sources, fetcher, sink, maxPages, state, surveyDay, progressOut, terminal, Map.of());
   }
 
-  /** @param apiBaseUrls base URL per job-board API type ({@code greenhouse}, ...), see {@link JobBoardApi} */
+  /**
+   * @param apiSettings the API connectors' settings by full name ({@code ingest.greenhouse.base-url},
+   *     ...), see {@link JobBoardApi}
+   */
   public Ingestor(List<SourceSpec> sources, PoliteFetcher fetcher, PostingSink sink, int maxPages,
       CrawlState state, MonthDay surveyDay, PrintStream progressOut, boolean terminal,
-      Map<String, String> apiBaseUrls) {
-    this(sources, fetcher, sink, maxPages, state, surveyDay, progressOut, terminal, apiBaseUrls,
+      Map<String, String> apiSettings) {
+    this(sources, fetcher, sink, maxPages, state, surveyDay, progressOut, terminal, apiSettings,
         IngestMetrics.none());
   }
 
   /** @param metrics where requests, postings and dead letters are counted */
   public Ingestor(List<SourceSpec> sources, PoliteFetcher fetcher, PostingSink sink, int maxPages,
       CrawlState state, MonthDay surveyDay, PrintStream progressOut, boolean terminal,
-      Map<String, String> apiBaseUrls, IngestMetrics metrics) {
+      Map<String, String> apiSettings, IngestMetrics metrics) {
     fetcher.withMetrics(metrics);
     this.sources = List.copyOf(sources);
     this.sink = new ChangeFilter(sink, state, metrics);
     // connectors hand postings to the size limit, which passes what fits to the change filter
     this.sized = new SizeLimitSink(this.sink, metrics);
     this.crawler = new JsonLdCrawler(fetcher, sized, maxPages, Clock.systemUTC(), state, metrics);
-    this.apis = new JobBoardApi(fetcher, sized, apiBaseUrls, Clock.systemUTC(), state);
+    this.apis = new JobBoardApi(fetcher, sized, Clock.systemUTC(), state, apiSettings);
     this.files = new FileBackfill(sized, Clock.systemUTC(), surveyDay);
     this.progressOut = progressOut;
     this.terminal = terminal;

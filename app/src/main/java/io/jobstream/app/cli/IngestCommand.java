@@ -1,9 +1,11 @@
 package io.jobstream.app.cli;
 
 import io.jobstream.app.KafkaSettings;
+import io.jobstream.app.KnownSettings;
 import io.jobstream.app.TopicSetup;
 import io.jobstream.ingest.Ingestor;
 import io.jobstream.ingest.SourceSpec;
+import io.jobstream.ingest.api.Connectors;
 import io.jobstream.ingest.http.AddressGuard;
 import io.jobstream.ingest.http.PageFetcher;
 import io.jobstream.ingest.http.PoliteFetcher;
@@ -32,12 +34,18 @@ public final class IngestCommand implements Callable<Integer> {
   @Mixin
   MetricsOptions metrics;
 
+  static {
+    // the API connectors listed in --help, from the registry rather than written out here
+    System.setProperty("jobstream.connectors", Connectors.all().stream()
+        .map(c -> c.type() + ":" + c.targetName()).collect(java.util.stream.Collectors.joining(", ")));
+  }
+
   @Option(names = "--source", required = true, paramLabel = "TYPE:TARGET",
       description = "A source to read (repeatable). jsonld:URL reads schema.org JobPosting"
           + " JSON-LD from a posting page, a listing page or a sitemap; csv:PATH backfills the"
           + " ai-jobs.net salary survey or the LinkedIn postings export; jsonl:PATH reads raw"
-          + " postings as JSON lines (files may be .gz); greenhouse:BOARD, lever:SITE,"
-          + " ashby:BOARD, recruitee:COMPANY read the public job-board APIs.")
+          + " postings as JSON lines (files may be .gz); ${sys:jobstream.connectors} read the job-board"
+          + " and aggregator APIs.")
   List<String> sources = new ArrayList<>();
 
   @Option(names = "--survey-day", paramLabel = "MM-DD", defaultValue = "07-01",
@@ -105,16 +113,16 @@ public final class IngestCommand implements Callable<Integer> {
       if (server != null) {
         sink.bindMetrics(server.registry());
       }
-      java.util.Map<String, String> baseUrls = new java.util.HashMap<>();
-      for (String api : SourceSpec.APIS) {
-        String base = settings.get("ingest." + api + ".base-url", null);
-        if (base != null) {
-          baseUrls.put(api, base);
+      java.util.Map<String, String> apiSettings = new java.util.HashMap<>();
+      for (String key : KnownSettings.apiSettings()) {
+        String value = settings.get(key, null);
+        if (value != null) {
+          apiSettings.put(key, value);
         }
       }
       Ingestor ingestor = new Ingestor(specs,
           new PoliteFetcher(fetcher, minDelay).withConcurrency(concurrency, perHost), sink, maxPages, state,
-          day, System.err, System.console() != null, baseUrls,
+          day, System.err, System.console() != null, apiSettings,
           new io.jobstream.ingest.IngestMetrics(io.micrometer.core.instrument.Metrics.globalRegistry));
       if (!once) {
         ingestor.runContinuously(interval, () -> passDone.set(true));

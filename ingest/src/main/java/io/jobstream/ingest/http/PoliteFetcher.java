@@ -101,6 +101,12 @@ public final class PoliteFetcher {
 
   /** Fetches {@code uri} if robots.txt allows it, after the host's pause. */
   public FetchedPage fetch(URI uri, String etag, String lastModified) throws FetchException, InterruptedException {
+    return fetch(FetchRequest.get(uri).conditional(etag, lastModified));
+  }
+
+  /** Sends {@code request} if robots.txt allows its address, after the host's pause. */
+  public FetchedPage fetch(FetchRequest request) throws FetchException, InterruptedException {
+    URI uri = request.uri();
     long start = System.nanoTime();
     try {
       BaseRobotRules rules = rules(uri);
@@ -115,7 +121,7 @@ public final class PoliteFetcher {
       try {
         pause(uri, Duration.ofMillis(Math.max(minDelay.toMillis(), crawlDelay)));
         start = System.nanoTime();
-        page = fetcher.fetch(uri, etag, lastModified, metrics::retry);
+        page = fetcher.fetch(request, metrics::retry);
       } finally {
         slots.release();
       }
