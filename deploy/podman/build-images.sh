@@ -20,7 +20,8 @@ if [ ! -f "$jar" ] || [ ! -d "$lib" ]; then
   exit 2
 fi
 
-work="$(mktemp -d)"
+# on disk, not a tmpfs: debootstrap creates device nodes, which a nodev /tmp refuses
+work="$(mktemp -d -p /var/tmp jobstream-images.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
 if [ "${JOBSTREAM_REBUILD_BASE:-0}" = 1 ] || ! podman image exists "$base"; then
