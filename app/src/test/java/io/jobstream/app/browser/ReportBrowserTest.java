@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's worked example (a salary survey replayed with year windows), then
+ * The worked example of docs/query-and-report.md (a salary survey replayed with year windows), then
  * {@code jobstream report}, opened from disk in headless Chromium: every chart drawn with the data
  * it says it holds, nothing logged as an error, and the gap and family tables equal to the topics.
  * It runs on a survey the test generates, and in the {@code data} group on the real survey from
