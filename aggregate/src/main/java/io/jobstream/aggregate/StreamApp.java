@@ -1,5 +1,6 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.model.RecordSizes;
 import io.jobstream.model.Topics;
 import java.nio.file.Path;
@@ -30,13 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamApp.class);
-
-  /**
-   * Config key: {@code true} lets the app run with a {@code processing.guarantee} other than
-   * {@code exactly_once_v2}, accepting that a crash or rebalance may count postings twice or not at
-   * all (default false: refused).
-   */
-  public static final String ACCEPT_INEXACT_CONFIG = "jobstream.statistics.accept-inexact";
 
   /** Default {@code application.id}: also the prefix of the internal topics. */
   public static final String DEFAULT_APPLICATION_ID = "jobstream-stream";
@@ -69,10 +63,10 @@ public final class StreamApp implements AutoCloseable {
     props.putAll(settings);
     String guarantee = props.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
     if (!StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee)
-        && !"true".equalsIgnoreCase(props.getProperty(ACCEPT_INEXACT_CONFIG, "false").trim())) {
+        && !JobstreamConfig.from(props).getBoolean(JobstreamConfig.ACCEPT_INEXACT_CONFIG)) {
       throw new IllegalArgumentException(StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "=" + guarantee
           + ": the statistics are exact only under " + StreamsConfig.EXACTLY_ONCE_V2 + " (a crash or"
-          + " rebalance could count postings twice or not at all); set " + ACCEPT_INEXACT_CONFIG
+          + " rebalance could count postings twice or not at all); set " + JobstreamConfig.ACCEPT_INEXACT_CONFIG
           + "=true to run anyway");
     }
     return props;
@@ -107,13 +101,13 @@ public final class StreamApp implements AutoCloseable {
     withLimits.putAll(config);
     try (Admin admin = Admin.create(adminConfig)) {
       owner.claim(admin);
-      if (!withLimits.containsKey(JobstreamTopology.CLASSIFIED_MAX_BYTES_CONFIG)) {
+      if (!withLimits.containsKey(JobstreamConfig.CLASSIFIED_MAX_BYTES_CONFIG)) {
         long limit = classifiedRecordLimit(admin, config);
         LOG.info("classified postings: records of at most {} bytes (what {} and the producer take)", limit,
             Topics.CLASSIFIED.name());
-        withLimits.put(JobstreamTopology.CLASSIFIED_MAX_BYTES_CONFIG, Long.toString(limit));
+        withLimits.put(JobstreamConfig.CLASSIFIED_MAX_BYTES_CONFIG, Long.toString(limit));
       }
-      withLimits.put(JobstreamTopology.RAW_PARTITIONS_CONFIG, Integer.toString(rawPartitions(admin)));
+      withLimits.put(JobstreamConfig.RAW_PARTITIONS_CONFIG, Integer.toString(rawPartitions(admin)));
     }
     Topology topology = JobstreamTopology.build(withLimits);
     KafkaStreams streams = new KafkaStreams(topology, config);
@@ -165,7 +159,7 @@ public final class StreamApp implements AutoCloseable {
 
   /**
    * The partition count of {@code jobs.postings.raw}, which decides the partition that owns each
-   * posting id ({@link JobstreamTopology#RAW_PARTITIONS_CONFIG}); the topic must exist.
+   * posting id ({@link JobstreamConfig#RAW_PARTITIONS_CONFIG}); the topic must exist.
    */
   public static int rawPartitions(Admin admin) {
     try {

@@ -1,5 +1,6 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobstream.model.DeadLetter;
@@ -49,7 +50,7 @@ class JobstreamTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "jobstream-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(JobstreamTopology.WINDOWS_CONFIG, windows);
+    props.put(JobstreamConfig.WINDOWS_CONFIG, windows);
     return props;
   }
 
@@ -81,8 +82,8 @@ class JobstreamTopologyTest {
    */
   private TestOutputTopic<String, io.jobstream.model.SalaryDivergence> monthlyDivergenceDriver(Path dir) {
     Properties props = config(dir, "month");
-    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    props.put(JobstreamConfig.MIN_N_CONFIG, "3");
+    props.put(JobstreamConfig.PAIRS_CONFIG, "ml_engineer:data_scientist");
     driver.close();
     driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
@@ -101,7 +102,7 @@ class JobstreamTopologyTest {
   @Test
   void anEmissionThatRunsOutOfTimeLeavesTheRestToTheNextOnesAndLosesNothing() {
     Properties props = config(stateDir.resolve("budget"), "30d/1d,month");
-    props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, "0"); // one window per emission
+    props.put(JobstreamConfig.EMIT_BUDGET_CONFIG, "0"); // one window per emission
     try (TopologyTestDriver budgeted = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
       TestInputTopic<String, byte[]> in = budgeted.createInputTopic(Topics.RAW.name(), new StringSerializer(),
           new ByteArraySerializer());
@@ -171,10 +172,10 @@ class JobstreamTopologyTest {
   /** The driver of a replay: pair ml_engineer:data_scientist at a minimum n of 3, and the emission budget if given. */
   private static TopologyTestDriver replayDriver(Path dir, String windows, String budget) {
     Properties props = config(dir, windows);
-    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    props.put(JobstreamConfig.MIN_N_CONFIG, "3");
+    props.put(JobstreamConfig.PAIRS_CONFIG, "ml_engineer:data_scientist");
     if (budget != null) {
-      props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, budget);
+      props.put(JobstreamConfig.EMIT_BUDGET_CONFIG, budget);
     }
     return new TopologyTestDriver(JobstreamTopology.build(props), props);
   }
@@ -443,7 +444,7 @@ class JobstreamTopologyTest {
   @Test
   void postingsOlderThanTheGracePeriodAreDeadLettersAndTheRestCount() {
     Properties props = config(stateDir, "month");
-    props.put(JobstreamTopology.GRACE_CONFIG, "30");
+    props.put(JobstreamConfig.GRACE_CONFIG, "30");
     driver.close();
     driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
@@ -497,8 +498,8 @@ class JobstreamTopologyTest {
   @Test
   void theLatenessWatermarkNeverPassesTheWallClock() {
     Properties props = config(stateDir, "month");
-    props.put(JobstreamTopology.GRACE_CONFIG, "30");
-    props.put(JobstreamTopology.FUTURE_TOLERANCE_CONFIG, "400");
+    props.put(JobstreamConfig.GRACE_CONFIG, "30");
+    props.put(JobstreamConfig.FUTURE_TOLERANCE_CONFIG, "400");
     driver.close();
     driver = new TopologyTestDriver(JobstreamTopology.build(props), props, Instant.parse("2024-04-20T12:00:00Z"));
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
@@ -568,9 +569,9 @@ class JobstreamTopologyTest {
   @Test
   void postingsBeforeTheHorizonLeaveEveryStoreAndTheirWindowsGetTombstones() {
     Properties props = config(stateDir.resolve("horizon"), "30d/1d");
-    props.put(JobstreamTopology.GRACE_CONFIG, "10");
-    props.put(DivergenceSettings.MIN_N_CONFIG, "2");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    props.put(JobstreamConfig.GRACE_CONFIG, "10");
+    props.put(JobstreamConfig.MIN_N_CONFIG, "2");
+    props.put(JobstreamConfig.PAIRS_CONFIG, "ml_engineer:data_scientist");
     try (TopologyTestDriver d = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
       TestInputTopic<String, byte[]> in = d.createInputTopic(Topics.RAW.name(), new StringSerializer(),
           new ByteArraySerializer());
@@ -748,16 +749,16 @@ class JobstreamTopologyTest {
   @Test
   void badNumericSettingsAreUsageErrorsNamingTheKey() {
     Properties props = config(stateDir, "month");
-    props.put(JobstreamTopology.DUPLICATE_PERIOD_CONFIG, "sixty");
+    props.put(JobstreamConfig.DUPLICATE_PERIOD_CONFIG, "sixty");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("jobstream.duplicates.period-days is not a whole number");
-    props.put(JobstreamTopology.DUPLICATE_PERIOD_CONFIG, "60");
-    props.put(JobstreamTopology.GRACE_CONFIG, "-1");
+    props.put(JobstreamConfig.DUPLICATE_PERIOD_CONFIG, "60");
+    props.put(JobstreamConfig.GRACE_CONFIG, "-1");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
         .hasMessageContaining("jobstream.late.grace-days must be at least 0");
-    props.put(JobstreamTopology.GRACE_CONFIG, "0");
-    props.put(JobstreamTopology.EMIT_PAUSE_CONFIG, "5000");
+    props.put(JobstreamConfig.GRACE_CONFIG, "0");
+    props.put(JobstreamConfig.EMIT_PAUSE_CONFIG, "5000");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
         .hasMessageContaining("jobstream.windows.emit-pause-factor must be at most 1000");
   }

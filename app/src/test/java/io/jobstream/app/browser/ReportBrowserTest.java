@@ -1,5 +1,6 @@
 package io.jobstream.app.browser;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,7 +80,7 @@ class ReportBrowserTest {
       assertThat(JobstreamCli.commandLine().execute(ingest.toArray(String[]::new))).isZero();
       Properties settings = new Properties();
       settings.putAll(client);
-      settings.put(JobstreamTopology.WINDOWS_CONFIG, "year");
+      settings.put(JobstreamConfig.WINDOWS_CONFIG, "year");
       settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
       Map<String, SalaryStats> stats;
       Map<String, SalaryDivergence> gaps;

@@ -1,5 +1,6 @@
 package io.jobstream.app.http;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,7 +71,7 @@ class HttpSurfacesTest {
     TopicSetup.ensureTopics(client);
     Properties settings = new Properties();
     settings.putAll(client);
-    settings.put(JobstreamTopology.WINDOWS_CONFIG, "year");
+    settings.put(JobstreamConfig.WINDOWS_CONFIG, "year");
     settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "http-surfaces-test");
     settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "300");
     int port1 = freePort();
