@@ -10,6 +10,8 @@ import io.jobstream.classify.title.Taxonomy;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -127,8 +129,16 @@ public final class JobstreamTopology {
 
   private JobstreamTopology() {}
 
-  /** Builds the topology from the {@code jobstream.*} keys of {@code config}. */
+  /**
+   * Builds the topology from the {@code jobstream.*} keys of {@code config}, its meters on a
+   * registry of its own that nothing reads: to check the settings, or for tests that read no meters.
+   */
   public static Topology build(Properties config) {
+    return build(config, new SimpleMeterRegistry());
+  }
+
+  /** Builds the topology from the {@code jobstream.*} keys of {@code config}, its meters on {@code registry}. */
+  public static Topology build(Properties config, MeterRegistry registry) {
     JobstreamConfig settings = JobstreamConfig.from(config);
     List<WindowSpec> windows = WindowSpec.parseList(settings.getString(JobstreamConfig.WINDOWS_CONFIG));
     String currency = settings.getString(JobstreamConfig.REPORTING_CURRENCY_CONFIG);
@@ -141,6 +151,7 @@ public final class JobstreamTopology {
     Horizon horizon = new Horizon(windows, settings.getLong(JobstreamConfig.GRACE_CONFIG));
     WindowBlocks blocks = new WindowBlocks(windows, settings.getLong(JobstreamConfig.BLOCK_DAYS_CONFIG));
     WindowFanOut fanOut = new WindowFanOut(blocks, divergence);
+    StreamMetrics metrics = new StreamMetrics(registry, familyIds(taxonomy(settings)), deadLetterReasons());
 
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTERS_STORE),
@@ -156,10 +167,10 @@ public final class JobstreamTopology {
           Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.String()).withCachingEnabled());
     }
 
-    Map<String, KStream<String, MemberChange>> changes = addClassifyStage(builder, config, Topics.CLASSIFIED.name(),
+    Map<String, KStream<String, MemberChange>> changes = addClassifyStage(builder, config, metrics, Topics.CLASSIFIED.name(),
             Topics.DLQ.name())
         .process(() -> new PostingVersionProcessor(POSTINGS_STORE, LATEST_DATE_STORE, currency, duplicatePeriodDays,
-                horizon),
+                horizon, metrics),
             Named.as("posting-versions"), POSTINGS_STORE, LATEST_DATE_STORE)
         .split(Named.as("changes-"))
         .branch((cluster, change) -> change.clustered(), Branched.as("clustered"))
@@ -168,7 +179,7 @@ public final class JobstreamTopology {
         .repartition(Repartitioned.<String, MemberChange>as(BY_CLUSTER)
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(MemberChange.class)))
-        .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, duplicatePeriodDays, horizon),
+        .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, duplicatePeriodDays, horizon, metrics),
             Named.as("clusters"), CLUSTERS_STORE, CLUSTER_COUNT_STORE)
         .merge(changes.get("changes-unclustered")
             .flatMapValues(MemberChange::unclusteredDeltas, Named.as("unclustered-deltas")), Named.as("counted"));
@@ -179,7 +190,7 @@ public final class JobstreamTopology {
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(TupleDelta.class)))
         .process(() -> new StatsProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE, currency,
-                emitInterval, emitBudget, pauseFactor, horizon, blocks),
+                emitInterval, emitBudget, pauseFactor, horizon, blocks, metrics),
             Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE)
         .to(Topics.STATS.name(), Produced.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde())
             .withName("stats-sink"));
@@ -190,7 +201,7 @@ public final class JobstreamTopology {
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(TupleDelta.class)))
         .process(() -> new DivergenceProcessor(windows, PAIR_TUPLES_STORE, PAIR_DIRTY_STORE, currency, divergence,
-                emitInterval, emitBudget, pauseFactor, horizon, blocks),
+                emitInterval, emitBudget, pauseFactor, horizon, blocks, metrics),
             Named.as("divergence"), PAIR_TUPLES_STORE, PAIR_DIRTY_STORE)
         .to(Topics.DIVERGENCE.name(), Produced.with(Topics.DIVERGENCE.keySerde(), Topics.DIVERGENCE.valueSerde())
             .withName("divergence-sink"));
@@ -215,7 +226,9 @@ public final class JobstreamTopology {
    */
   public static Topology buildClassifyStage(Properties config, String classifiedTopic, String deadLetterTopic) {
     StreamsBuilder builder = new StreamsBuilder();
-    addClassifyStage(builder, config, classifiedTopic, deadLetterTopic);
+    StreamMetrics metrics = new StreamMetrics(new SimpleMeterRegistry(),
+        familyIds(taxonomy(JobstreamConfig.from(config))), deadLetterReasons());
+    addClassifyStage(builder, config, metrics, classifiedTopic, deadLetterTopic);
     return builder.build(config);
   }
 
@@ -224,7 +237,7 @@ public final class JobstreamTopology {
    * classified postings.
    */
   private static KStream<String, ClassifiedPosting> addClassifyStage(StreamsBuilder builder, Properties config,
-      String classifiedTopic, String deadLetterTopic) {
+      StreamMetrics metrics, String classifiedTopic, String deadLetterTopic) {
     JobstreamConfig settings = JobstreamConfig.from(config);
     String currency = settings.getString(JobstreamConfig.REPORTING_CURRENCY_CONFIG);
     long graceDays = settings.getLong(JobstreamConfig.GRACE_CONFIG);
@@ -245,15 +258,15 @@ public final class JobstreamTopology {
     KStream<String, byte[]> arrived = builder.stream(Topics.RAW.name(),
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-postings"));
     KStream<String, byte[]> rerouted = arrived
-        .processValues(() -> new PostingPlacement(rawPartitions, false), Named.as("owned-elsewhere"))
+        .processValues(() -> new PostingPlacement(rawPartitions, false, metrics), Named.as("owned-elsewhere"))
         .repartition(Repartitioned.<String, byte[]>as(BY_POSTING)
             .withKeySerde(Serdes.String())
             .withValueSerde(Serdes.ByteArray()));
     Map<String, KStream<String, ClassifyOutcome>> routes = arrived
-        .processValues(() -> new PostingPlacement(rawPartitions, true), Named.as("owned-here"))
+        .processValues(() -> new PostingPlacement(rawPartitions, true, metrics), Named.as("owned-here"))
         .merge(rerouted, Named.as("postings-at-owner"))
         .processValues(() -> new ClassifyProcessor(classifier, LATEST_DATE_STORE, POSTINGS_STORE, ORDER_STORE,
-                graceDays, futureDays),
+                graceDays, futureDays, metrics),
             Named.as("validate-and-classify"), LATEST_DATE_STORE, POSTINGS_STORE, ORDER_STORE)
         .split(Named.as("route-"))
         .branch((id, outcome) -> outcome.isClassified() || outcome.deletion(), Branched.as("classified"))
@@ -266,6 +279,21 @@ public final class JobstreamTopology {
     classified.to(classifiedTopic,
         Produced.with(Topics.CLASSIFIED.keySerde(), Topics.CLASSIFIED.valueSerde()).withName("classified-sink"));
     return classified;
+  }
+
+  /** The families the classifier can give: the taxonomy's and {@code other}. */
+  private static java.util.Set<String> familyIds(Taxonomy taxonomy) {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    taxonomy.families().forEach(family -> ids.add(family.id()));
+    ids.add(io.jobstream.classify.TitleClassification.OTHER);
+    return ids;
+  }
+
+  /** The reasons a dead letter of the classify stage can carry. */
+  private static java.util.Set<String> deadLetterReasons() {
+    java.util.Set<String> reasons = new java.util.TreeSet<>(PostingClassifier.REASONS);
+    reasons.addAll(ClassifyProcessor.REASONS);
+    return reasons;
   }
 
   /** The classify library as configured; a bad taxonomy or rates file is a usage error. */

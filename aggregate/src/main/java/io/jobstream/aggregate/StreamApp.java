@@ -3,6 +3,8 @@ package io.jobstream.aggregate;
 import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.model.RecordSizes;
 import io.jobstream.model.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -90,11 +92,20 @@ public final class StreamApp implements AutoCloseable {
   }
 
   /**
-   * Builds the topology from {@code config} and starts it. Local state left in the state directory
+   * Builds the topology from {@code config} and starts it, its meters on Micrometer's global
+   * registry (which the command line's {@code /metrics} registry joins). Local state left in the state directory
    * by a run against another cluster (or against changelogs since deleted) is discarded first (see
    * {@link LocalStateOwner}).
    */
   public static StreamApp start(Properties config) {
+    return start(config, Metrics.globalRegistry);
+  }
+
+  /**
+   * As {@link #start(Properties)}, with the app's meters ({@link StreamMetrics}) on {@code registry}:
+   * two apps in one process keep their meters apart when each has a registry of its own.
+   */
+  public static StreamApp start(Properties config, MeterRegistry registry) {
     LocalStateOwner owner = LocalStateOwner.of(config);
     Map<String, Object> adminConfig = new StreamsConfig(config).getAdminConfigs("jobstream-state-owner");
     Properties withLimits = new Properties();
@@ -109,7 +120,7 @@ public final class StreamApp implements AutoCloseable {
       }
       withLimits.put(JobstreamConfig.RAW_PARTITIONS_CONFIG, Integer.toString(rawPartitions(admin)));
     }
-    Topology topology = JobstreamTopology.build(withLimits);
+    Topology topology = JobstreamTopology.build(withLimits, registry);
     KafkaStreams streams = new KafkaStreams(topology, config);
     streams.setStateListener((now, before) -> {
       if (now == KafkaStreams.State.RUNNING) {

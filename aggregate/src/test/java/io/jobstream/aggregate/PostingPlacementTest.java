@@ -1,8 +1,8 @@
 package io.jobstream.aggregate;
 
-import io.jobstream.aggregate.config.JobstreamConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.RawPosting;

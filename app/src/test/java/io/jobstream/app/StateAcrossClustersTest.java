@@ -1,10 +1,10 @@
 package io.jobstream.app;
 
-import io.jobstream.aggregate.config.JobstreamConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.cli.JobstreamCli;
 import io.jobstream.model.ClassifiedPosting;

@@ -1,11 +1,11 @@
 package io.jobstream.app;
 
-import io.jobstream.aggregate.config.JobstreamConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.DeadLetter;

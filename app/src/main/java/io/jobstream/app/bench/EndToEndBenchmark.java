@@ -1,8 +1,8 @@
 package io.jobstream.app.bench;
 
-import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.model.Topics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;

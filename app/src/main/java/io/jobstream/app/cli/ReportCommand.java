@@ -1,9 +1,9 @@
 package io.jobstream.app.cli;
 
-import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.aggregate.DivergenceSettings;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.WindowSpec;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.KafkaSettings;
 import io.jobstream.app.report.TopicSnapshot;
 import io.jobstream.model.SalaryDivergence;

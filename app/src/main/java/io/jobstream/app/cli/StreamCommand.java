@@ -1,15 +1,14 @@
 package io.jobstream.app.cli;
 
-import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.aggregate.DivergenceSettings;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.QueryApi;
-import java.net.InetSocketAddress;
-import org.apache.kafka.streams.state.HostInfo;
 import io.jobstream.aggregate.StreamApp;
 import io.jobstream.aggregate.WindowSpec;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.KafkaSettings;
 import io.jobstream.app.TopicSetup;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

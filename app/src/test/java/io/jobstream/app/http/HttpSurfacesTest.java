@@ -1,12 +1,12 @@
 package io.jobstream.app.http;
 
-import io.jobstream.aggregate.config.JobstreamConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.QueryApi;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.SurveyFixture;
 import io.jobstream.app.TopicSetup;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
