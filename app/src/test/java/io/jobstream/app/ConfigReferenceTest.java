@@ -26,6 +26,15 @@ class ConfigReferenceTest {
   }
 
   @Test
+  void theCommandPrintsThePage() {
+    picocli.CommandLine cmd = io.jobstream.app.cli.JobstreamCli.commandLine();
+    java.io.StringWriter out = new java.io.StringWriter();
+    cmd.setOut(new java.io.PrintWriter(out, true));
+    assertThat(cmd.execute("config-reference")).isZero();
+    assertThat(out.toString()).isEqualTo(ConfigReference.page());
+  }
+
+  @Test
   void everyUserKeyIsOnThePageWithItsDefaultAndNoInternalKeyIs() {
     String page = ConfigReference.page();
     for (String key : JobstreamConfig.userKeys()) {
