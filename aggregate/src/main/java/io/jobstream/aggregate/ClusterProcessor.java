@@ -41,12 +41,15 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
   /** This task's copies not counted, its share of the {@code jobstream.stream.duplicates} gauge. */
   private long duplicates;
 
+  private final StreamMetrics metrics;
+
   /**
    * @param countStoreName a store of this task's number of copies not counted, kept with the
    *     clusters so that a restarted or moved task knows it without reading every cluster
    */
-  ClusterProcessor(String storeName, String countStoreName, long periodDays, Horizon horizon) {
+  ClusterProcessor(String storeName, String countStoreName, long periodDays, Horizon horizon, StreamMetrics metrics) {
     this.storeName = storeName;
+    this.metrics = metrics;
     this.countStoreName = countStoreName;
     this.periodDays = periodDays;
     this.horizon = horizon;
@@ -69,7 +72,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     this.counts = context.getStateStore(countStoreName);
     Long saved = counts.get(COPIES);
     duplicates = saved == null ? 0 : saved;
-    StreamMetrics.DUPLICATES.addAndGet(duplicates);
+    metrics.addDuplicates(duplicates);
     Long latest = counts.get(LATEST);
     latestEpochDay = latest == null ? Long.MIN_VALUE : latest;
     context.schedule(HorizonSweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> evict());
@@ -85,12 +88,12 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
         sweep.expired(clusters, horizon.firstNeeded(LocalDate.ofEpochDay(latestEpochDay)))) {
       clusters.delete(old.key);
       copies += old.value.duplicates();
-      StreamMetrics.EVICTED.increment();
+      metrics.evicted();
     }
     if (copies > 0) {
       duplicates -= copies;
       counts.put(COPIES, duplicates);
-      StreamMetrics.DUPLICATES.addAndGet(-copies);
+      metrics.addDuplicates(-copies);
     }
   }
 
@@ -103,7 +106,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
 
   @Override
   public void close() {
-    StreamMetrics.DUPLICATES.addAndGet(-duplicates);
+    metrics.addDuplicates(-duplicates);
     duplicates = 0;
   }
 
@@ -144,7 +147,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     if (copies != 0) {
       duplicates += copies;
       counts.put(COPIES, duplicates);
-      StreamMetrics.DUPLICATES.addAndGet(copies);
+      metrics.addDuplicates(copies);
     }
     if (cluster.isEmpty()) {
       clusters.delete(key);

@@ -38,8 +38,8 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
 
   DivergenceProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String currency,
       DivergenceSettings divergence, Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon,
-      WindowBlocks blocks) {
-    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, true, horizon, blocks);
+      WindowBlocks blocks, StreamMetrics metrics) {
+    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, true, horizon, blocks, metrics);
     this.currency = currency;
     this.divergence = divergence;
     divergence.pairs().forEach(p -> pairs.put(p.key(), p));

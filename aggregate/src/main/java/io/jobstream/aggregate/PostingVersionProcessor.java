@@ -40,10 +40,13 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
   private KeyValueStore<String, ClusterMember> latest;
   private KeyValueStore<String, String> latestDate;
 
+  private final StreamMetrics metrics;
+
   /** @param latestDateStoreName the classify stage's store of the latest posting date (read only) */
   PostingVersionProcessor(String storeName, String latestDateStoreName, String currency, long periodDays,
-      Horizon horizon) {
+      Horizon horizon, StreamMetrics metrics) {
     this.storeName = storeName;
+    this.metrics = metrics;
     this.latestDateStoreName = latestDateStoreName;
     this.currency = currency;
     this.periodDays = periodDays;
@@ -66,7 +69,7 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
     }
     for (KeyValue<String, ClusterMember> old : sweep.expired(latest, horizon.firstNeeded(LocalDate.parse(day)))) {
       latest.delete(old.key);
-      StreamMetrics.EVICTED.increment();
+      metrics.evicted();
     }
   }
 

@@ -2,11 +2,13 @@ package io.jobstream.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.RawPosting;
 import io.jobstream.model.SalaryStats;
 import io.jobstream.model.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,14 +51,22 @@ class JobstreamTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "jobstream-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(JobstreamTopology.WINDOWS_CONFIG, windows);
+    props.put(JobstreamConfig.WINDOWS_CONFIG, windows);
     return props;
+  }
+
+  /** The meters of the topology {@link #start} builds. */
+  private SimpleMeterRegistry registry;
+
+  private long duplicatesGauge() {
+    return (long) registry.get("jobstream.stream.duplicates").gauge().value();
   }
 
   @BeforeEach
   void start() {
     Properties props = config(stateDir, "30d/1d,month");
-    driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
+    registry = new SimpleMeterRegistry();
+    driver = new TopologyTestDriver(JobstreamTopology.build(props, registry), props);
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
     stats = driver.createOutputTopic(Topics.STATS.name(), Topics.STATS.keySerde().deserializer(),
         Topics.STATS.valueSerde().deserializer());
@@ -81,8 +91,8 @@ class JobstreamTopologyTest {
    */
   private TestOutputTopic<String, io.jobstream.model.SalaryDivergence> monthlyDivergenceDriver(Path dir) {
     Properties props = config(dir, "month");
-    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    props.put(JobstreamConfig.MIN_N_CONFIG, "3");
+    props.put(JobstreamConfig.PAIRS_CONFIG, "ml_engineer:data_scientist");
     driver.close();
     driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
@@ -101,7 +111,7 @@ class JobstreamTopologyTest {
   @Test
   void anEmissionThatRunsOutOfTimeLeavesTheRestToTheNextOnesAndLosesNothing() {
     Properties props = config(stateDir.resolve("budget"), "30d/1d,month");
-    props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, "0"); // one window per emission
+    props.put(JobstreamConfig.EMIT_BUDGET_CONFIG, "0"); // one window per emission
     try (TopologyTestDriver budgeted = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
       TestInputTopic<String, byte[]> in = budgeted.createInputTopic(Topics.RAW.name(), new StringSerializer(),
           new ByteArraySerializer());
@@ -171,10 +181,10 @@ class JobstreamTopologyTest {
   /** The driver of a replay: pair ml_engineer:data_scientist at a minimum n of 3, and the emission budget if given. */
   private static TopologyTestDriver replayDriver(Path dir, String windows, String budget) {
     Properties props = config(dir, windows);
-    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    props.put(JobstreamConfig.MIN_N_CONFIG, "3");
+    props.put(JobstreamConfig.PAIRS_CONFIG, "ml_engineer:data_scientist");
     if (budget != null) {
-      props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, budget);
+      props.put(JobstreamConfig.EMIT_BUDGET_CONFIG, budget);
     }
     return new TopologyTestDriver(JobstreamTopology.build(props), props);
   }
@@ -443,7 +453,7 @@ class JobstreamTopologyTest {
   @Test
   void postingsOlderThanTheGracePeriodAreDeadLettersAndTheRestCount() {
     Properties props = config(stateDir, "month");
-    props.put(JobstreamTopology.GRACE_CONFIG, "30");
+    props.put(JobstreamConfig.GRACE_CONFIG, "30");
     driver.close();
     driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
@@ -497,8 +507,8 @@ class JobstreamTopologyTest {
   @Test
   void theLatenessWatermarkNeverPassesTheWallClock() {
     Properties props = config(stateDir, "month");
-    props.put(JobstreamTopology.GRACE_CONFIG, "30");
-    props.put(JobstreamTopology.FUTURE_TOLERANCE_CONFIG, "400");
+    props.put(JobstreamConfig.GRACE_CONFIG, "30");
+    props.put(JobstreamConfig.FUTURE_TOLERANCE_CONFIG, "400");
     driver.close();
     driver = new TopologyTestDriver(JobstreamTopology.build(props), props, Instant.parse("2024-04-20T12:00:00Z"));
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
@@ -568,9 +578,9 @@ class JobstreamTopologyTest {
   @Test
   void postingsBeforeTheHorizonLeaveEveryStoreAndTheirWindowsGetTombstones() {
     Properties props = config(stateDir.resolve("horizon"), "30d/1d");
-    props.put(JobstreamTopology.GRACE_CONFIG, "10");
-    props.put(DivergenceSettings.MIN_N_CONFIG, "2");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    props.put(JobstreamConfig.GRACE_CONFIG, "10");
+    props.put(JobstreamConfig.MIN_N_CONFIG, "2");
+    props.put(JobstreamConfig.PAIRS_CONFIG, "ml_engineer:data_scientist");
     try (TopologyTestDriver d = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
       TestInputTopic<String, byte[]> in = d.createInputTopic(Topics.RAW.name(), new StringSerializer(),
           new ByteArraySerializer());
@@ -636,7 +646,7 @@ class JobstreamTopologyTest {
 
   @Test
   void crossPostedCopiesCountOnceAndAreCountedAsDropped() {
-    long gaugeBefore = StreamMetrics.DUPLICATES.get();
+    long gaugeBefore = duplicatesGauge();
     RawPosting original = Postings.raw("board-a-1", "Data Engineer", APRIL_10, 100_000, 120_000);
     String text = "Build pipelines with Spark and Airflow.";
     send(copy(original, "board-a-1", "Acme", text, APRIL_10));
@@ -653,14 +663,14 @@ class JobstreamTopologyTest {
     // postings without a company pass the cluster stage without a cluster
     assertThat(entries(driver, JobstreamTopology.CLUSTERS_STORE)).hasSize(2);
     assertThat(month.duplicatesDropped()).isEqualTo(1);
-    assertThat(StreamMetrics.DUPLICATES.get() - gaugeBefore).isEqualTo(1);
+    assertThat(duplicatesGauge() - gaugeBefore).isEqualTo(1);
 
     // when the original goes (its new version is another ad), the copy counts in its place
     send(copy(original, "board-a-1", "Acme", "A new, different ad.", APRIL_10));
     month = latestStats().get("month|2024-04-01|data_engineer|all|all|all");
     assertThat(month.count()).isEqualTo(5);
     assertThat(month.duplicatesDropped()).isZero();
-    assertThat(StreamMetrics.DUPLICATES.get()).isEqualTo(gaugeBefore);
+    assertThat(duplicatesGauge()).isEqualTo(gaugeBefore);
   }
 
   @Test
@@ -748,16 +758,16 @@ class JobstreamTopologyTest {
   @Test
   void badNumericSettingsAreUsageErrorsNamingTheKey() {
     Properties props = config(stateDir, "month");
-    props.put(JobstreamTopology.DUPLICATE_PERIOD_CONFIG, "sixty");
+    props.put(JobstreamConfig.DUPLICATE_PERIOD_CONFIG, "sixty");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("jobstream.duplicates.period-days is not a whole number");
-    props.put(JobstreamTopology.DUPLICATE_PERIOD_CONFIG, "60");
-    props.put(JobstreamTopology.GRACE_CONFIG, "-1");
+    props.put(JobstreamConfig.DUPLICATE_PERIOD_CONFIG, "60");
+    props.put(JobstreamConfig.GRACE_CONFIG, "-1");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
         .hasMessageContaining("jobstream.late.grace-days must be at least 0");
-    props.put(JobstreamTopology.GRACE_CONFIG, "0");
-    props.put(JobstreamTopology.EMIT_PAUSE_CONFIG, "5000");
+    props.put(JobstreamConfig.GRACE_CONFIG, "0");
+    props.put(JobstreamConfig.EMIT_PAUSE_CONFIG, "5000");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
         .hasMessageContaining("jobstream.windows.emit-pause-factor must be at most 1000");
   }

@@ -3,6 +3,7 @@ package io.jobstream.app.cli;
 import io.jobstream.aggregate.DivergenceSettings;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.WindowSpec;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.KafkaSettings;
 import io.jobstream.app.report.TopicSnapshot;
 import io.jobstream.model.SalaryDivergence;
@@ -66,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
     KafkaSettings settings = kafka.requireBootstrap();
     Properties own = settings.own();
     String windowSpec = window != null ? window
-        : own.getProperty(JobstreamTopology.WINDOWS_CONFIG, JobstreamTopology.DEFAULT_WINDOWS).split(",")[0].trim();
+        : own.getProperty(JobstreamConfig.WINDOWS_CONFIG, JobstreamConfig.DEFAULT_WINDOWS).split(",")[0].trim();
     WindowSpec.parse(windowSpec);
     List<FamilyPair> chosen = pairs(own, pairs);
     Map<String, SalaryStats> stats = TopicSnapshot.read(settings.client(), Topics.STATS, timeout);
@@ -89,13 +90,13 @@ public final class ReportCommand implements Callable<Integer> {
 
   /** The pairs asked for, each checked against the configured divergence pairs. */
   static List<FamilyPair> pairs(Properties own, List<String> asked) {
-    List<String> configured = Arrays.stream(own.getProperty(DivergenceSettings.PAIRS_CONFIG, DivergenceSettings.DEFAULT_PAIRS)
+    List<String> configured = Arrays.stream(own.getProperty(JobstreamConfig.PAIRS_CONFIG, JobstreamConfig.DEFAULT_PAIRS)
         .split(",")).map(String::trim).toList();
     List<FamilyPair> out = new ArrayList<>();
     for (String p : asked.isEmpty() ? List.of(FamilyPair.ML_ENGINEER_DATA_SCIENTIST.toString()) : asked) {
       FamilyPair pair = FamilyPair.parse(p);
       if (!configured.contains(pair.toString())) {
-        throw new IllegalArgumentException("--pair " + pair + " is not one of " + DivergenceSettings.PAIRS_CONFIG
+        throw new IllegalArgumentException("--pair " + pair + " is not one of " + JobstreamConfig.PAIRS_CONFIG
             + " (" + String.join(",", configured) + "), so the streams app computes no gap for it");
       }
       out.add(pair);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.SurveyFixture;
 import io.jobstream.app.TopicSetup;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's worked example (a salary survey replayed with year windows), then
+ * The worked example of docs/query-and-report.md (a salary survey replayed with year windows), then
  * {@code jobstream report}, opened from disk in headless Chromium: every chart drawn with the data
  * it says it holds, nothing logged as an error, and the gap and family tables equal to the topics.
  * It runs on a survey the test generates, and in the {@code data} group on the real survey from
@@ -79,7 +80,7 @@ class ReportBrowserTest {
       assertThat(JobstreamCli.commandLine().execute(ingest.toArray(String[]::new))).isZero();
       Properties settings = new Properties();
       settings.putAll(client);
-      settings.put(JobstreamTopology.WINDOWS_CONFIG, "year");
+      settings.put(JobstreamConfig.WINDOWS_CONFIG, "year");
       settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
       Map<String, SalaryStats> stats;
       Map<String, SalaryDivergence> gaps;
