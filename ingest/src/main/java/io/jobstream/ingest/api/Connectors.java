@@ -18,7 +18,9 @@ public final class Connectors {
         new GreenhouseConnector(),
         new LeverConnector(),
         new AshbyConnector(),
-        new RecruiteeConnector())) {
+        new RecruiteeConnector(),
+        // aggregators and Hacker News (docs/sources-aggregators.md)
+        new HnHiringConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }
