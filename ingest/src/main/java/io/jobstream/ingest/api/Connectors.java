@@ -20,7 +20,8 @@ public final class Connectors {
         new AshbyConnector(),
         new RecruiteeConnector(),
         // aggregators and Hacker News (docs/sources-aggregators.md)
-        new HnHiringConnector())) {
+        new HnHiringConnector(),
+        new RemotiveConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }

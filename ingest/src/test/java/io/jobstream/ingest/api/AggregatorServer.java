@@ -113,7 +113,7 @@ final class AggregatorServer implements AutoCloseable {
 
   /**
    * The connectors pointed at this server: every connector's base URL and {@code settings} (full
-   * names), no pacing unless a setting asks for it, retries after 50 ms.
+   * names; {@link #DEFAULT} drops one), no pacing unless a setting asks for it, retries after 50 ms.
    */
   JobBoardApi api(PostingSink sink, Map<String, String> settings) {
     PageFetcher fetcher = new PageFetcher(new AddressGuard(Set.of("127.0.0.1")), "jobstream-test",
@@ -127,6 +127,7 @@ final class AggregatorServer implements AutoCloseable {
     }
     all.put("ingest.hn." + HnHiringConnector.SEARCH_URL, base());
     all.putAll(settings);
+    all.values().removeIf(v -> v.equals(DEFAULT)); // the connector's own default
     return new JobBoardApi(new PoliteFetcher(fetcher, Duration.ZERO), sink, Clock.systemUTC(),
         io.jobstream.ingest.state.CrawlState.inMemory(), all);
   }
@@ -147,6 +148,9 @@ final class AggregatorServer implements AutoCloseable {
   public void close() {
     server.stop(0);
   }
+
+  /** A setting value that removes the setting, so the connector's default applies. */
+  static final String DEFAULT = "(default)";
 
   /** Keeps what was published and dead-lettered. */
   static final class Sink implements PostingSink {
