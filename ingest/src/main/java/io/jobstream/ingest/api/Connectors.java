@@ -21,7 +21,8 @@ public final class Connectors {
         new RecruiteeConnector(),
         // aggregators and Hacker News (docs/sources-aggregators.md)
         new HnHiringConnector(),
-        new RemotiveConnector())) {
+        new RemotiveConnector(),
+        new ArbeitnowConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }

@@ -67,6 +67,9 @@ final class RemotiveConnector implements ApiConnector {
 
   static RawPosting posting(String category, JsonNode j, Instant now) {
     String id = text(j, "id");
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("job without an id");
+    }
     String html = text(j, "description");
     String jobType = text(j, "job_type");
     return new RawPosting(RawPosting.SCHEMA_VERSION, "remotive", id, "remotive:" + category + ":" + id,
