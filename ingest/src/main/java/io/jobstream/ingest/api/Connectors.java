@@ -22,7 +22,8 @@ public final class Connectors {
         // aggregators and Hacker News (docs/sources-aggregators.md)
         new HnHiringConnector(),
         new RemotiveConnector(),
-        new ArbeitnowConnector())) {
+        new ArbeitnowConnector(),
+        new TheMuseConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }
