@@ -68,7 +68,7 @@ final class ArbeitnowConnector implements ApiConnector {
     String url = firstUrl(context, target);
     int published = 0;
     for (int page = 0; url != null && page < MAX_PAGES && seen.add(url); page++) {
-      if (!RequestPacing.await(context, Duration.ZERO)) {
+      if (!RequestPacing.await(context, null, Duration.ZERO)) {
         return published;
       }
       JsonNode root = context.fetchJson(url);

@@ -23,7 +23,8 @@ public final class Connectors {
         new HnHiringConnector(),
         new RemotiveConnector(),
         new ArbeitnowConnector(),
-        new TheMuseConnector())) {
+        new TheMuseConnector(),
+        new JobicyConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }

@@ -18,7 +18,7 @@ import org.jsoup.Jsoup;
  * {@code candidate_required_location} is its location.
  *
  * <p>Terms: Remotive asks for at most four requests a day (the default pacing here, one request
- * every {@value #INTERVAL_HOURS} hours per process, settable as
+ * of a category every {@value #INTERVAL_HOURS} hours per process, settable as
  * {@code ingest.remotive.request-interval}), and for a link back to the job's Remotive URL with
  * Remotive named as the source: each posting keeps {@code url} (the Remotive page) and
  * {@code source} {@code remotive}.
@@ -56,7 +56,7 @@ final class RemotiveConnector implements ApiConnector {
 
   @Override
   public int read(ApiContext context, String category) throws InterruptedException {
-    if (!RequestPacing.await(context, Duration.ofHours(INTERVAL_HOURS))) {
+    if (!RequestPacing.await(context, category, Duration.ofHours(INTERVAL_HOURS))) {
       return 0;
     }
     String url = firstUrl(context, category);

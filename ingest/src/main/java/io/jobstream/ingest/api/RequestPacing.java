@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A request whose turn is at most {@link #MAX_WAIT} away waits for it; one further away is not
  * made in this pass (the caller skips the read and logs when it may come next), so a pass is never
- * held for hours. The last request time is kept per API and base URL for the life of the process.
+ * held for hours. The last request time is kept per API and base URL (and target, for limits on
+ * re-reading one list) for the life of the process.
  */
 final class RequestPacing {
 
@@ -35,13 +36,17 @@ final class RequestPacing {
   /**
    * Waits for the next request's turn and books the one after; false (nothing booked) when the
    * turn is more than {@link #MAX_WAIT} away.
+   *
+   * @param scope what the interval is kept for besides the API and its base URL: null for a limit
+   *     on all of the API's requests (The Muse), the target for a limit on how often one list is
+   *     read again (Remotive, Jobicy: reading two categories is two lists)
    */
-  static boolean await(ApiContext context, Duration documented) throws InterruptedException {
+  static boolean await(ApiContext context, String scope, Duration documented) throws InterruptedException {
     Duration interval = interval(context, documented);
     if (interval.isZero()) {
       return true;
     }
-    String key = context.type() + " " + context.base("");
+    String key = context.type() + " " + context.base("") + (scope == null ? "" : " " + scope);
     long wait;
     synchronized (NEXT) {
       long now = System.nanoTime();

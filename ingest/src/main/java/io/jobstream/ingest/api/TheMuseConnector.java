@@ -73,7 +73,7 @@ final class TheMuseConnector implements ApiConnector {
     Instant now = context.now();
     int published = 0;
     for (int page = 1; page <= LAST_PAGE; page++) {
-      if (!RequestPacing.await(context, Duration.ofMillis(INTERVAL_MS))) {
+      if (!RequestPacing.await(context, null, Duration.ofMillis(INTERVAL_MS))) {
         return published;
       }
       String url = page(context, category, page);
