@@ -24,7 +24,8 @@ public final class Connectors {
         new RemotiveConnector(),
         new ArbeitnowConnector(),
         new TheMuseConnector(),
-        new JobicyConnector())) {
+        new JobicyConnector(),
+        new UsaJobsConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }
