@@ -25,7 +25,8 @@ public final class Connectors {
         new ArbeitnowConnector(),
         new TheMuseConnector(),
         new JobicyConnector(),
-        new UsaJobsConnector())) {
+        new UsaJobsConnector(),
+        new AdzunaConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }
