@@ -52,15 +52,22 @@ public final class ApiKeys {
   }
 
   /**
+   * Checks the settings of a run's sources before it starts.
+   *
    * @param types the source types of a run
    * @throws IllegalArgumentException naming the first missing required setting (and its
-   *     environment variable) of a keyed source among {@code types}
+   *     environment variable) of a keyed source among {@code types}, or an
+   *     {@code ingest.TYPE.request-interval} that is not a duration
    */
   public static void requireFor(Collection<String> types, Map<String, String> settings) {
     for (String type : types) {
       ApiConnector connector = Connectors.of(type);
       if (connector == null) {
         continue;
+      }
+      String interval = settings.get("ingest." + type + "." + RequestPacing.SETTING);
+      if (interval != null) {
+        RequestPacing.parse("ingest." + type + "." + RequestPacing.SETTING, interval);
       }
       for (String name : connector.requiredSettings()) {
         String key = "ingest." + type + "." + name;

@@ -72,6 +72,17 @@ class RemotiveConnectorTest {
   }
 
   @Test
+  void anUnreadableIntervalIsAnErrorBeforeTheRun() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiKeys.requireFor(java.util.List.of("remotive"),
+        Map.of("ingest.remotive.request-interval", "twice a day")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ingest.remotive.request-interval");
+    assertThat(RequestPacing.parse("x", "500ms")).hasMillis(500);
+    assertThat(RequestPacing.parse("x", "7s")).hasSeconds(7);
+    assertThat(RequestPacing.parse("x", "15m")).hasMinutes(15);
+    assertThat(RequestPacing.parse("x", "0")).isZero();
+  }
+
+  @Test
   void awkwardAnswers() throws Exception {
     AwkwardAnswers.check(server, Map.of(), "remotive", "data", "/api/remote-jobs?category=data",
         response("remotive-jobs.json"), 3);
