@@ -101,6 +101,9 @@ public final class IngestCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--concurrency and --per-host must be at least 1");
     }
     KafkaSettings settings = kafka.requireBootstrap();
+    java.util.Map<String, String> apiSettings = apiSettings(settings, System::getenv);
+    // a keyed source without its key is a usage error now, not a dead letter per pass
+    io.jobstream.ingest.api.ApiKeys.requireFor(specs.stream().map(SourceSpec::type).toList(), apiSettings);
     TopicSetup.ensureTopics(settings.client(), TopicSetup.partitions(settings));
     PageFetcher fetcher = new PageFetcher(new AddressGuard(new HashSet<>(allowHosts)),
         userAgent(contact), PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
@@ -112,13 +115,6 @@ public final class IngestCommand implements Callable<Integer> {
       CrawlState state = CrawlState.readFrom(stateLog);
       if (server != null) {
         sink.bindMetrics(server.registry());
-      }
-      java.util.Map<String, String> apiSettings = new java.util.HashMap<>();
-      for (String key : KnownSettings.apiSettings()) {
-        String value = settings.get(key, null);
-        if (value != null) {
-          apiSettings.put(key, value);
-        }
       }
       Ingestor ingestor = new Ingestor(specs,
           new PoliteFetcher(fetcher, minDelay).withConcurrency(concurrency, perHost), sink, maxPages, state,
@@ -135,6 +131,23 @@ public final class IngestCommand implements Callable<Integer> {
           summary.failedSources() > 0 ? ", " + summary.failedSources() + " sources failed" : "");
       return summary.failedSources() > 0 || summary.pages() + summary.rows() == 0 ? 1 : 0;
     }
+  }
+
+  /**
+   * The API connectors' settings: from {@code --config}, else from the environment
+   * ({@code JOBSTREAM_USAJOBS_API_KEY} for {@code ingest.usajobs.api-key}, see
+   * {@link io.jobstream.ingest.api.ApiKeys}).
+   */
+  static java.util.Map<String, String> apiSettings(KafkaSettings settings,
+      java.util.function.Function<String, String> environment) {
+    java.util.Map<String, String> configured = new java.util.HashMap<>();
+    for (String key : KnownSettings.apiSettings()) {
+      String value = settings.get(key, null);
+      if (value != null) {
+        configured.put(key, value);
+      }
+    }
+    return io.jobstream.ingest.api.ApiKeys.withEnvironment(configured, KnownSettings.apiSettings(), environment);
   }
 
   static String userAgent(String contact) {

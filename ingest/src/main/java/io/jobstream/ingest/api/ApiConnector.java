@@ -37,6 +37,15 @@ public interface ApiConnector {
   }
 
   /**
+   * The settings of {@link #settingNames()} a read cannot do without (an API key): a source of
+   * this type without one of them is a usage error at startup ({@link ApiKeys#requireFor}); empty
+   * by default.
+   */
+  default List<String> requiredSettings() {
+    return List.of();
+  }
+
+  /**
    * The first URL a read of {@code target} fetches: what {@code jobstream sources check} asks
    * once to see whether the board answers.
    */

@@ -150,8 +150,9 @@ public final class ApiContext {
     return true;
   }
 
-  /** A dead letter from ingest. */
+  /** A dead letter from ingest, with API keys redacted ({@link ApiKeys#redact}). */
   public void reject(String reason, String message, String url, String postingId, String raw) {
-    sink.reject(DeadLetter.of("ingest", reason, message, url, postingId, raw));
+    sink.reject(DeadLetter.of("ingest", reason, ApiKeys.redact(message, settings), ApiKeys.redact(url, settings),
+        postingId, ApiKeys.redact(raw, settings)));
   }
 }

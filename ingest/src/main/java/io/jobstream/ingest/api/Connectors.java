@@ -18,7 +18,15 @@ public final class Connectors {
         new GreenhouseConnector(),
         new LeverConnector(),
         new AshbyConnector(),
-        new RecruiteeConnector())) {
+        new RecruiteeConnector(),
+        // aggregators and Hacker News (docs/sources-aggregators.md)
+        new HnHiringConnector(),
+        new RemotiveConnector(),
+        new ArbeitnowConnector(),
+        new TheMuseConnector(),
+        new JobicyConnector(),
+        new UsaJobsConnector(),
+        new AdzunaConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }
