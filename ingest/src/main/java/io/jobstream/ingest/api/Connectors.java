@@ -18,7 +18,8 @@ public final class Connectors {
         new GreenhouseConnector(),
         new LeverConnector(),
         new AshbyConnector(),
-        new RecruiteeConnector())) {
+        new RecruiteeConnector(),
+        new SmartRecruitersConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }
