@@ -19,7 +19,8 @@ public final class Connectors {
         new LeverConnector(),
         new AshbyConnector(),
         new RecruiteeConnector(),
-        new SmartRecruitersConnector())) {
+        new SmartRecruitersConnector(),
+        new WorkdayConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }
