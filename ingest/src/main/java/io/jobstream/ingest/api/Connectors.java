@@ -20,7 +20,8 @@ public final class Connectors {
         new AshbyConnector(),
         new RecruiteeConnector(),
         new SmartRecruitersConnector(),
-        new WorkdayConnector())) {
+        new WorkdayConnector(),
+        new PersonioConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }
