@@ -21,7 +21,8 @@ public final class Connectors {
         new RecruiteeConnector(),
         new SmartRecruitersConnector(),
         new WorkdayConnector(),
-        new PersonioConnector())) {
+        new PersonioConnector(),
+        new TeamtailorConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }
