@@ -22,7 +22,8 @@ public final class Connectors {
         new SmartRecruitersConnector(),
         new WorkdayConnector(),
         new PersonioConnector(),
-        new TeamtailorConnector())) {
+        new TeamtailorConnector(),
+        new WorkableConnector())) {
       BY_TYPE.put(c.type(), c);
     }
   }
