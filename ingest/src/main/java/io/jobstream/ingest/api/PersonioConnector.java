@@ -77,7 +77,7 @@ final class PersonioConnector implements ApiConnector {
             XmlFeeds.xml(position));
         continue;
       }
-      if (context.publish(posting, url, XmlFeeds.xml(position))) {
+      if (context.publish(posting, url, XmlFeeds.rawIfUntitled(posting, position))) {
         published++;
       }
     }

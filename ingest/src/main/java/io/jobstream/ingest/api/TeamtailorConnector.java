@@ -105,7 +105,7 @@ final class TeamtailorConnector implements ApiConnector {
               XmlFeeds.xml(item));
           continue;
         }
-        if (context.publish(posting, url, XmlFeeds.xml(item))) {
+        if (context.publish(posting, url, XmlFeeds.rawIfUntitled(posting, item))) {
           published++;
         }
       }

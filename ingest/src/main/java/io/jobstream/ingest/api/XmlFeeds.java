@@ -111,10 +111,23 @@ final class XmlFeeds {
     return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
   }
 
+  private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
+
+  /**
+   * {@code node} as XML when {@code posting} has no title (it will be a dead letter), else null:
+   * writing every published item back as XML would cost more than reading the feed.
+   */
+  static String rawIfUntitled(io.jobstream.model.RawPosting posting, Node node) {
+    return posting.title() == null || posting.title().isBlank() ? xml(node) : null;
+  }
+
   /** {@code node} written back as XML, for a dead letter's excerpt. */
   static String xml(Node node) {
     try {
-      var transformer = TransformerFactory.newInstance().newTransformer();
+      javax.xml.transform.Transformer transformer;
+      synchronized (TRANSFORMERS) {
+        transformer = TRANSFORMERS.newTransformer();
+      }
       transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
       StringWriter out = new StringWriter();
       transformer.transform(new DOMSource(node), new StreamResult(out));

@@ -166,11 +166,20 @@ final class AtsServer implements AutoCloseable {
    * requests, 3 tries, waits recorded in {@link #waits}.
    */
   JobBoardApi api(String type, PostingSink sink) {
+    return api(sink, type);
+  }
+
+  /** As {@link #api(String, PostingSink)}, with the base URLs of all of {@code types} pointed here. */
+  JobBoardApi api(PostingSink sink, String... types) {
+    Map<String, String> settings = new java.util.HashMap<>();
+    for (String type : types) {
+      settings.put("ingest." + type + ".base-url", base());
+    }
     PageFetcher fetcher = new PageFetcher(new AddressGuard(Set.of("127.0.0.1")), "jobstream-test", 1024 * 1024,
         Duration.ofSeconds(5), new PageFetcher.RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2),
             Duration.ofSeconds(120)), waits::add);
     return new JobBoardApi(new PoliteFetcher(fetcher, Duration.ZERO), sink, Clock.systemUTC(), CrawlState.inMemory(),
-        Map.of("ingest." + type + ".base-url", base()));
+        settings);
   }
 
   /** A fixture written for these tests, from {@code src/test/resources/api/ats/}. */

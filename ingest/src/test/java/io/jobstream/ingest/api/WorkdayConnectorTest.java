@@ -177,6 +177,9 @@ class WorkdayConnectorTest {
     assertThat(workday.firstUrl(api.context("workday"), "dockside/Careers"))
         .isEqualTo("https://dockside.myworkdayjobs.com/Careers");
     assertThat(Connectors.of("workday")).isInstanceOf(WorkdayConnector.class);
+    io.jobstream.ingest.SourceSpec spec = io.jobstream.ingest.SourceSpec.parse("workday:dockside.wd3/Careers@30m");
+    assertThat(spec.type()).isEqualTo("workday");
+    assertThat(spec.target()).isEqualTo("dockside.wd3/Careers");
   }
 
   @Test
