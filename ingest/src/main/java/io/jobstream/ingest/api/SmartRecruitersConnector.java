@@ -15,7 +15,8 @@ import org.jsoup.Jsoup;
 /**
  * SmartRecruiters' public Posting API, {@code smartrecruiters:COMPANY} (the company identifier of
  * {@code jobs.smartrecruiters.com/COMPANY}): pages of {@value #PAGE} postings by {@code offset}
- * until {@code totalFound} is reached or a page comes back short, then each posting's detail for
+ * until {@code totalFound} is reached, a page comes back short or brings no posting not seen
+ * before (at most {@value #MAX_OFFSET} postings), then each posting's detail for
  * its job ad (the description sections, as HTML).
  *
  * <p>The API documents 10 requests a second; the fetcher's pause between requests to one host (1 s
@@ -27,6 +28,9 @@ final class SmartRecruitersConnector implements ApiConnector {
 
   /** Postings asked for per page: the API's largest page. */
   static final int PAGE = 100;
+
+  /** Offsets beyond this are not asked for: a bound on one read of a very large board. */
+  static final int MAX_OFFSET = 10_000;
 
   /** The sections of a job ad, in the order they are joined into the description. */
   private static final String[] SECTIONS = {"companyDescription", "jobDescription", "qualifications",
@@ -60,22 +64,30 @@ final class SmartRecruitersConnector implements ApiConnector {
   @Override
   public int read(ApiContext context, String company) throws InterruptedException {
     Instant now = context.now();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     int published = 0;
-    for (int offset = 0; ; offset += PAGE) {
+    for (int offset = 0; offset < MAX_OFFSET; offset += PAGE) {
       String url = listUrl(context, company, offset);
       JsonNode root = context.fetchJson(url);
       JsonNode items = JobArrays.field(context, url, root, "content");
       if (items == null) {
         return published;
       }
+      boolean news = false;
       for (JsonNode item : items) {
+        // a board that ignores the offset answers the same page again: each posting is read once
+        if (!seen.add(String.valueOf(text(item, "id")))) {
+          continue;
+        }
+        news = true;
         published += detail(context, company, url, item, now);
       }
       int total = root.path("totalFound").asInt(-1);
-      if (items.size() < PAGE || (total >= 0 && offset + items.size() >= total)) {
+      if (items.size() < PAGE || !news || (total >= 0 && offset + items.size() >= total)) {
         return published;
       }
     }
+    return published;
   }
 
   /** Fetches and publishes one posting's detail; 1 when published. */

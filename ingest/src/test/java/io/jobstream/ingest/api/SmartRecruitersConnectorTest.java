@@ -36,16 +36,34 @@ class SmartRecruitersConnectorTest {
     server.json(DETAIL + "744000050112244", fixture("smartrecruiters-posting-detail-remote.json"));
   }
 
-  @Test
-  void readsPagesUntilTotalFoundAndEachPostingsDetail() throws Exception {
-    StringBuilder page = new StringBuilder("{\"offset\":0,\"limit\":100,\"totalFound\":103,\"content\":[");
+  /** A full first page (100 postings, each with a detail), saying {@code totalFound} when it is not negative. */
+  private String fullPage(int totalFound) {
+    StringBuilder page = new StringBuilder("{\"offset\":0,\"limit\":100,"
+        + (totalFound >= 0 ? "\"totalFound\":" + totalFound + "," : "") + "\"content\":[");
     for (int i = 0; i < 100; i++) {
       String id = "7440000400000" + String.format("%02d", i);
       page.append(i == 0 ? "" : ",").append("{\"id\":\"").append(id).append("\",\"name\":\"Picker ").append(i)
           .append("\",\"releasedDate\":\"2024-05-01T00:00:00.000Z\",\"location\":{\"city\":\"Gent\",\"country\":\"be\"}}");
       server.json(DETAIL + id, "{\"id\":\"" + id + "\",\"name\":\"Picker " + i + "\",\"jobAd\":{\"sections\":{}}}");
     }
-    server.json(LIST + "0", page.append("]}").toString());
+    return page.append("]}").toString();
+  }
+
+  @Test
+  void aBoardThatIgnoresTheOffsetIsReadOnce() throws Exception {
+    String page = fullPage(-1);
+    server.json(LIST + "0", page);
+    server.json(LIST + "100", page);
+
+    assertThat(read()).isEqualTo(100);
+
+    assertThat(server.requests()).filteredOn(r -> r.uri().contains("?limit=")).hasSize(2);
+    assertThat(sink.postings).extracting(RawPosting::postingId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void readsPagesUntilTotalFoundAndEachPostingsDetail() throws Exception {
+    server.json(LIST + "0", fullPage(103));
     lastPageAt(100);
     server.answer("GET", DETAIL + "744000050112255", Answer.html(404, "<html>gone</html>"));
 
