@@ -22,7 +22,8 @@ import org.jsoup.Jsoup;
  * {@code TENANT.myworkdayjobs.com}). It reads the JSON endpoints behind the site: the list is a POST
  * of {@code {"appliedFacets":{},"limit":20,"offset":N,"searchText":""}} to
  * {@code /wday/cxs/TENANT/SITE/jobs}, {@value #PAGE} postings a page (Workday refuses larger pages),
- * until the {@code total} of the first page is reached or a page comes back short; then each
+ * until the {@code total} of the first page is reached, a page comes back short or brings nothing
+ * new (at most {@value #MAX_OFFSET} postings); then each
  * posting's detail, {@code GET /wday/cxs/TENANT/SITE} + its {@code externalPath}, for the description
  * (HTML), the date and the employment type.
  *
@@ -94,6 +95,7 @@ final class WorkdayConnector implements ApiConnector {
     Site site = Site.of(target);
     String list = api(context, site) + "/jobs";
     Instant now = context.now();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     int published = 0;
     int total = -1;
     for (int offset = 0; offset < MAX_OFFSET; offset += PAGE) {
@@ -108,10 +110,16 @@ final class WorkdayConnector implements ApiConnector {
         // only the first page's total is to be trusted: later pages often say 0
         total = root.path("total").asInt(-1);
       }
+      boolean news = false;
       for (JsonNode item : items) {
+        // a site that ignores the offset answers the same page again: each posting is read once
+        if (!seen.add(item.toString())) {
+          continue;
+        }
+        news = true;
         published += detail(context, target, site, item, now);
       }
-      if (items.size() < PAGE || (total >= 0 && offset + items.size() >= total)) {
+      if (items.size() < PAGE || !news || (total >= 0 && offset + items.size() >= total)) {
         return published;
       }
     }

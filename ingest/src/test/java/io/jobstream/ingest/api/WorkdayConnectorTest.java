@@ -101,6 +101,16 @@ class WorkdayConnectorTest {
   }
 
   @Test
+  void aSiteThatIgnoresTheOffsetIsReadOnce() throws Exception {
+    String page = fullPage(0, 0).replace("\"total\":0,", "");
+    server.answer("POST", LIST, Answer.json(page));
+
+    assertThat(read()).isEqualTo(20);
+
+    assertThat(server.requests()).filteredOn(r -> r.method().equals("POST")).hasSize(2);
+  }
+
+  @Test
   void mapsTheDetail() throws Exception {
     server.answer("POST", LIST, Answer.json(fixture("workday-jobs.json")));
     details();
