@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jobstream.model.Location;
 import io.jobstream.model.RawPosting;
 import io.jobstream.model.SalaryGiven;
+import io.jobstream.ingest.http.FetchRequest;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
 import org.jsoup.Jsoup;
@@ -22,7 +24,7 @@ import org.jsoup.Jsoup;
  * <p>The API documents 10 requests a second; the fetcher's pause between requests to one host (1 s
  * by default) keeps a read far below it. The API has no pay fields: a custom field whose label
  * names pay (salary, compensation, pay) is kept as pay text. A detail that cannot be fetched or read
- * is a dead letter for that posting (its URL names it); the other postings are still read.
+ * is a dead letter keyed by that posting's id; the other postings are still read.
  */
 final class SmartRecruitersConnector implements ApiConnector {
 
@@ -100,9 +102,9 @@ final class SmartRecruitersConnector implements ApiConnector {
     }
     String url = context.base(company) + "/v1/companies/" + ApiContext.encode(company) + "/postings/"
         + ApiContext.encode(id);
-    JsonNode detail = context.fetchJson(url);
+    JsonNode detail = context.fetchJson(FetchRequest.get(URI.create(url)), "smartrecruiters:" + company + ":" + id);
     if (detail == null) {
-      return 0; // unchanged since the last read, or failed and dead-lettered with this URL
+      return 0; // unchanged since the last read, or failed and dead-lettered under the posting's id
     }
     if (!detail.isObject()) {
       context.reject("api_error", "smartrecruiters posting detail is not an object", url,

@@ -151,9 +151,9 @@ final class WorkdayConnector implements ApiConnector {
           item.toString());
       return 0;
     }
-    JsonNode detail = context.fetchJson(FetchRequest.get(uri).withHeader("Accept", "application/json"));
+    JsonNode detail = context.fetchJson(FetchRequest.get(uri).withHeader("Accept", "application/json"), key);
     if (detail == null) {
-      return 0; // unchanged since the last read, or failed and dead-lettered with this URL
+      return 0; // unchanged since the last read, or failed and dead-lettered under the posting's id
     }
     JsonNode info = detail.get("jobPostingInfo");
     if (info == null || !info.isObject()) {

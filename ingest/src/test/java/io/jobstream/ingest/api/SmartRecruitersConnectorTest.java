@@ -78,6 +78,7 @@ class SmartRecruitersConnectorTest {
     assertThat(sink.deadLetters).singleElement().satisfies(d -> {
       assertThat(d.reason()).isEqualTo("fetch_http_status");
       assertThat(d.origin()).endsWith(DETAIL + "744000050112255");
+      assertThat(d.key()).isEqualTo("smartrecruiters:LarkspurRobotics:744000050112255");
     });
   }
 
@@ -133,6 +134,8 @@ class SmartRecruitersConnectorTest {
     assertThat(sink.deadLetters).extracting(DeadLetter::reason).containsExactly("fetch_http_status", "api_error");
     assertThat(sink.deadLetters.get(0).origin()).endsWith("744000050112233");
     assertThat(sink.deadLetters.get(1).origin()).endsWith("744000050112244");
+    assertThat(sink.deadLetters).extracting(DeadLetter::key).containsExactly(
+        "smartrecruiters:LarkspurRobotics:744000050112233", "smartrecruiters:LarkspurRobotics:744000050112244");
     assertThat(sink.deadLetters.get(1).detail()).contains("not JSON");
   }
 

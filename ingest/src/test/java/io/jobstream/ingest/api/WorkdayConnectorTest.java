@@ -87,6 +87,7 @@ class WorkdayConnectorTest {
     // a captcha page for one detail, and an entry without a path: dead letters, the rest is read
     assertThat(sink.deadLetters).extracting(DeadLetter::reason).containsExactly("api_error", "api_error");
     assertThat(sink.deadLetters.get(0).origin()).endsWith("_JR-20301");
+    assertThat(sink.deadLetters.get(0).key()).isEqualTo("workday:dockside.wd3/Careers:JR-20301");
     assertThat(sink.deadLetters.get(0).detail()).contains("not JSON");
     assertThat(sink.deadLetters.get(1).detail()).contains("externalPath");
   }
@@ -154,6 +155,7 @@ class WorkdayConnectorTest {
     assertThat(sink.deadLetters).extracting(DeadLetter::reason)
         .containsExactly("fetch_http_status", "fetch_http_status", "api_error");
     assertThat(sink.deadLetters.get(0).origin()).endsWith("_JR-20388");
+    assertThat(sink.deadLetters.get(0).key()).isEqualTo("workday:dockside.wd3/Careers:JR-20388");
   }
 
   @Test
