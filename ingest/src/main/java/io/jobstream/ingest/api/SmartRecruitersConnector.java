@@ -78,7 +78,8 @@ final class SmartRecruitersConnector implements ApiConnector {
       boolean news = false;
       for (JsonNode item : items) {
         // a board that ignores the offset answers the same page again: each posting is read once
-        if (!seen.add(String.valueOf(text(item, "id")))) {
+        String id = text(item, "id");
+        if (id != null && !seen.add(id)) {
           continue;
         }
         news = true;
