@@ -82,14 +82,22 @@ public final class ApiContext {
 
   /** Sends {@code request} and reads the answer as JSON; null when unchanged or failed (dead-lettered). */
   public JsonNode fetchJson(FetchRequest request) throws InterruptedException {
-    FetchedPage page = fetch(request);
+    return fetchJson(request, null);
+  }
+
+  /**
+   * As {@link #fetchJson(FetchRequest)} for one posting's own answer (a detail): a failure's dead
+   * letter is keyed by {@code postingId}.
+   */
+  public JsonNode fetchJson(FetchRequest request, String postingId) throws InterruptedException {
+    FetchedPage page = fetch(request, postingId);
     if (page == null) {
       return null;
     }
     try {
       return JsonSerde.MAPPER.readTree(page.body());
     } catch (IOException e) {
-      reject("api_error", type + " response is not JSON: " + e.getMessage(), request.uri().toString(), null,
+      reject("api_error", type + " response is not JSON: " + e.getMessage(), request.uri().toString(), postingId,
           page.text());
       return null;
     }
@@ -100,6 +108,11 @@ public final class ApiContext {
    * failed (a failure is dead-lettered as {@code fetch_REASON}).
    */
   public FetchedPage fetch(FetchRequest request) throws InterruptedException {
+    return fetch(request, null);
+  }
+
+  /** As {@link #fetch(FetchRequest)}, a failure's dead letter keyed by {@code postingId} (may be null). */
+  public FetchedPage fetch(FetchRequest request, String postingId) throws InterruptedException {
     String url = request.uri().toString();
     boolean get = request.method().equals("GET");
     CrawlState.Validators known = get ? state.validators(url) : null;
@@ -107,7 +120,7 @@ public final class ApiContext {
     try {
       page = fetcher.fetch(known == null ? request : request.conditional(known.etag(), known.lastModified()));
     } catch (FetchException e) {
-      reject("fetch_" + e.reason(), e.getMessage(), url, null, null);
+      reject("fetch_" + e.reason(), e.getMessage(), url, postingId, null);
       return null;
     }
     if (page.notModified()) {

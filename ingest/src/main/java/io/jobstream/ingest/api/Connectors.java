@@ -19,7 +19,13 @@ public final class Connectors {
         new LeverConnector(),
         new AshbyConnector(),
         new RecruiteeConnector(),
-        // aggregators and Hacker News (docs/sources-aggregators.md)
+        // keyless ATS boards (docs/sources.md)
+        new SmartRecruitersConnector(),
+        new WorkdayConnector(),
+        new PersonioConnector(),
+        new TeamtailorConnector(),
+        new WorkableConnector(),
+        // aggregators and Hacker News (docs/sources.md)
         new HnHiringConnector(),
         new RemotiveConnector(),
         new ArbeitnowConnector(),
