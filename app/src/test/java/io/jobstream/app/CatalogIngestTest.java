@@ -144,4 +144,156 @@ class CatalogIngestTest {
     Run help = run("ingest", "--help");
     assertThat(help.out()).contains("--catalog", "ai-labs", "public-sector");
   }
+
+  private HttpServer blockedByRobots;
+
+  /** A server for every kind of answer a board can give, on one origin, and one whose robots.txt says no. */
+  private String serveEveryAnswer() throws Exception {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.createContext("/", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      hits.merge(path, 1, Integer::sum);
+      int status = 200;
+      String type = "application/json";
+      String body;
+      switch (path) {
+        case "/v1/boards/quillworks/jobs" -> body = "{\"jobs\":[" + greenhouseJob(1, "ML Engineer") + ","
+            + greenhouseJob(2, "Data Scientist") + "," + greenhouseJob(3, "Analyst") + "]}";
+        case "/v1/boards/closedshop/jobs" -> {
+          status = 403;
+          body = "{\"error\":\"forbidden\"}";
+        }
+        case "/v1/boards/turnstile/jobs" -> {
+          type = "text/html; charset=utf-8";
+          body = "<!DOCTYPE html><html><head><title>Just a moment</title></head><body>check</body></html>";
+        }
+        case "/v1/boards/busybee/jobs" -> {
+          status = 429;
+          exchange.getResponseHeaders().set("Retry-After", "3600");
+          body = "{}";
+        }
+        case "/v1/boards/brokenpipe/jobs" -> {
+          status = 503;
+          body = "{}";
+        }
+        case "/v1/boards/slowpoke/jobs" -> {
+          try {
+            Thread.sleep(3_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          body = "{\"jobs\":[]}";
+        }
+        case "/v1/boards/oddshape/jobs" -> body = "{\"message\":\"board moved\"}";
+        default -> {
+          status = 404;
+          body = "{}";
+        }
+      }
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", type);
+      try {
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(bytes);
+        }
+      } catch (java.io.IOException e) {
+        // the checker gave up waiting (the slow board)
+      }
+      exchange.close();
+    });
+    server.start();
+    blockedByRobots = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    blockedByRobots.createContext("/", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      hits.merge("robots-server" + path, 1, Integer::sum);
+      byte[] bytes = (path.equals("/robots.txt") ? "User-agent: *\nDisallow: /\n" : "[]").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", path.equals("/robots.txt") ? "text/plain" : "application/json");
+      exchange.sendResponseHeaders(200, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+      exchange.close();
+    });
+    blockedByRobots.start();
+    Path config = dir.resolve("check.properties");
+    Files.writeString(config, "ingest.greenhouse.base-url=http://127.0.0.1:" + server.getAddress().getPort()
+        + "\ningest.lever.base-url=http://127.0.0.1:" + blockedByRobots.getAddress().getPort() + "\n");
+    return config.toString();
+  }
+
+  @AfterEach
+  void stopRobotsServer() {
+    if (blockedByRobots != null) {
+      blockedByRobots.stop(0);
+    }
+  }
+
+  private Path everyAnswerCatalog() throws Exception {
+    Path catalog = dir.resolve("answers.txt");
+    Files.writeString(catalog, """
+        greenhouse:quillworks  Quillworks
+        greenhouse:vanished    Vanished Inc
+        greenhouse:closedshop  Closed Shop
+        greenhouse:turnstile   Turnstile Co
+        greenhouse:busybee     Busy Bee
+        greenhouse:brokenpipe  Broken Pipe
+        greenhouse:slowpoke    Slowpoke
+        greenhouse:oddshape    Odd Shape
+        lever:tallowtree       Tallow Tree Labs
+        """);
+    return catalog;
+  }
+
+  @Test
+  void sourcesCheckReportsWhichBoardsAnswerWhichAreGoneAndWhichBlockUs() throws Exception {
+    String config = serveEveryAnswer();
+    Run run = run("sources", "check", "--config", config, "--catalog", everyAnswerCatalog().toString(),
+        "--allow-host", "127.0.0.1", "--min-delay", "0s", "--timeout", "1s", "--concurrency", "4", "--per-host", "2",
+        "--json");
+    assertThat(run.code()).as(run.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode root = io.jobstream.model.JsonSerde.MAPPER.readTree(run.out());
+    Map<String, String> outcomes = new java.util.LinkedHashMap<>();
+    Map<String, String> postings = new java.util.LinkedHashMap<>();
+    root.get("boards").forEach(b -> {
+      outcomes.put(b.get("source").asText(), b.get("outcome").asText());
+      postings.put(b.get("source").asText(), b.get("postings").asText());
+    });
+    assertThat(outcomes).containsExactly(
+        Map.entry("greenhouse:quillworks", "ok"),
+        Map.entry("greenhouse:vanished", "gone"),
+        Map.entry("greenhouse:closedshop", "blocked"),
+        Map.entry("greenhouse:turnstile", "blocked"),
+        Map.entry("greenhouse:busybee", "rate_limited"),
+        Map.entry("greenhouse:brokenpipe", "server_error"),
+        Map.entry("greenhouse:slowpoke", "timeout"),
+        Map.entry("greenhouse:oddshape", "unexpected"),
+        Map.entry("lever:tallowtree", "blocked"));
+    assertThat(postings.get("greenhouse:quillworks")).isEqualTo("3");
+    assertThat(root.get("counts").get("blocked").asInt()).isEqualTo(3);
+    assertThat(root.get("counts").get("ok").asInt()).isEqualTo(1);
+    // one request a board: the 429 and the 503 are not retried; robots.txt kept us off the lever host
+    assertThat(hits.get("/v1/boards/busybee/jobs")).isEqualTo(1);
+    assertThat(hits.get("/v1/boards/brokenpipe/jobs")).isEqualTo(1);
+    assertThat(hits).doesNotContainKey("robots-server/v0/postings/tallowtree");
+
+    Run table = run("sources", "check", "--config", config, "--source", "greenhouse:quillworks",
+        "--source", "greenhouse:vanished", "--allow-host", "127.0.0.1", "--min-delay", "0s");
+    assertThat(table.code()).isZero();
+    assertThat(table.out()).contains("SOURCE", "greenhouse:quillworks", "ok", "greenhouse:vanished", "gone", "404")
+        .contains("2 boards: 1 ok, 1 gone");
+  }
+
+  @Test
+  void sourcesCheckOfABadCatalogueOrSourceIsAUsageError() throws Exception {
+    Path catalog = dir.resolve("typo.txt");
+    Files.writeString(catalog, "\n# boards\ngreenhouse quillworks\n");
+    Run run = run("sources", "check", "--catalog", catalog.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains(catalog + ":3: ");
+    Run source = run("sources", "check", "--source", "jsonld:https://jobs.example/");
+    assertThat(source.code()).isEqualTo(2);
+    assertThat(source.err()).contains("job-board API sources only");
+  }
 }
