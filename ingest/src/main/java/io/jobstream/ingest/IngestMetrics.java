@@ -30,7 +30,9 @@ import java.util.Set;
  * other; never the board, whose number is unbounded):
  *
  * <ul>
- *   <li>{@code jobstream.ingest.source.postings} (counter; {@code type}): postings published
+ *   <li>{@code jobstream.ingest.source.postings} (counter; {@code type}, {@code outcome}: published,
+ *       unchanged): postings read, new or changed ones published, the rest unchanged since their
+ *       last publication; none at all while fetches succeed means the source's markup changed
  *   <li>{@code jobstream.ingest.source.fields} (counter; {@code type}, {@code field}: title,
  *       company, location, date, pay, description): published postings that have the field; the
  *       share is this over {@code jobstream.ingest.source.postings}
@@ -108,11 +110,9 @@ public final class IngestMetrics {
         .description("failed requests by source type and class of failure").register(registry).increment();
   }
 
-  /** A posting published: counted for its source type, with the fields it has. */
+  /** A posting published: the fields it has are counted for its source type. */
   public void published(RawPosting p) {
     String type = typeTag(p.source());
-    Counter.builder("jobstream.ingest.source.postings").tag("type", type)
-        .description("postings published by source type").register(registry).increment();
     boolean[] present = {
         present(p.title()), present(p.company()),
         p.location() != null && (present(p.location().city()) || present(p.location().region())
@@ -172,6 +172,9 @@ public final class IngestMetrics {
         .tag("source", source != null && SOURCES.contains(source) ? source : "other")
         .tag("outcome", published ? "published" : "unchanged")
         .description("postings seen by ingest").register(registry).increment();
+    Counter.builder("jobstream.ingest.source.postings").tag("type", typeTag(source))
+        .tag("outcome", published ? "published" : "unchanged")
+        .description("postings read by source type").register(registry).increment();
   }
 
   /** A posting published reduced to fit its size budget. */
