@@ -86,6 +86,13 @@ public final class IngestMetrics {
    */
   public void reading(String type) {
     this.reading = type;
+    if (type != null) {
+      // every class from the start, at zero: a ratio over them (the blocked alert) has its series
+      for (String failureClass : FetchFailureClass.ALL) {
+        Counter.builder("jobstream.ingest.source.failures").tag("type", typeTag(type)).tag("class", failureClass)
+            .description("failed requests by source type and class of failure").register(registry);
+      }
+    }
   }
 
   /** A source type as a bounded tag value: a known type, else {@code other}. */

@@ -17,6 +17,8 @@ final class BoundedLabels {
           // ingest fetches
           "ok", "not_modified", "blocked_address", "bad_scheme", "http_status", "too_large", "content_type",
           "redirects", "io", "retry_after", "robots_denied", "other",
+          // ingest requests by source type
+          "failed",
           // ingest postings, stream records
           "published", "unchanged", "classified", "deleted", "rejected",
           // monitor records
@@ -30,6 +32,9 @@ final class BoundedLabels {
           "fetch_http_status", "fetch_io", "fetch_blocked_address", "fetch_bad_scheme", "fetch_too_large",
           "fetch_content_type", "fetch_redirects", "bad_jsonld", "title_only", "bad_date", "no_posting", "refused", "unknown")),
       Map.entry("source", Set.of("jsonld", "csv", "jsonl", "greenhouse", "lever", "ashby", "recruitee", "other")),
+      Map.entry("type", Set.of("jsonld", "csv", "jsonl", "greenhouse", "lever", "ashby", "recruitee", "other")),
+      Map.entry("field", Set.of("title", "company", "location", "date", "pay", "description")),
+      Map.entry("class", Set.of("blocked", "rate_limited", "timeout", "server_error", "gone", "other")),
       Map.entry("family", FAMILIES),
       Map.entry("a", FAMILIES),
       Map.entry("b", FAMILIES),
