@@ -6,6 +6,8 @@ import io.jobstream.app.TopicSetup;
 import io.jobstream.ingest.Ingestor;
 import io.jobstream.ingest.SourceSpec;
 import io.jobstream.ingest.api.Connectors;
+import io.jobstream.ingest.catalog.CatalogEntry;
+import io.jobstream.ingest.catalog.Catalogs;
 import io.jobstream.ingest.http.AddressGuard;
 import io.jobstream.ingest.http.PageFetcher;
 import io.jobstream.ingest.http.PoliteFetcher;
@@ -36,17 +38,24 @@ public final class IngestCommand implements Callable<Integer> {
 
   static {
     // the API connectors listed in --help, from the registry rather than written out here
+    System.setProperty("jobstream.catalogs", String.join(", ", Catalogs.shippedNames()));
     System.setProperty("jobstream.connectors", Connectors.all().stream()
         .map(c -> c.type() + ":" + c.targetName()).collect(java.util.stream.Collectors.joining(", ")));
   }
 
-  @Option(names = "--source", required = true, paramLabel = "TYPE:TARGET",
+  @Option(names = "--source", paramLabel = "TYPE:TARGET",
       description = "A source to read (repeatable). jsonld:URL reads schema.org JobPosting"
           + " JSON-LD from a posting page, a listing page or a sitemap; csv:PATH backfills the"
           + " ai-jobs.net salary survey or the LinkedIn postings export; jsonl:PATH reads raw"
           + " postings as JSON lines (files may be .gz); ${sys:jobstream.connectors} read the job-board"
           + " and aggregator APIs.")
   List<String> sources = new ArrayList<>();
+
+  @Option(names = "--catalog", paramLabel = "NAME",
+      description = "Read every board of a catalogue of employers (repeatable; with or without"
+          + " --source): a name shipped with jobstream (${sys:jobstream.catalogs}), all for every"
+          + " one, or the path to a catalogue file. See docs/catalogue.md.")
+  List<String> catalogs = new ArrayList<>();
 
   @Option(names = "--survey-day", paramLabel = "MM-DD", defaultValue = "07-01",
       description = "Day of the year that salary-survey rows (which give only a year) are dated"
@@ -87,7 +96,7 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<SourceSpec> specs = sources.stream().map(SourceSpec::parse).toList();
+    List<SourceSpec> specs = specs(sources, catalogs);
     MonthDay day;
     try {
       day = MonthDay.parse("--" + surveyDay);
@@ -148,6 +157,25 @@ public final class IngestCommand implements Callable<Integer> {
       }
     }
     return io.jobstream.ingest.api.ApiKeys.withEnvironment(configured, KnownSettings.apiSettings(), environment);
+  }
+
+  /**
+   * The sources of {@code --source} and of the boards of {@code --catalog}, each once, in that
+   * order; a usage error when there are none.
+   */
+  static List<SourceSpec> specs(List<String> sources, List<String> catalogs) {
+    if (sources.isEmpty() && catalogs.isEmpty()) {
+      throw new IllegalArgumentException("give at least one --source or --catalog");
+    }
+    java.util.LinkedHashMap<String, SourceSpec> specs = new java.util.LinkedHashMap<>();
+    for (String source : sources) {
+      SourceSpec spec = SourceSpec.parse(source);
+      specs.putIfAbsent(spec.type() + ":" + spec.target(), spec);
+    }
+    for (CatalogEntry entry : Catalogs.load(catalogs)) {
+      specs.putIfAbsent(entry.spec(), entry.source());
+    }
+    return List.copyOf(specs.values());
   }
 
   static String userAgent(String contact) {

@@ -12,6 +12,7 @@ import io.jobstream.model.Topics;
 import io.jobstream.report.page.FamilyPair;
 import io.jobstream.report.page.ReportFiles;
 import io.jobstream.report.page.ReportModel;
+import io.jobstream.report.page.SourceScorecard;
 import io.jobstream.report.reference.OfficialReferences;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -75,12 +76,21 @@ public final class ReportCommand implements Callable<Integer> {
     // a few example verdicts from the latest classified postings (a bounded read of a large topic)
     ReportModel model = ReportModel.of(windowSpec, chosen, stats.values(), gaps.values())
         .withExamples(TopicSnapshot.tail(settings.client(), Topics.CLASSIFIED, 2_000, timeout));
+    // the scorecard per source, from everything ingest published and dead-lettered
+    SourceScorecard scorecard = new SourceScorecard();
+    boolean whole = TopicSnapshot.forEach(settings.client(), Topics.RAW, timeout, scorecard::add)
+        & TopicSnapshot.forEach(settings.client(), Topics.DLQ, timeout, scorecard::add);
+    model.withScorecard(scorecard);
     List<Path> files = ReportFiles.write(out, model,
         OfficialReferences.load(io.jobstream.model.data.DataDirectory.resolve(dataDir)));
     PrintWriter w = spec.commandLine().getOut();
     long withGap = chosen.stream().mapToLong(p -> model.gaps(p).size()).sum();
     w.printf("report: %d %s windows, %d gaps of %s; %d files in %s, open %s%n", model.starts().size(), windowSpec, withGap,
         chosen, files.size(), out, files.get(0));
+    if (!whole) {
+      w.printf("(the scorecard per source counts the first %d records of %s and %s: raise --timeout for all)%n",
+          scorecard.records(), Topics.RAW.name(), Topics.DLQ.name());
+    }
     if (model.isEmpty()) {
       w.printf("(no statistics for window %s on %s yet: is the streams app running with --window %s?)%n", windowSpec,
           Topics.STATS.name(), windowSpec);

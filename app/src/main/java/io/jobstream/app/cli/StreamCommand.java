@@ -95,7 +95,8 @@ public final class StreamCommand implements Callable<Integer> {
       }
       if (api != null) {
         io.jobstream.app.report.LivePage.serveOn(api, windowList(config),
-            io.jobstream.app.report.LivePage.configuredPairs(DivergenceSettings.from(config)), null);
+            io.jobstream.app.report.LivePage.configuredPairs(DivergenceSettings.from(config)), null)
+            .withScorecard(io.jobstream.app.report.ScorecardFeed.start(settings.client()).scorecard());
       }
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "stream-shutdown"));
       System.out.println("stream: running with windows "

@@ -55,6 +55,10 @@ class LivePageBrowserTest {
       assertThat(before).as("gaps shown on the first load").isLessThan(4);
       browser.await("Number(document.body.dataset.updates) > 0 && " + GAP_ROWS + " >= 4", Duration.ofSeconds(60));
       assertThat(browser.evaluate("document.getElementById('live-status').textContent").asText()).startsWith("live: checked");
+      // the scorecard per source, counted from the raw and dead-letter topics while the demo ingests
+      browser.await("document.querySelectorAll('#table-source-types tbody tr[data-key]').length > 0",
+          Duration.ofSeconds(60));
+      assertThat(browser.evaluate(PageChecks.rows("source-types")).has("csv")).as("the survey's rows").isTrue();
 
       // once the figures settle, the page shows exactly what the topic holds
       Properties client = new Properties();

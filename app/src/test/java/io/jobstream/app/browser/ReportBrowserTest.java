@@ -174,6 +174,19 @@ class ReportBrowserTest {
       PageChecks.gapTableEqualsTopic(browser.evaluate(PageChecks.rows("gap-ml_engineer-data_scientist")), gaps,
           "ml_engineer|data_scientist|year|");
       PageChecks.familyTableEqualsTopic(browser.evaluate(PageChecks.rows("families")), stats);
+      // the scorecard per source: a row per source type, its postings those ingest published
+      Map<String, Long> published = new java.util.TreeMap<>();
+      TopicSnapshot.forEach(client, Topics.RAW, Duration.ofSeconds(30), p -> published.merge(p.source(), 1L, Long::sum));
+      JsonNode types = browser.evaluate(PageChecks.rows("source-types"));
+      assertThat(published).containsKey("csv");
+      if (board != null) {
+        assertThat(published).containsKey("jsonld");
+      }
+      java.util.Set<String> shownTypes = new java.util.TreeSet<>();
+      types.fieldNames().forEachRemaining(shownTypes::add);
+      assertThat(shownTypes).containsAll(published.keySet());
+      published.forEach((type, n) -> assertThat(types.get(type).get(2).get("value").asLong()).as(type).isEqualTo(n));
+      assertThat(browser.evaluate(PageChecks.rows("sources")).size()).isPositive();
       JsonNode reading = browser.evaluate("document.getElementById('reading').textContent");
       assertThat(reading.asText()).contains("a gap of " + Formats.signedMoney(y2024.gap()) + ", 95% interval "
           + Formats.signedMoney(y2024.ciLow()) + " to " + Formats.signedMoney(y2024.ciHigh()));

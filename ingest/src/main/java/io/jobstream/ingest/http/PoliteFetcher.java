@@ -129,7 +129,7 @@ public final class PoliteFetcher {
           page.body().length);
       return page;
     } catch (FetchException e) {
-      metrics.request(e.reason(), Duration.ofNanos(System.nanoTime() - start), 0);
+      metrics.failure(e.reason(), e.status(), e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
       throw e;
     }
   }

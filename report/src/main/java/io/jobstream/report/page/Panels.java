@@ -2,6 +2,7 @@ package io.jobstream.report.page;
 
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.EmphasisEvidence;
+import io.jobstream.model.FetchFailureClass;
 import io.jobstream.model.SalaryDivergence;
 import io.jobstream.model.SalaryStats;
 import io.jobstream.report.chart.SvgChart;
@@ -33,7 +34,64 @@ public final class Panels {
     panels.add(wording(model));
     panels.add(official(model, refs));
     panels.add(demand(model, refs));
+    if (model.scorecard() != null) {
+      panels.add(sources(model.scorecard()));
+    }
     return panels;
+  }
+
+  /** Most sources the per-source table lists (the busiest first); the per-type table covers them all. */
+  static final int MAX_SOURCE_ROWS = 300;
+
+  /** The scorecard per source type and per source: postings, fields present, dead letters, fetch failures. */
+  static Panel sources(SourceScorecard card) {
+    Table types = scorecardTable("source-types", "Per source type (jobs.postings.raw, jobs.postings.dlq)", true,
+        card.types());
+    List<SourceScorecard.Row> busiest = new ArrayList<>(card.sources());
+    busiest.sort(java.util.Comparator.comparingLong((SourceScorecard.Row r) -> -(r.postings() + r.deadLetterTotal()))
+        .thenComparing(SourceScorecard.Row::name));
+    Table sources = scorecardTable("sources", "Per source" + (busiest.size() > MAX_SOURCE_ROWS
+        ? " (the " + MAX_SOURCE_ROWS + " busiest of " + busiest.size() + ")" : ""), false,
+        busiest.subList(0, Math.min(MAX_SOURCE_ROWS, busiest.size())));
+    String intro = card.records() == 0
+        ? "No postings or ingest dead letters on the topics yet."
+        : "What each source gave: postings published, the share of them with each field, and what went"
+            + " wrong (dead letters by reason; failed fetches by class: blocked is a 401/403, robots.txt or a"
+            + " captcha page; a source that answers but gives no postings has changed its markup).";
+    return new Panel("sources", "How well is each source read?", intro, List.of(), List.of(types, sources));
+  }
+
+  private static Table scorecardTable(String id, String caption, boolean withSources, List<SourceScorecard.Row> rows) {
+    List<String> columns = new ArrayList<>(List.of(withSources ? "type" : "source"));
+    if (withSources) {
+      columns.add("sources");
+    }
+    columns.add("postings");
+    SourceScorecard.FIELDS.forEach(f -> columns.add("with " + f));
+    columns.addAll(List.of("dead letters", "by reason", "blocked", "rate-limited", "timeout", "server error", "gone"));
+    Table table = new Table(id, caption, columns);
+    for (SourceScorecard.Row r : rows) {
+      List<Cell> cells = new ArrayList<>();
+      cells.add(Cell.text(r.name()));
+      if (withSources) {
+        cells.add(Cell.number(r.sources()));
+      }
+      cells.add(Cell.number(r.postings()));
+      for (String f : SourceScorecard.FIELDS) {
+        Double share = r.share(f);
+        cells.add(Cell.number(share, share == null ? "" : Formats.percent(share)));
+      }
+      cells.add(Cell.number(r.deadLetterTotal()));
+      cells.add(Cell.text(String.join(", ", r.deadLetters().entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .map(e -> e.getKey() + " " + e.getValue()).toList())));
+      for (String c : List.of(FetchFailureClass.BLOCKED, FetchFailureClass.RATE_LIMITED, FetchFailureClass.TIMEOUT,
+          FetchFailureClass.SERVER_ERROR, FetchFailureClass.GONE)) {
+        cells.add(Cell.number(r.failures(c)));
+      }
+      table.row(r.name(), cells);
+    }
+    return table;
   }
 
   static Panel gap(ReportModel model, FamilyPair pair) {

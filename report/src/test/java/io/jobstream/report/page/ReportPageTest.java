@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportPageTest {
 
-  private static final OfficialReferences REFS = OfficialReferences.load();
+  static final OfficialReferences REFS = OfficialReferences.load();
   private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
   static SalaryStats stats(String family, int year, long count, Double median, SalaryStats.EmphasisShares emphasis,
