@@ -113,14 +113,21 @@ class ReportBrowserTest {
         }
       }
       SalaryDivergence y2024 = gaps.get(KEY_2024);
-      if (board == null) {
-        // the survey alone: its classified postings are all the divergences count
-        for (int year = 2021; year <= 2024; year++) {
-          String key = "ml_engineer|data_scientist|year|" + year + "-01-01|all|all";
-          assertThat(gaps).as(key).containsKey(key);
+      // the survey's years: its classified postings are all the divergences count, except in years
+      // where the board's cross-posted copies (counted once by the stream, not in the classified
+      // topic) are among them
+      java.util.Set<Integer> boardYears = new java.util.HashSet<>();
+      postings.values().stream().filter(p -> !p.source().equals("csv")).forEach(p -> boardYears.add(p.eventDate().getYear()));
+      int checked = 0;
+      for (int year = 2021; year <= 2024; year++) {
+        String key = "ml_engineer|data_scientist|year|" + year + "-01-01|all|all";
+        assertThat(gaps).as(key).containsKey(key);
+        if (!boardYears.contains(year)) {
           adjustedEqualsBatch(gaps.get(key), postings.values(), year);
+          checked++;
         }
       }
+      assertThat(checked).as("years checked against the batch computation").isGreaterThanOrEqualTo(board == null ? 4 : 1);
       long gapYears = gaps.keySet().stream()
           .filter(k -> k.startsWith("ml_engineer|data_scientist|year|") && k.endsWith("|all|all")).count();
       long statYears = stats.values().stream().filter(s -> s.window().equals("year")).map(SalaryStats::windowStart)
