@@ -67,6 +67,12 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
     return !slice.startsWith("all|") && !slice.startsWith("all|", slice.indexOf('|') + 1);
   }
 
+  /** The gaps use the pay midpoints only. */
+  @Override
+  protected Cell newCell() {
+    return Cell.midpointsOnly();
+  }
+
   @Override
   protected void emit(WindowSpec spec, WindowJob job, Instant now, long timestamp) {
     job.scopes.forEach((scope, families) -> {
