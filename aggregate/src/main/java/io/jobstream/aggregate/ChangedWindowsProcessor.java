@@ -510,7 +510,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
 
   private void addTuple(Map<String, Cell> slices, PostingTuple t, long n) {
     for (String slice : slicesOf(t)) {
-      Cell cell = slices.computeIfAbsent(slice, s -> new Cell());
+      Cell cell = slices.computeIfAbsent(slice, s -> newCell());
       cell.add(t, n);
       if (cell.count == 0) {
         slices.remove(slice);
@@ -518,8 +518,13 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     }
   }
 
-  private static void add(Map<String, Cell> into, Map<String, Cell> day) {
-    day.forEach((slice, cell) -> into.computeIfAbsent(slice, s -> new Cell()).merge(cell));
+  private void add(Map<String, Cell> into, Map<String, Cell> day) {
+    day.forEach((slice, cell) -> into.computeIfAbsent(slice, s -> newCell()).merge(cell));
+  }
+
+  /** An empty cell of this stage's slices. */
+  protected Cell newCell() {
+    return new Cell();
   }
 
   /**

@@ -756,6 +756,105 @@ class JobstreamTopologyTest {
   }
 
   @Test
+  void theAdjustedGapFollowsUpdatesAndDeletionsAndEqualsABatchComputation() {
+    TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = monthlyDivergenceDriver(stateDir.resolve("adj"));
+    @SuppressWarnings("unchecked")
+    TestOutputTopic<String, io.jobstream.model.ClassifiedPosting> out = driver.createOutputTopic(
+        Topics.CLASSIFIED.name(), Topics.CLASSIFIED.keySerde().deserializer(), Topics.CLASSIFIED.valueSerde().deserializer());
+    Map<String, io.jobstream.model.ClassifiedPosting> postings = new java.util.HashMap<>();
+    Map<String, io.jobstream.model.SalaryDivergence> topic = new java.util.HashMap<>();
+    String key = "ml_engineer|data_scientist|month|2024-04-01|all|all";
+    // three seniorities in the US and GB; two postings a side in each of five small countries,
+    // which pool into "other"
+    String[] titles = {"Junior ", "", "Senior "};
+    String[] countries = {"US", "US", "GB", "US", "GB"};
+    String[] small = {"NL", "IE", "FR", "ES", "PT"};
+    java.util.Random random = new java.util.Random(27);
+    for (int i = 0; i < 160; i++) {
+      boolean ml = i % 2 == 0;
+      boolean smallCountry = i % 80 >= 10 && i % 80 < 20;
+      String title = (smallCountry ? "" : titles[random.nextInt(ml ? 3 : 2) + (ml ? 0 : random.nextInt(2))])
+          + (ml ? "Machine Learning Engineer" : "Data Scientist");
+      int pay = 60_000 + random.nextInt(30) * 5_000 + (ml ? 10_000 : 0);
+      String country = smallCountry ? small[(i % 80 - 10) / 2] : countries[random.nextInt(countries.length)];
+      send(Postings.in(country, "p" + i, title, APRIL_10.plusDays(i % 15), pay));
+    }
+    // a cell too small on both sides: left out, so the cells cover less than all postings
+    send(Postings.in("US", "q0", "Principal Machine Learning Engineer", APRIL_10, 300_000));
+    send(Postings.in("US", "q1", "Principal Machine Learning Engineer", APRIL_10, 310_000));
+    send(Postings.in("US", "q2", "Principal Data Scientist", APRIL_10, 250_000));
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    io.jobstream.model.SalaryDivergence first = drain(gaps, out, topic, postings).get(key);
+    assertThat(first.adjustedCells()).extracting(io.jobstream.model.SalaryDivergence.AdjustedCell::country)
+        .contains("US", "GB", "other");
+    assertThat(first.adjustedCells()).extracting(io.jobstream.model.SalaryDivergence.AdjustedCell::seniority)
+        .contains("entry", "mid", "senior");
+    assertAdjustedAsBatch(first, postings);
+    // other slices carry no adjusted gap
+    assertThat(topic.get("ml_engineer|data_scientist|month|2024-04-01|senior|all").adjustedGap()).isNull();
+    // the cells are counted, not emitted as slices of their own
+    assertThat(topic.keySet()).allMatch(k -> k.endsWith("|all") || k.split("\\|")[4].equals("all"))
+        .anyMatch(k -> k.endsWith("|senior|all")).anyMatch(k -> k.endsWith("|all|US"));
+
+    // new versions (pay, seniority and country change), deletions, and a posting in another month
+    for (int i = 0; i < 40; i++) {
+      send(Postings.in(i % 3 == 0 ? "GB" : "US", "p" + i, (i % 4 == 0 ? "Senior " : "")
+          + (i % 2 == 0 ? "Machine Learning Engineer" : "Data Scientist"), APRIL_10, 200_000 + i * 1_000));
+    }
+    for (int i = 40; i < 70; i++) {
+      raw.pipeInput("p" + i, (byte[]) null);
+    }
+    // past the pause after the first emission (a multiple of its time), however slow the machine
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(60));
+    io.jobstream.model.SalaryDivergence second = drain(gaps, out, topic, postings).get(key);
+    assertThat(second.adjustedGap()).isNotEqualTo(first.adjustedGap());
+    assertAdjustedAsBatch(second, postings);
+  }
+
+  /** Reads what came out since the last call into the latest values per key. */
+  private static Map<String, io.jobstream.model.SalaryDivergence> drain(
+      TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps,
+      TestOutputTopic<String, io.jobstream.model.ClassifiedPosting> out,
+      Map<String, io.jobstream.model.SalaryDivergence> topic, Map<String, io.jobstream.model.ClassifiedPosting> postings) {
+    gaps.readKeyValuesToList().forEach(kv -> topic.put(kv.key, kv.value));
+    out.readKeyValuesToList().forEach(kv -> {
+      if (kv.value == null) {
+        postings.remove(kv.key);
+      } else {
+        postings.put(kv.key, kv.value);
+      }
+    });
+    return topic;
+  }
+
+  /** The record's adjusted gap against one computed from the April postings with pay read back from the classified topic. */
+  private static void assertAdjustedAsBatch(io.jobstream.model.SalaryDivergence d,
+      Map<String, io.jobstream.model.ClassifiedPosting> postings) {
+    Map<String, Map<String, io.jobstream.aggregate.stats.PayCounts>> a = new java.util.HashMap<>();
+    Map<String, Map<String, io.jobstream.aggregate.stats.PayCounts>> b = new java.util.HashMap<>();
+    postings.values().stream()
+        .filter(p -> p.eventDate().getMonthValue() == 4 && p.pay() != null && p.pay().reportingMidpoint() != null)
+        .forEach(p -> {
+          var side = p.family().equals("ml_engineer") ? a : p.family().equals("data_scientist") ? b : null;
+          if (side != null) {
+            side.computeIfAbsent(p.seniority(), s -> new java.util.HashMap<>())
+                .computeIfAbsent(p.country(), c -> new io.jobstream.aggregate.stats.PayCounts())
+                .add(p.pay().reportingMidpoint(), 1);
+          }
+        });
+    var batch = io.jobstream.aggregate.stats.AdjustedGap.of(a, b, 3, 0.95);
+    assertThat(batch).isNotNull();
+    assertThat(d.adjustedGap()).isEqualTo(batch.gap());
+    assertThat(d.adjustedCiLow()).isEqualTo(batch.ciLow());
+    assertThat(d.adjustedCiHigh()).isEqualTo(batch.ciHigh());
+    assertThat(d.adjustedCoverage()).isEqualTo(batch.coverage());
+    assertThat(d.adjustedCoverage()).isLessThan(1.0);
+    assertThat(d.adjustedCells()).extracting(c -> c.seniority() + "/" + c.country() + " " + c.nA() + ":" + c.nB()
+        + " " + c.gap() + " " + c.weight()).containsExactlyElementsOf(batch.cells().stream().map(c -> c.seniority()
+        + "/" + c.country() + " " + c.nA() + ":" + c.nB() + " " + c.gap() + " " + c.weight()).toList());
+  }
+
+  @Test
   void badNumericSettingsAreUsageErrorsNamingTheKey() {
     Properties props = config(stateDir, "month");
     props.put(JobstreamConfig.DUPLICATE_PERIOD_CONFIG, "sixty");

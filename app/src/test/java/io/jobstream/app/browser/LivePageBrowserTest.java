@@ -82,7 +82,10 @@ class LivePageBrowserTest {
       long windows = gaps.keySet().stream().filter(k -> k.startsWith("ml_engineer|data_scientist|year|")
           && k.endsWith("|all|all")).count();
       assertThat(windows).isGreaterThanOrEqualTo(4);
-      assertThat(charts.get("gap-ml_engineer-data_scientist")).isEqualTo((int) windows);
+      assertThat(charts.get("gap-ml_engineer-data_scientist"))
+          .isEqualTo(PageChecks.gapChartPoints(gaps, "ml_engineer|data_scientist|year|"));
+      PageChecks.cellTableEqualsTopic(browser.evaluate(PageChecks.rows("gap-cells-ml_engineer-data_scientist")), gaps,
+          "ml_engineer|data_scientist|year|");
       // the page says, after every update, that these figures are not real
       assertThat(browser.evaluate("document.getElementById('data-source').textContent").asText())
           .startsWith("Generated market: these figures are not real data.");

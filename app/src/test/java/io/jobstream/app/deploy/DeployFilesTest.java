@@ -86,7 +86,7 @@ class DeployFilesTest {
     assertThat(alerts).containsExactlyInAnyOrder("JobstreamTargetDown", "JobstreamIngestStalled",
         "JobstreamCrawlerErrorRatioHigh", "JobstreamDeadLetterRateHigh", "JobstreamUnclassifiedShareHigh",
         "JobstreamConsumerLagHigh", "JobstreamDataStale", "JobstreamStreamsAppNotRunning", "JobstreamPipelineStuck",
-        "JobstreamDivergenceBecameSignificant", "JobstreamGapMoved", "JobstreamPayDropped",
+        "JobstreamDivergenceBecameSignificant", "JobstreamGapMoved", "JobstreamAdjustedGapMoved", "JobstreamPayDropped",
         "JobstreamSourceMarkupChanged", "JobstreamSourceBlocked");
     assertThat(tested).as("alerts with a promtool unit test").containsAll(alerts);
   }
@@ -154,7 +154,7 @@ class DeployFilesTest {
         assertThat(normalize(expr)).as(where + " same PromQL as its Prometheus twin").isEqualTo(prometheusExprByRunbook.get(runbook));
       }
     }
-    assertThat(rules).isEqualTo(3);
+    assertThat(rules).isEqualTo(4);
   }
 
   @Test

@@ -100,15 +100,36 @@ public final class Panels {
     List<Double> high = new ArrayList<>();
     List<Boolean> significant = new ArrayList<>();
     List<String> verdicts = new ArrayList<>();
+    List<Double> adjusted = new ArrayList<>();
+    List<Double> adjustedLow = new ArrayList<>();
+    List<Double> adjustedHigh = new ArrayList<>();
     Table table = new Table("gap-" + pair.id(), "Median pay gap, " + Formats.familyName(pair.a()) + " minus "
         + Formats.familyName(pair.b()) + " (" + model.window() + " windows, jobs.salary.divergence)",
         List.of("window", "start", "n " + pair.a(), "n " + pair.b(), "median " + pair.a(), "median " + pair.b(),
-            "gap", "95% low", "95% high", "p (Mann-Whitney)", "significant", "trend", "change", "currency"));
+            "gap", "95% low", "95% high", "p (Mann-Whitney)", "significant", "trend", "change", "currency",
+            "adjusted gap", "adjusted 95% low", "adjusted 95% high", "postings in the cells"));
+    Table cells = new Table("gap-cells-" + pair.id(), "The cells of seniority x country behind the adjusted gap,"
+        + " " + Formats.familyName(pair.a()) + " minus " + Formats.familyName(pair.b()) + " (countries where either"
+        + " has too few postings pooled as other)",
+        List.of("window", "start", "seniority", "country", "n " + pair.a(), "n " + pair.b(), "median " + pair.a(),
+            "median " + pair.b(), "gap", "weight"));
     for (LocalDate start : model.starts()) {
       SalaryDivergence d = model.gap(pair, start);
       gap.add(d == null ? null : d.gap());
       low.add(d == null ? null : d.ciLow());
       high.add(d == null ? null : d.ciHigh());
+      adjusted.add(d == null ? null : d.adjustedGap());
+      adjustedLow.add(d == null ? null : d.adjustedCiLow());
+      adjustedHigh.add(d == null ? null : d.adjustedCiHigh());
+      if (d != null && d.adjustedCells() != null) {
+        for (SalaryDivergence.AdjustedCell c : d.adjustedCells()) {
+          cells.row(d.key() + "|" + c.seniority() + "|" + c.country(), List.of(Cell.text(model.label(start)),
+              Cell.text(start.toString()), Cell.text(c.seniority()), Cell.text(c.country()), Cell.number(c.nA()),
+              Cell.number(c.nB()), Cell.number(c.medianA(), Formats.money(c.medianA())),
+              Cell.number(c.medianB(), Formats.money(c.medianB())), Cell.number(c.gap(), Formats.signedMoney(c.gap())),
+              Cell.number(c.weight(), Formats.percent(c.weight()))));
+        }
+      }
       significant.add(d != null && d.significant());
       verdicts.add(d == null || d.trend() == null ? null : verdictLabel(d.trend().verdict()));
       if (d != null) {
@@ -120,21 +141,35 @@ public final class Panels {
             Cell.number(d.pValue(), Formats.pValue(d.pValue())), Cell.text(d.significant() ? "yes" : "no"),
             Cell.text(d.trend() == null ? "" : d.trend().verdict()),
             d.trend() == null ? Cell.text("") : Cell.number(d.trend().change(), Formats.signedMoney(d.trend().change())),
-            Cell.text(d.currency())));
+            Cell.text(d.currency()),
+            money(d.adjustedGap()), money(d.adjustedCiLow()), money(d.adjustedCiHigh()),
+            Cell.number(d.adjustedCoverage(), d.adjustedCoverage() == null ? "" : Formats.percent(d.adjustedCoverage()))));
       }
     }
+    // band i and series i share a colour: the raw gap's interval is blue, the adjusted one's orange
     SvgChart chart = SvgChart.lines("gap-" + pair.id(), "Median gap, " + Formats.familyName(pair.a()) + " - "
-            + Formats.familyName(pair.b()) + ", with 95% interval", model.labels(), Formats::signedMoney)
+            + Formats.familyName(pair.b()) + ", raw and adjusted for seniority and place, with 95% intervals",
+            model.labels(), Formats::signedMoney)
         .band("95% interval", low, high)
+        .band("adjusted 95% interval", adjustedLow, adjustedHigh)
         .series("gap", gap, significant, verdicts)
+        .series("adjusted for seniority and place", adjusted)
         .zeroLine();
     return new Panel("gap-" + pair.id(), "Is the gap between " + Formats.familyName(pair.a()) + " and "
         + Formats.familyName(pair.b()) + " real, and is it growing?",
         "The gap of the medians of posted annual pay per window, its distribution-free 95% interval (shaded),"
             + " filled points where the Mann-Whitney test finds the two pay distributions different (p < alpha),"
             + " hollow where it does not, and the trend against the previous window above each point."
-            + " Windows where either side has fewer postings with pay than the minimum have no gap.",
-        List.of(chart), List.of(table));
+            + " Windows where either side has fewer postings with pay than the minimum have no gap."
+            + " The second line holds seniority and country equal: the gap of the medians within each cell of"
+            + " seniority x country where both have enough postings, averaged with the cells' shares of both"
+            + " families' postings (the cells are in the second table).",
+        List.of(chart), List.of(table, cells));
+  }
+
+  /** A money cell; empty where the value is absent. */
+  private static Cell money(Double value) {
+    return Cell.number(value, value == null ? "" : Formats.signedMoney(value));
   }
 
   private static String verdictLabel(String verdict) {

@@ -67,6 +67,10 @@ public final class Reading {
           verdict, Formats.signedMoney(last.trend().change()), Formats.signedMoney(last.trend().ciLow()),
           Formats.signedMoney(last.trend().ciHigh())));
     }
+    String adjusted = adjustedSentence(last);
+    if (adjusted != null) {
+      s.append(adjusted).append(' ');
+    }
     long widened = gaps.stream().filter(d -> d.trend() != null && d.trend().verdict().equals("widened")).count();
     long narrowed = gaps.stream().filter(d -> d.trend() != null && d.trend().verdict().equals("narrowed")).count();
     if (gaps.size() > 1) {
@@ -76,6 +80,46 @@ public final class Reading {
           Formats.signedMoney(first.gap()), Formats.signedMoney(last.gap()), widened, widened == 1 ? "" : "s", narrowed));
     }
     return s.toString().trim();
+  }
+
+  /** At least this share of the raw gap left after adjustment: the gap is not explained by seniority and place. */
+  static final double NOT_EXPLAINED = 0.75;
+  /** Less than this share left (or the sign turned): the gap is mostly explained by seniority and place. */
+  static final double MOSTLY_EXPLAINED = 0.25;
+
+  /**
+   * How much of a gap seniority and place explain, from the share of the raw gap left after
+   * adjustment ({@code adjusted / raw}): {@code not} at {@value #NOT_EXPLAINED} or more, {@code mostly}
+   * below {@value #MOSTLY_EXPLAINED} (a reversed sign included), {@code partly} between; null when
+   * there is no raw gap to explain (its interval includes 0) or no adjusted gap.
+   */
+  static String explained(SalaryDivergence d) {
+    if (d.adjustedGap() == null || (d.ciLow() <= 0 && d.ciHigh() >= 0) || d.gap() == 0) {
+      return null;
+    }
+    double left = d.adjustedGap() / d.gap();
+    return left >= NOT_EXPLAINED ? "not" : left < MOSTLY_EXPLAINED ? "mostly" : "partly";
+  }
+
+  /** The adjusted gap of {@code d} and what it says of the raw one, or null without one. */
+  static String adjustedSentence(SalaryDivergence d) {
+    if (d.adjustedGap() == null) {
+      return "No cell of seniority x country has enough postings of both, so the gap cannot be adjusted for"
+          + " seniority and place.";
+    }
+    int cells = d.adjustedCells() == null ? 0 : d.adjustedCells().size();
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Holding seniority and country equal (%d cell%s"
+            + " with enough postings of both, %s of their postings with pay), the gap is %s, 95%% interval %s to %s",
+        cells, cells == 1 ? "" : "s", Formats.percent(d.adjustedCoverage()), Formats.signedMoney(d.adjustedGap()),
+        Formats.signedMoney(d.adjustedCiLow()), Formats.signedMoney(d.adjustedCiHigh())));
+    String explained = explained(d);
+    if (explained == null) {
+      s.append(": the raw gap's interval includes 0, so there is no clear gap for seniority and place to explain.");
+    } else {
+      s.append(String.format(Locale.ROOT, ", %s of the raw gap: the gap is %s explained by seniority and place.",
+          Formats.percent(d.adjustedGap() / d.gap()), explained));
+    }
+    return s.toString();
   }
 
   static String emphasis(ReportModel model) {
@@ -166,6 +210,10 @@ public final class Reading {
         + " which employers post pay depends on pay-transparency laws.");
     out.add("Sources select themselves: a salary survey's respondents chose to answer (and its later years"
         + " dominate), a job board's ads are its advertisers'; neither is the whole market.");
+    out.add("The adjusted gap holds equal only what the postings say: seniority as read from titles and the"
+        + " country; company, industry and skills differ within a cell all the same. It uses only the cells where"
+        + " both roles have enough postings (the share they cover is given), with countries too small on their own"
+        + " pooled as other, and posted pay and self-selected sources limit it as they limit the raw gap.");
     out.add("Families are what the classifier makes of titles; an ML engineer ad that reads like a software"
         + " ad still counts as ML engineering.");
     out.add("Correlation is not cause: a data-science workforce that changes while its pay falls behind does not"
