@@ -50,7 +50,8 @@ public final class IngestMetrics {
   /** The source types a tag may name: pages, files and every API connector; anything else is {@code other}. */
   private static final Set<String> SOURCES = sourceTypes();
   private static final Set<String> REASONS = Set.of("ok", "not_modified", "blocked_address", "bad_scheme",
-      "http_status", "too_large", "content_type", "redirects", "io", "retry_after", "robots_denied");
+      "http_status", "too_large", "content_type", "redirects", "io", "retry_after", "robots_denied",
+      "robots_unavailable");
 
   /** The scorecard's fields, in the order tables show them. */
   public static final java.util.List<String> FIELDS =

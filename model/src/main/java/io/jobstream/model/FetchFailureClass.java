@@ -40,7 +40,7 @@ public final class FetchFailureClass {
    * The class of a fetch failure.
    *
    * @param reason the fetch failure's reason, with or without the dead letters' {@code fetch_}
-   *     prefix ({@code http_status}, {@code io}, {@code robots_denied}, {@code retry_after}, ...)
+   *     prefix ({@code http_status}, {@code io}, {@code robots_denied}, {@code robots_unavailable}, {@code retry_after}, ...)
    * @param status the HTTP status, or 0 to read it from {@code detail} ("HTTP 403 from ...")
    * @param detail the failure's message, may be null
    */
@@ -50,6 +50,16 @@ public final class FetchFailureClass {
     switch (r) {
       case "robots_denied":
         return BLOCKED;
+      case "robots_unavailable": {
+        // the site's robots.txt did not come: classed by why (a timeout, a server error, no such
+        // host), never as a refusal
+        if (status >= 500) {
+          return SERVER_ERROR;
+        }
+        String lower = d.toLowerCase(Locale.ROOT);
+        return lower.contains("timed out") || lower.contains("timeout") || lower.contains("not complete within")
+            ? TIMEOUT : OTHER;
+      }
       case "retry_after":
         return RATE_LIMITED;
       case "io": {

@@ -11,6 +11,15 @@ class FetchFailureClassTest {
     assertThat(FetchFailureClass.of("fetch_http_status", 0, "HTTP 403 from https://a.example/x")).isEqualTo("blocked");
     assertThat(FetchFailureClass.of("http_status", 401, "")).isEqualTo("blocked");
     assertThat(FetchFailureClass.of("fetch_robots_denied", 0, "robots.txt of a.example disallows")).isEqualTo("blocked");
+    // a robots.txt that did not come is no refusal: no such host, a timeout, a server error
+    assertThat(FetchFailureClass.of("fetch_robots_unavailable", 0,
+        "robots.txt of a.example unavailable (cannot fetch https://a.example/robots.txt:"
+            + " java.net.ConnectException); not fetching https://a.example/jobs")).isEqualTo("other");
+    assertThat(FetchFailureClass.of("robots_unavailable", 0, "robots.txt of a.example unavailable"
+        + " (cannot fetch https://a.example/robots.txt: java.net.http.HttpTimeoutException: request timed out)"))
+        .isEqualTo("timeout");
+    assertThat(FetchFailureClass.of("robots_unavailable", 503, "robots.txt of a.example unavailable (HTTP 503)"))
+        .isEqualTo("server_error");
     assertThat(FetchFailureClass.of("fetch_http_status", 0, "HTTP 429 from https://a.example/x")).isEqualTo("rate_limited");
     assertThat(FetchFailureClass.of("fetch_retry_after", 0, "server asks to wait 3600 s")).isEqualTo("rate_limited");
     assertThat(FetchFailureClass.of("fetch_io", 0, "cannot fetch x: java.net.http.HttpTimeoutException: request timed out"))

@@ -18,7 +18,7 @@ final class BoundedLabels {
       Map.entry("outcome", Set.of(
           // ingest fetches
           "ok", "not_modified", "blocked_address", "bad_scheme", "http_status", "too_large", "content_type",
-          "redirects", "io", "retry_after", "robots_denied", "other",
+          "redirects", "io", "retry_after", "robots_denied", "robots_unavailable", "other",
           // ingest requests by source type
           "failed",
           // ingest postings, stream records
@@ -30,7 +30,7 @@ final class BoundedLabels {
           "no_key", "no_value", "not_json", "unsupported_schema", "no_title", "no_date", "future_date", "late",
           "too_large", "superseded", "other",
           // ingest rejections
-          "api_error", "bad_row", "fetch_retry_after", "fetch_robots_denied", "bad_line", "source_failed",
+          "api_error", "bad_row", "fetch_retry_after", "fetch_robots_denied", "fetch_robots_unavailable", "bad_line", "source_failed",
           "fetch_http_status", "fetch_io", "fetch_blocked_address", "fetch_bad_scheme", "fetch_too_large",
           "fetch_content_type", "fetch_redirects", "bad_jsonld", "title_only", "bad_date", "no_posting", "refused", "unknown",
           "unparseable_first_line", "missing_key")),
