@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The gauges are the sums of the app's tasks (each task adds and takes back its own share), so
  * they are right with any number of tasks per process. Two apps in one process keep apart when
  * each has a registry of its own; on one shared registry their counters add up and each gauge
- * reads the app that registered it first (Micrometer keeps the first gauge of a name and tags).
+ * reads the app built last: a gauge reads its app's state through a weak reference, so a gauge
+ * left by an app that stopped would read nothing, and building an app replaces it.
  */
 final class StreamMetrics {
 
@@ -102,12 +103,16 @@ final class StreamMetrics {
     beyondHorizon = Counter.builder("jobstream.stream.beyond.horizon")
         .description("counted changes dated before the window task's horizon, not counted")
         .register(registry);
+    replaceGauge(registry, "jobstream.stream.duplicates");
     Gauge.builder("jobstream.stream.duplicates", duplicates, AtomicLong::get)
         .description("cross-posted copies currently not counted").register(registry);
+    replaceGauge(registry, "jobstream.stream.last.processed.seconds");
     Gauge.builder("jobstream.stream.last.processed.seconds", lastProcessedSeconds, AtomicLong::get)
         .description("when a posting was last classified, epoch seconds").register(registry);
+    replaceGauge(registry, "jobstream.stream.windows.unemitted");
     Gauge.builder("jobstream.stream.windows.unemitted", unemitted, AtomicLong::get)
         .description("changes the window stages took in that no emitted statistics include yet").register(registry);
+    replaceGauge(registry, "jobstream.stream.last.emitted.seconds");
     Gauge.builder("jobstream.stream.last.emitted.seconds", lastEmittedMs, ms -> ms.get() / 1000.0)
         .description("when statistics last took in every change, epoch seconds").register(registry);
     latency = Timer.builder("jobstream.stream.latency")
@@ -116,6 +121,14 @@ final class StreamMetrics {
         .minimumExpectedValue(Duration.ofMillis(10))
         .maximumExpectedValue(Duration.ofHours(1))
         .register(registry);
+  }
+
+  /** Removes the gauge {@code name} an earlier app left on {@code registry}, so that this app's registers. */
+  private static void replaceGauge(MeterRegistry registry, String name) {
+    Gauge earlier = registry.find(name).gauge();
+    if (earlier != null) {
+      registry.remove(earlier);
+    }
   }
 
   private static Counter records(MeterRegistry registry, String outcome) {

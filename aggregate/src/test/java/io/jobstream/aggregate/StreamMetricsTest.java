@@ -113,6 +113,23 @@ class StreamMetricsTest {
   }
 
   @Test
+  void onOneSharedRegistryTheGaugesReadTheAppBuiltLast() {
+    SimpleMeterRegistry shared = new SimpleMeterRegistry();
+    TestInputTopic<String, byte[]> earlier = app("earlier", shared, new Properties());
+    RawPosting ad = Postings.raw("a-1", "Data Scientist", DAY, 100_000, 120_000);
+    send(earlier, withCompany(ad, "a-1", "Acme", "Model churn."));
+    send(earlier, withCompany(ad, "b-7", "ACME", "Model churn!"));
+    assertThat(gauge(shared, "jobstream.stream.duplicates")).isEqualTo(1);
+    // a later app (as a restarted one in the same process) reads its own state, not the earlier app's
+    TestInputTopic<String, byte[]> later = app("later", shared, new Properties());
+    assertThat(gauge(shared, "jobstream.stream.duplicates")).isZero();
+    assertThat(gauge(shared, "jobstream.stream.last.processed.seconds")).isZero();
+    send(later, Postings.raw("z-1", "Data Engineer", DAY, 90_000, 90_000));
+    assertThat(gauge(shared, "jobstream.stream.last.processed.seconds")).isPositive();
+    assertThat(shared.find("jobstream.stream.duplicates").gauges()).hasSize(1);
+  }
+
+  @Test
   void everyMeterIsRegisteredWhenTheTopologyIsBuiltAndNoneAfter() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     TestInputTopic<String, byte[]> raw = app("once", registry, new Properties());
