@@ -101,6 +101,26 @@ public final class Reading {
     return left >= NOT_EXPLAINED ? "not" : left < MOSTLY_EXPLAINED ? "mostly" : "partly";
   }
 
+  /**
+   * What the adjusted gap of {@code d} holds equal, in words: the dimensions along which its cells
+   * differ. Cells of one seniority only (the salary survey's titles rarely name one) adjust for
+   * country alone, and the reading must say so rather than claim seniority was held equal.
+   */
+  static String heldEqual(SalaryDivergence d) {
+    java.util.Set<String> seniorities = new java.util.HashSet<>();
+    java.util.Set<String> countries = new java.util.HashSet<>();
+    if (d.adjustedCells() != null) {
+      d.adjustedCells().forEach(c -> {
+        seniorities.add(c.seniority());
+        countries.add(c.country());
+      });
+    }
+    boolean bySeniority = seniorities.size() > 1;
+    boolean byCountry = countries.size() > 1;
+    return bySeniority && byCountry ? "seniority and country" : bySeniority ? "seniority"
+        : byCountry ? "country" : "neither seniority nor country";
+  }
+
   /** The adjusted gap of {@code d} and what it says of the raw one, or null without one. */
   static String adjustedSentence(SalaryDivergence d) {
     if (d.adjustedGap() == null) {
@@ -108,16 +128,25 @@ public final class Reading {
           + " seniority and place.";
     }
     int cells = d.adjustedCells() == null ? 0 : d.adjustedCells().size();
-    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Holding seniority and country equal (%d cell%s"
+    String held = heldEqual(d);
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Holding %s equal (%d cell%s"
             + " with enough postings of both, %s of their postings with pay), the gap is %s, 95%% interval %s to %s",
-        cells, cells == 1 ? "" : "s", Formats.percent(d.adjustedCoverage()), Formats.signedMoney(d.adjustedGap()),
+        held.startsWith("neither") ? "the mix equal" : held, cells, cells == 1 ? "" : "s",
+        Formats.percent(d.adjustedCoverage()), Formats.signedMoney(d.adjustedGap()),
         Formats.signedMoney(d.adjustedCiLow()), Formats.signedMoney(d.adjustedCiHigh())));
+    if (held.startsWith("neither")) {
+      return s.append(": its cells are of one seniority and one country, so it adjusts for nothing.").toString();
+    }
     String explained = explained(d);
     if (explained == null) {
-      s.append(": the raw gap's interval includes 0, so there is no clear gap for seniority and place to explain.");
+      s.append(String.format(Locale.ROOT, ": the raw gap's interval includes 0, so there is no clear gap for %s"
+          + " to explain.", held));
     } else {
-      s.append(String.format(Locale.ROOT, ", %s of the raw gap: the gap is %s explained by seniority and place.",
-          Formats.percent(d.adjustedGap() / d.gap()), explained));
+      s.append(String.format(Locale.ROOT, ", %s of the raw gap: the gap is %s explained by %s.",
+          Formats.percent(d.adjustedGap() / d.gap()), explained, held));
+    }
+    if (!held.contains("seniority")) {
+      s.append(" Its postings name one seniority only, so seniority is not adjusted for.");
     }
     return s.toString();
   }

@@ -107,8 +107,24 @@ class ReportPageTest {
         .contains("data-value=\"0.75\">75%</td>");
     assertThat(html).contains("Holding seniority and country equal (2 cells with enough postings of both, 81% of"
         + " their postings with pay), the gap is +31,000, 95% interval +27,000 to +35,000, 90% of the raw gap: the gap"
-        + " is not explained by seniority and place.");
+        + " is not explained by seniority and country.");
     assertThat(html).contains("The adjusted gap holds equal only what the postings say");
+  }
+
+  @Test
+  void cellsOfOneSeniorityAdjustForCountryAloneAndTheReadingSaysSo() {
+    SalaryDivergence raw = workedExample().gaps(FamilyPair.ML_ENGINEER_DATA_SCIENTIST).values().iterator().next();
+    SalaryDivergence byCountry = new SalaryDivergence(raw.schemaVersion(), raw.a(), raw.b(), raw.window(),
+        raw.windowStart(), raw.windowEnd(), raw.seniority(), raw.country(), raw.nA(), raw.nB(), raw.medianA(),
+        raw.medianB(), 30_000, raw.ratio(), 20_000, 40_000, raw.pValue(), raw.significant(), raw.alpha(),
+        raw.currency(), raw.method(), raw.trend(), raw.updatedAt(), 29_000, 25_000, 33_000, 0.9,
+        List.of(new SalaryDivergence.AdjustedCell("mid", "US", 900, 2100, 170_000, 140_000, 30_000, 0.7),
+            new SalaryDivergence.AdjustedCell("mid", "other", 300, 400, 120_000, 92_000, 28_000, 0.3)));
+    assertThat(Reading.heldEqual(byCountry)).isEqualTo("country");
+    assertThat(Reading.adjustedSentence(byCountry)).startsWith("Holding country equal (2 cells")
+        .contains("the gap is not explained by country.")
+        .endsWith("Its postings name one seniority only, so seniority is not adjusted for.")
+        .doesNotContain("seniority and");
   }
 
   @Test
