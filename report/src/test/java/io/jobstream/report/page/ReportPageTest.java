@@ -117,7 +117,7 @@ class ReportPageTest {
     SalaryDivergence byCountry = new SalaryDivergence(raw.schemaVersion(), raw.a(), raw.b(), raw.window(),
         raw.windowStart(), raw.windowEnd(), raw.seniority(), raw.country(), raw.nA(), raw.nB(), raw.medianA(),
         raw.medianB(), 30_000, raw.ratio(), 20_000, 40_000, raw.pValue(), raw.significant(), raw.alpha(),
-        raw.currency(), raw.method(), raw.trend(), raw.updatedAt(), 29_000, 25_000, 33_000, 0.9,
+        raw.currency(), raw.method(), raw.trend(), raw.updatedAt(), 29_000.0, 25_000.0, 33_000.0, 0.9,
         List.of(new SalaryDivergence.AdjustedCell("mid", "US", 900, 2100, 170_000, 140_000, 30_000, 0.7),
             new SalaryDivergence.AdjustedCell("mid", "other", 300, 400, 120_000, 92_000, 28_000, 0.3)));
     assertThat(Reading.heldEqual(byCountry)).isEqualTo("country");
@@ -141,7 +141,7 @@ class ReportPageTest {
     SalaryDivergence unclear = gap(2024, 100, 100, 103_000, 100_000, -2_000, 8_000, 0.3, null);
     assertThat(Reading.explained(withAdjusted(unclear, 1_000))).isNull();
     assertThat(Reading.adjustedSentence(withAdjusted(unclear, 1_000))).endsWith("no clear gap for seniority and"
-        + " place to explain.");
+        + " country to explain.");
     assertThat(Reading.adjustedSentence(raw)).contains("cannot be adjusted");
   }
 
