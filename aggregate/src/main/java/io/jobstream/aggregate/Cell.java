@@ -16,6 +16,25 @@ public final class Cell {
   public final PayCounts mid = new PayCounts();
   public final PayCounts min = new PayCounts();
   public final PayCounts max = new PayCounts();
+  /** Whether {@link #min} and {@link #max} are kept (the statistics need them, the pay gaps do not). */
+  private final boolean ranges;
+
+  /** A cell that keeps the midpoints and both ends of the pay ranges. */
+  public Cell() {
+    this(true);
+  }
+
+  private Cell(boolean ranges) {
+    this.ranges = ranges;
+  }
+
+  /**
+   * A cell that keeps the midpoints only ({@link #min} and {@link #max} stay empty): the pay gaps use
+   * no range ends, and sliding a window then merges one multiset per cell instead of three.
+   */
+  static Cell midpointsOnly() {
+    return new Cell(false);
+  }
   public long remote;
   public long mlHeavy;
   public long softwareHeavy;
@@ -44,8 +63,10 @@ public final class Cell {
     if (t.mid() != null) {
       salaryCount += n;
       mid.add(t.mid(), n);
-      min.add(t.min(), n);
-      max.add(t.max(), n);
+      if (ranges) {
+        min.add(t.min(), n);
+        max.add(t.max(), n);
+      }
     }
   }
 

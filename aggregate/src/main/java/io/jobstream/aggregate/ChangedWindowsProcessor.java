@@ -122,10 +122,13 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   /** During an emission: the days read, by day and scoped family. */
   private final TreeMap<LocalDate, Map<String, Map<String, Cell>>> days = new TreeMap<>();
 
+  private final StreamMetrics metrics;
+
   ChangedWindowsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName,
       Duration emitInterval, Duration emitBudget, int pauseFactor, boolean nextWindowChanges, Horizon horizon,
-      WindowBlocks blocks) {
+      WindowBlocks blocks, StreamMetrics metrics) {
     this.specs = specs;
+    this.metrics = metrics;
     this.blocks = blocks;
     this.horizon = horizon;
     this.tupleStoreName = tupleStoreName;
@@ -165,7 +168,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     // after a restart the changed days left from before are changes not emitted yet (at least one
     // each); the store's estimate, so that a task does not read a store at start
     unemitted = Math.max(0, dirty.approximateNumEntries());
-    StreamMetrics.UNEMITTED.addAndGet(unemitted);
+    metrics.addUnemitted(unemitted);
     // upstream tasks hand records on at each commit, so input arrives in bursts that far apart
     Object commitInterval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
     this.quietMs = 2 * Math.max(emitInterval.toMillis(),
@@ -193,7 +196,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       dirty.put(LATEST, latestDay.toString());
     }
     if (t.day().isBefore(firstKept)) {
-      StreamMetrics.BEYOND_HORIZON.increment();
+      metrics.beyondHorizon();
       return;
     }
     String scope = record.key() + SCOPE;
@@ -221,7 +224,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       pendingTimestamps[pending++] = record.timestamp();
     }
     unemitted++;
-    StreamMetrics.UNEMITTED.incrementAndGet();
+    metrics.addUnemitted(1);
     lastInputMs = context.currentSystemTimeMs();
   }
 
@@ -247,7 +250,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     Map<String, Set<String>> slicesGone = new TreeMap<>();
     for (KeyValue<String, Long> kv : expired) {
       tuples.delete(kv.key);
-      StreamMetrics.EVICTED.increment();
+      metrics.evicted();
       int tupleStart = kv.key.indexOf(SCOPE) + 1;
       PostingTuple t = PostingTuple.parse(kv.key.substring(tupleStart));
       String scoped = kv.key.substring(0, tupleStart) + t.family();
@@ -282,7 +285,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       pacer = null;
     }
     // the task moves or stops: its pending changes are counted wherever it runs next
-    StreamMetrics.UNEMITTED.addAndGet(-unemitted);
+    metrics.addUnemitted(-unemitted);
     unemitted = 0;
   }
 
@@ -313,7 +316,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     });
     if (changed.isEmpty()) {
       // nothing changed is waiting: an estimate taken at start is settled
-      StreamMetrics.UNEMITTED.addAndGet(-unemitted);
+      metrics.addUnemitted(-unemitted);
       unemitted = 0;
       return;
     }
@@ -421,12 +424,12 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     }
     long emitted = context.currentSystemTimeMs();
     for (int i = 0; i < pending; i++) {
-      StreamMetrics.LATENCY.record(Duration.ofMillis(Math.max(0, emitted - pendingTimestamps[i])));
+      metrics.latency(Duration.ofMillis(Math.max(0, emitted - pendingTimestamps[i])));
     }
     pending = 0;
-    StreamMetrics.UNEMITTED.addAndGet(-unemitted);
+    metrics.addUnemitted(-unemitted);
     unemitted = 0;
-    StreamMetrics.LAST_EMITTED_MS.set(emitted);
+    metrics.emittedAll(emitted);
   }
 
   private void clearEmissionState() {
@@ -507,7 +510,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
 
   private void addTuple(Map<String, Cell> slices, PostingTuple t, long n) {
     for (String slice : slicesOf(t)) {
-      Cell cell = slices.computeIfAbsent(slice, s -> new Cell());
+      Cell cell = slices.computeIfAbsent(slice, s -> newCell());
       cell.add(t, n);
       if (cell.count == 0) {
         slices.remove(slice);
@@ -515,8 +518,13 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     }
   }
 
-  private static void add(Map<String, Cell> into, Map<String, Cell> day) {
-    day.forEach((slice, cell) -> into.computeIfAbsent(slice, s -> new Cell()).merge(cell));
+  private void add(Map<String, Cell> into, Map<String, Cell> day) {
+    day.forEach((slice, cell) -> into.computeIfAbsent(slice, s -> newCell()).merge(cell));
+  }
+
+  /** An empty cell of this stage's slices. */
+  protected Cell newCell() {
+    return new Cell();
   }
 
   /**

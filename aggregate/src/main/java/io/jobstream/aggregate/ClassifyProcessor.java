@@ -28,6 +28,9 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Class
   /** The key of the latest posting date in its store. */
   static final String LATEST = "latest-event-date";
 
+  /** The dead-letter reasons this processor gives besides those of {@link PostingClassifier#REASONS}. */
+  static final java.util.List<String> REASONS = java.util.List.of("superseded", "future_date", "late");
+
   private final PostingClassifier classifier;
   private final String storeName;
   private final String postingsStoreName;
@@ -40,6 +43,8 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Class
   private VersionOrder order;
   private LocalDate latest;
 
+  private final StreamMetrics metrics;
+
   /**
    * @param postingsStoreName the latest version of each posting (kept by
    *     {@link PostingVersionProcessor} in the same task), for the date of undated postings
@@ -47,8 +52,9 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Class
    * @param futureToleranceDays postings dated more than this after today (UTC) are dead letters
    */
   ClassifyProcessor(PostingClassifier classifier, String storeName, String postingsStoreName, String orderStoreName,
-      long graceDays, long futureToleranceDays) {
+      long graceDays, long futureToleranceDays, StreamMetrics metrics) {
     this.classifier = classifier;
+    this.metrics = metrics;
     this.storeName = storeName;
     this.postingsStoreName = postingsStoreName;
     this.orderStoreName = orderStoreName;
@@ -71,7 +77,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Class
   public void process(FixedKeyRecord<String, byte[]> record) {
     String origin = origin(record);
     if (record.key() != null && order.superseded(record.key(), record.timestamp())) {
-      StreamMetrics.rejected("superseded");
+      metrics.rejected("superseded");
       context.forward(record.withValue(ClassifyOutcome.rejected(DeadLetter.of("stream", "superseded",
           (record.value() == null ? "a deletion" : "a version") + " stamped " + Instant.ofEpochMilli(record.timestamp())
               + " arrived after a later version or deletion of the posting", origin, record.key(),
@@ -105,12 +111,12 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Class
       order.applied(record.key(), record.timestamp());
     }
     if (outcome.deletion()) {
-      StreamMetrics.deleted();
+      metrics.deleted();
     } else if (outcome.isClassified()) {
-      StreamMetrics.classified(outcome.classified().family(), outcome.classified().pay() != null,
+      metrics.classified(outcome.classified().family(), outcome.classified().pay() != null,
           outcome.classified().payRejected() != null);
     } else {
-      StreamMetrics.rejected(outcome.deadLetter().reason());
+      metrics.rejected(outcome.deadLetter().reason());
     }
     context.forward(record.withValue(outcome).withHeaders(headersOf(record)));
   }

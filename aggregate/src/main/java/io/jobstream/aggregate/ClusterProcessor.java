@@ -50,12 +50,15 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
   /** This task's copies not counted, its share of the {@code jobstream.stream.duplicates} gauge. */
   private long duplicates;
 
+  private final StreamMetrics metrics;
+
   /**
    * @param countStoreName a store of this task's number of copies not counted, kept with the
    *     blocks so that a restarted or moved task knows it without reading every block
    */
-  ClusterProcessor(String storeName, String countStoreName, CopyRule rule, Horizon horizon) {
+  ClusterProcessor(String storeName, String countStoreName, CopyRule rule, Horizon horizon, StreamMetrics metrics) {
     this.storeName = storeName;
+    this.metrics = metrics;
     this.countStoreName = countStoreName;
     this.rule = rule;
     this.horizon = horizon;
@@ -69,7 +72,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     this.counts = context.getStateStore(countStoreName);
     Long saved = counts.get(COPIES);
     duplicates = saved == null ? 0 : saved;
-    StreamMetrics.DUPLICATES.addAndGet(duplicates);
+    metrics.addDuplicates(duplicates);
     Long latest = counts.get(LATEST);
     latestEpochDay = latest == null ? Long.MIN_VALUE : latest;
     context.schedule(HorizonSweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> evict());
@@ -84,7 +87,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     for (KeyValue<String, CopyBlock> old : sweep.expired(blocks, firstNeeded())) {
       blocks.delete(old.key);
       copies += copies(old.value.clusters(rule));
-      StreamMetrics.EVICTED.increment();
+      metrics.evicted();
     }
     countCopies(-copies);
   }
@@ -97,7 +100,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     if (change != 0) {
       duplicates += change;
       counts.put(COPIES, duplicates);
-      StreamMetrics.DUPLICATES.addAndGet(change);
+      metrics.addDuplicates(change);
     }
   }
 
@@ -118,7 +121,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
 
   @Override
   public void close() {
-    StreamMetrics.DUPLICATES.addAndGet(-duplicates);
+    metrics.addDuplicates(-duplicates);
     duplicates = 0;
   }
 
@@ -172,7 +175,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
             block.members().remove(m.id());
           }
           copies -= c.members().size() - 1;
-          StreamMetrics.EVICTED.increment();
+          metrics.evicted();
         }
       }
     }

@@ -1,8 +1,10 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.stats.AdjustedGap;
 import io.jobstream.aggregate.stats.MannWhitney;
 import io.jobstream.aggregate.stats.MedianGap;
 import io.jobstream.aggregate.stats.Normal;
+import io.jobstream.aggregate.stats.PayCounts;
 import io.jobstream.model.SalaryDivergence;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +24,16 @@ import org.apache.kafka.streams.processor.api.Record;
  * window that contains a changed day and the window after it (whose trend compares with it), the
  * slices that changed -> {@code jobs.salary.divergence}. Slices: all; each seniority; each
  * country; a slice where either side has fewer than the minimum number of postings with pay is a
- * tombstone.
+ * tombstone. The slice {@code all} also carries the gap adjusted for seniority and country
+ * ({@link AdjustedGap}), from the cells seniority x country, which are counted for it and not emitted
+ * as slices of their own.
  */
 final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence> {
 
   static final String METHOD = "median gap with Price-Bonett 95% interval; two-sided Mann-Whitney U,"
-      + " tie-corrected, normal approximation with continuity correction";
+      + " tie-corrected, normal approximation with continuity correction; on slice all, the gap adjusted for"
+      + " seniority x country: cell gaps of medians weighted by the pair's pooled cell shares, countries below"
+      + " the minimum n pooled as other, interval from the cells' Price-Bonett variances";
 
   private final String currency;
   private final DivergenceSettings divergence;
@@ -38,8 +44,8 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
 
   DivergenceProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String currency,
       DivergenceSettings divergence, Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon,
-      WindowBlocks blocks) {
-    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, true, horizon, blocks);
+      WindowBlocks blocks, StreamMetrics metrics) {
+    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, true, horizon, blocks, metrics);
     this.currency = currency;
     this.divergence = divergence;
     divergence.pairs().forEach(p -> pairs.put(p.key(), p));
@@ -47,7 +53,24 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
 
   @Override
   protected String[] slicesOf(PostingTuple t) {
-    return new String[] {ALL_SLICE, t.seniority() + "|all|all", "all|" + t.country() + "|all"};
+    return new String[] {ALL_SLICE, t.seniority() + "|all|all", "all|" + t.country() + "|all",
+        cellSlice(t.seniority(), t.country())};
+  }
+
+  /** The slice of one cell of seniority x country, counted for the adjusted gap only. */
+  static String cellSlice(String seniority, String country) {
+    return seniority + "|" + country + "|all";
+  }
+
+  /** A slice of seniority x country (neither is {@code all}): a cell of the adjusted gap, never emitted. */
+  static boolean isCell(String slice) {
+    return !slice.startsWith("all|") && !slice.startsWith("all|", slice.indexOf('|') + 1);
+  }
+
+  /** The gaps use the pay midpoints only. */
+  @Override
+  protected Cell newCell() {
+    return Cell.midpointsOnly();
   }
 
   @Override
@@ -71,6 +94,9 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
       return;
     }
     for (String slice : slices) {
+      if (isCell(slice)) {
+        continue;
+      }
       String[] parts = slice.split("\\|");
       context.forward(new Record<>(SalaryDivergence.key(pair.a(), pair.b(), spec.text(), window.start(), parts[0],
           parts[1]), null, timestamp));
@@ -128,9 +154,28 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
         Cell pb = prevB.get(slice);
         before = qualifies(pa, pb) ? MedianGap.of(pa.mid, pb.mid, 0.95) : null;
       }
+      AdjustedGap adjusted = slice.equals(ALL_SLICE) ? adjusted(a, b) : null;
       context.forward(new Record<>(key, divergence(pair, spec, window, seniority, country,
-          ca, cb, gap, previous, before, now), timestamp));
+          ca, cb, gap, previous, before, adjusted, now), timestamp));
     }
+  }
+
+  /** The gap adjusted for seniority and country, from the cells of both families' slices; null without a usable cell. */
+  private AdjustedGap adjusted(Map<String, Cell> a, Map<String, Cell> b) {
+    return AdjustedGap.of(cells(a), cells(b), divergence.minN(), 0.95);
+  }
+
+  /** Seniority -> country -> pay of the postings with pay, from the cell slices (not copied). */
+  private static Map<String, Map<String, PayCounts>> cells(Map<String, Cell> slices) {
+    Map<String, Map<String, PayCounts>> out = new HashMap<>();
+    slices.forEach((slice, cell) -> {
+      if (cell.salaryCount > 0 && isCell(slice)) {
+        int bar = slice.indexOf('|');
+        out.computeIfAbsent(slice.substring(0, bar), s -> new HashMap<>())
+            .put(slice.substring(bar + 1, slice.indexOf('|', bar + 1)), cell.mid);
+      }
+    });
+    return out;
   }
 
   /** Both sides have the minimum number of postings with pay. */
@@ -140,7 +185,7 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
 
   private SalaryDivergence divergence(DivergenceSettings.Pair pair, WindowSpec spec,
       WindowSpec.Window window, String seniority, String country, Cell a, Cell b, MedianGap gap,
-      WindowSpec.Window previous, MedianGap before, Instant now) {
+      WindowSpec.Window previous, MedianGap before, AdjustedGap adjusted, Instant now) {
     MannWhitney test = MannWhitney.test(a.mid, b.mid);
     SalaryDivergence.Trend trend = null;
     if (before != null) {
@@ -154,6 +199,10 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
         window.start(), window.end(), seniority, country, a.salaryCount, b.salaryCount,
         gap.medianA(), gap.medianB(), gap.gap(), gap.medianB() != 0 ? gap.medianA() / gap.medianB() : null,
         gap.ciLow(), gap.ciHigh(), test.pValue(), test.pValue() < divergence.alpha(),
-        divergence.alpha(), currency, METHOD, trend, now);
+        divergence.alpha(), currency, METHOD, trend, now,
+        adjusted == null ? null : adjusted.gap(), adjusted == null ? null : adjusted.ciLow(),
+        adjusted == null ? null : adjusted.ciHigh(), adjusted == null ? null : adjusted.coverage(),
+        adjusted == null ? null : adjusted.cells().stream().map(c -> new SalaryDivergence.AdjustedCell(
+            c.seniority(), c.country(), c.nA(), c.nB(), c.medianA(), c.medianB(), c.gap(), c.weight())).toList());
   }
 }

@@ -1,5 +1,6 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.aggregate.dedup.CopyRule;
 import io.jobstream.classify.PayExtractor;
 import io.jobstream.classify.PostingEnricher;
@@ -9,8 +10,9 @@ import io.jobstream.classify.pay.PeriodRanges;
 import io.jobstream.classify.title.Taxonomy;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.JsonSerde;
-import io.jobstream.model.RecordSizes;
 import io.jobstream.model.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,44 +64,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class JobstreamTopology {
 
-  /** Config key: comma-separated window specs (see {@link WindowSpec}); default {@code 30d/1d}. */
-  public static final String WINDOWS_CONFIG = "jobstream.windows";
-
-  /** Config key: reporting currency of the statistics; default {@code USD}. */
-  public static final String REPORTING_CURRENCY_CONFIG = "jobstream.reporting.currency";
-
-  /** Config key: a taxonomy file over the built-in one (see the classify module). */
-  public static final String TAXONOMY_CONFIG = "jobstream.classify.taxonomy";
-
-  /** Config key: an exchange-rate file over the built-in table. */
-  public static final String RATES_CONFIG = "jobstream.classify.rates";
-
-  /** Config key: plausible pay per period in US dollars over the defaults, e.g. {@code hour=7..300}. */
-  public static final String PAY_RANGES_CONFIG = "jobstream.classify.pay-ranges";
-
-  public static final String DEFAULT_WINDOWS = "30d/1d";
-  public static final String DEFAULT_REPORTING_CURRENCY = "USD";
-
-  /** Config key: how often changed windows are re-computed and emitted, in ms (default 1000). */
-  public static final String EMIT_INTERVAL_CONFIG = "jobstream.windows.emit-interval-ms";
-
-  /**
-   * Config key: the longest one emission of changed windows runs, in ms, before it leaves the rest
-   * to the next (default 2000; keep it well below {@code transaction.timeout.ms}).
-   */
-  public static final String EMIT_BUDGET_CONFIG = "jobstream.windows.emit-budget-ms";
-
-  /**
-   * Config key: while input keeps coming, an emission that took T is followed by at least this
-   * many times T, times the window tasks on the stream thread ({@link EmissionPacer}), without
-   * another of that task (default {@value #DEFAULT_EMIT_PAUSE}; 0: every emit interval; at most
-   * 1000). Re-computing then takes about 1 / (1 + factor) of the thread's time (more when one
-   * emission is shorter than the emit interval, which is the least time between two).
-   */
-  public static final String EMIT_PAUSE_CONFIG = "jobstream.windows.emit-pause-factor";
-
-  public static final int DEFAULT_EMIT_PAUSE = 3;
-
   /** Store of the latest statistics per key, queried by the HTTP API. */
   public static final String STATS_STORE = "stats-latest";
 
@@ -108,40 +72,6 @@ public final class JobstreamTopology {
 
   /** Store of the latest version of each posting, as the cluster stage needs it. */
   public static final String POSTINGS_STORE = "postings-latest";
-
-  /**
-   * Config key: the days a posting without {@code validThrough} is taken to be open after its
-   * date; copies whose open spans overlap count once (default 60; see {@code docs/dedup.md}).
-   */
-  public static final String DUPLICATE_PERIOD_CONFIG = "jobstream.duplicates.period-days";
-
-  /**
-   * Config key: the least similarity of two descriptions (MinHash estimate of the Jaccard
-   * similarity of their word shingles, without boilerplate) for the postings to be copies, in
-   * percent (default 50; 1 to 100).
-   */
-  public static final String DUPLICATE_SIMILARITY_CONFIG = "jobstream.duplicates.similarity-percent";
-
-  /**
-   * Config key: postings dated more than this many days before the latest posting date seen are
-   * late: a dead letter with reason {@code late} (default 3650, so backfills of ten years count).
-   */
-  public static final String GRACE_CONFIG = "jobstream.late.grace-days";
-
-  static final long DEFAULT_GRACE_DAYS = 3650;
-
-  /**
-   * Config key: postings dated more than this many days after today (UTC, wall clock) are dead
-   * letters with reason {@code future_date} (default 1).
-   */
-  public static final String FUTURE_TOLERANCE_CONFIG = "jobstream.future.tolerance-days";
-
-  /**
-   * Config key: the most bytes one record of {@code jobs.postings.classified} may take, key and
-   * framing included; a posting that would take more is a dead letter {@code too_large}. Default:
-   * what the cluster takes, read at start ({@link StreamApp}), else 1,048,576.
-   */
-  public static final String CLASSIFIED_MAX_BYTES_CONFIG = "jobstream.classified.max-record-bytes";
 
   /** Store of the timestamp of the latest version or deletion applied per posting id ({@link VersionOrder}). */
   public static final String ORDER_STORE = "posting-version-times";
@@ -153,13 +83,6 @@ public final class JobstreamTopology {
    * it reaches the partition Java's producer would have picked. Records already there skip it.
    */
   public static final String BY_POSTING = "postings-by-id";
-
-  /**
-   * Config key: the partition count of {@code jobs.postings.raw}, which decides which partition
-   * owns a posting id. Not a user setting: {@link StreamApp} reads it from the cluster at start
-   * (default 1, the one partition of a {@code TopologyTestDriver}).
-   */
-  public static final String RAW_PARTITIONS_CONFIG = "jobstream.raw.partitions";
 
   /** Store of the latest posting date the classify stage has seen. */
   public static final String LATEST_DATE_STORE = "latest-event-date";
@@ -193,9 +116,6 @@ public final class JobstreamTopology {
    */
   public static final String BY_PAIR = "changes-by-pair";
 
-  /** Config key: days of window starts per block, the unit the window stages are spread by (default 90). */
-  public static final String BLOCK_DAYS_CONFIG = "jobstream.windows.block-days";
-
   /** Store of the statistics stage: the number of counted postings per {@link PostingTuple}. */
   public static final String WINDOW_TUPLES_STORE = "window-tuple-counts";
 
@@ -208,30 +128,32 @@ public final class JobstreamTopology {
   /** Store of the divergence stage: the days changed since the last emission, with the slices that changed. */
   public static final String PAIR_DIRTY_STORE = "pair-changed-days";
 
-  /** Every {@code jobstream.*} key the topology reads but {@link #RAW_PARTITIONS_CONFIG}, which is the cluster's. */
-  public static final java.util.Set<String> SETTINGS = java.util.Set.of(WINDOWS_CONFIG, REPORTING_CURRENCY_CONFIG,
-      TAXONOMY_CONFIG, RATES_CONFIG, PAY_RANGES_CONFIG, EMIT_INTERVAL_CONFIG, EMIT_BUDGET_CONFIG,
-      EMIT_PAUSE_CONFIG, DUPLICATE_PERIOD_CONFIG, DUPLICATE_SIMILARITY_CONFIG, GRACE_CONFIG, FUTURE_TOLERANCE_CONFIG, BLOCK_DAYS_CONFIG,
-      CLASSIFIED_MAX_BYTES_CONFIG);
-
   private JobstreamTopology() {}
 
-  /** Builds the topology from the {@code jobstream.*} keys of {@code config}. */
+  /**
+   * Builds the topology from the {@code jobstream.*} keys of {@code config}, its meters on a
+   * registry of its own that nothing reads: to check the settings, or for tests that read no meters.
+   */
   public static Topology build(Properties config) {
-    List<WindowSpec> windows =
-        WindowSpec.parseList(config.getProperty(WINDOWS_CONFIG, DEFAULT_WINDOWS));
-    String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
+    return build(config, new SimpleMeterRegistry());
+  }
+
+  /** Builds the topology from the {@code jobstream.*} keys of {@code config}, its meters on {@code registry}. */
+  public static Topology build(Properties config, MeterRegistry registry) {
+    JobstreamConfig settings = JobstreamConfig.from(config);
+    List<WindowSpec> windows = WindowSpec.parseList(settings.getString(JobstreamConfig.WINDOWS_CONFIG));
+    String currency = settings.getString(JobstreamConfig.REPORTING_CURRENCY_CONFIG);
     DivergenceSettings divergence = DivergenceSettings.from(config);
-    checkFamilies(config, divergence);
-    CopyRule copyRule = new CopyRule(setting(config, DUPLICATE_SIMILARITY_CONFIG,
-        Math.round(CopyRule.DEFAULT_THRESHOLD * 100), 1, 100) / 100.0,
-        setting(config, DUPLICATE_PERIOD_CONFIG, CopyRule.DEFAULT_SPAN_DAYS, 1));
-    Duration emitInterval = Duration.ofMillis(setting(config, EMIT_INTERVAL_CONFIG, 1000, 1));
-    Duration emitBudget = Duration.ofMillis(setting(config, EMIT_BUDGET_CONFIG, 2000, 0));
-    int pauseFactor = (int) setting(config, EMIT_PAUSE_CONFIG, DEFAULT_EMIT_PAUSE, 0, 1000);
-    Horizon horizon = new Horizon(windows, setting(config, GRACE_CONFIG, DEFAULT_GRACE_DAYS, 0));
-    WindowBlocks blocks = new WindowBlocks(windows, setting(config, BLOCK_DAYS_CONFIG, 90, 1));
+    checkFamilies(settings, divergence);
+    CopyRule copyRule = new CopyRule(settings.getLong(JobstreamConfig.DUPLICATE_SIMILARITY_CONFIG) / 100.0,
+        settings.getLong(JobstreamConfig.DUPLICATE_PERIOD_CONFIG));
+    Duration emitInterval = Duration.ofMillis(settings.getLong(JobstreamConfig.EMIT_INTERVAL_CONFIG));
+    Duration emitBudget = Duration.ofMillis(settings.getLong(JobstreamConfig.EMIT_BUDGET_CONFIG));
+    int pauseFactor = settings.getLong(JobstreamConfig.EMIT_PAUSE_CONFIG).intValue();
+    Horizon horizon = new Horizon(windows, settings.getLong(JobstreamConfig.GRACE_CONFIG));
+    WindowBlocks blocks = new WindowBlocks(windows, settings.getLong(JobstreamConfig.BLOCK_DAYS_CONFIG));
     WindowFanOut fanOut = new WindowFanOut(blocks, divergence);
+    StreamMetrics metrics = new StreamMetrics(registry, familyIds(taxonomy(settings)), deadLetterReasons());
 
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTERS_STORE),
@@ -247,9 +169,9 @@ public final class JobstreamTopology {
           Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.String()).withCachingEnabled());
     }
 
-    Map<String, KStream<String, MemberChange>> changes = addClassifyStage(builder, config, Topics.CLASSIFIED.name(),
+    Map<String, KStream<String, MemberChange>> changes = addClassifyStage(builder, config, metrics, Topics.CLASSIFIED.name(),
             Topics.DLQ.name())
-        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, LATEST_DATE_STORE, currency, horizon),
+        .process(() -> new PostingVersionProcessor(POSTINGS_STORE, LATEST_DATE_STORE, currency, horizon, metrics),
             Named.as("posting-versions"), POSTINGS_STORE, LATEST_DATE_STORE)
         .split(Named.as("changes-"))
         .branch((cluster, change) -> change.clustered(), Branched.as("clustered"))
@@ -258,7 +180,7 @@ public final class JobstreamTopology {
         .repartition(Repartitioned.<String, MemberChange>as(BY_CLUSTER)
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(MemberChange.class)))
-        .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, copyRule, horizon),
+        .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, copyRule, horizon, metrics),
             Named.as("clusters"), CLUSTERS_STORE, CLUSTER_COUNT_STORE)
         .merge(changes.get("changes-unclustered")
             .flatMapValues(MemberChange::unclusteredDeltas, Named.as("unclustered-deltas")), Named.as("counted"));
@@ -269,7 +191,7 @@ public final class JobstreamTopology {
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(TupleDelta.class)))
         .process(() -> new StatsProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE, currency,
-                emitInterval, emitBudget, pauseFactor, horizon, blocks),
+                emitInterval, emitBudget, pauseFactor, horizon, blocks, metrics),
             Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE)
         .to(Topics.STATS.name(), Produced.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde())
             .withName("stats-sink"));
@@ -280,7 +202,7 @@ public final class JobstreamTopology {
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(TupleDelta.class)))
         .process(() -> new DivergenceProcessor(windows, PAIR_TUPLES_STORE, PAIR_DIRTY_STORE, currency, divergence,
-                emitInterval, emitBudget, pauseFactor, horizon, blocks),
+                emitInterval, emitBudget, pauseFactor, horizon, blocks, metrics),
             Named.as("divergence"), PAIR_TUPLES_STORE, PAIR_DIRTY_STORE)
         .to(Topics.DIVERGENCE.name(), Produced.with(Topics.DIVERGENCE.keySerde(), Topics.DIVERGENCE.valueSerde())
             .withName("divergence-sink"));
@@ -305,7 +227,9 @@ public final class JobstreamTopology {
    */
   public static Topology buildClassifyStage(Properties config, String classifiedTopic, String deadLetterTopic) {
     StreamsBuilder builder = new StreamsBuilder();
-    addClassifyStage(builder, config, classifiedTopic, deadLetterTopic);
+    StreamMetrics metrics = new StreamMetrics(new SimpleMeterRegistry(),
+        familyIds(taxonomy(JobstreamConfig.from(config))), deadLetterReasons());
+    addClassifyStage(builder, config, metrics, classifiedTopic, deadLetterTopic);
     return builder.build(config);
   }
 
@@ -314,13 +238,14 @@ public final class JobstreamTopology {
    * classified postings.
    */
   private static KStream<String, ClassifiedPosting> addClassifyStage(StreamsBuilder builder, Properties config,
-      String classifiedTopic, String deadLetterTopic) {
-    String currency = config.getProperty(REPORTING_CURRENCY_CONFIG, DEFAULT_REPORTING_CURRENCY);
-    long graceDays = setting(config, GRACE_CONFIG, DEFAULT_GRACE_DAYS, 0);
-    long futureDays = setting(config, FUTURE_TOLERANCE_CONFIG, 1, 0);
-    long maxRecordBytes = setting(config, CLASSIFIED_MAX_BYTES_CONFIG, RecordSizes.KAFKA_DEFAULT_LIMIT_BYTES, 1024);
-    int rawPartitions = (int) setting(config, RAW_PARTITIONS_CONFIG, 1, 1, Integer.MAX_VALUE);
-    PostingClassifier classifier = new PostingClassifier(enricher(config, currency), (int) Math.min(maxRecordBytes,
+      StreamMetrics metrics, String classifiedTopic, String deadLetterTopic) {
+    JobstreamConfig settings = JobstreamConfig.from(config);
+    String currency = settings.getString(JobstreamConfig.REPORTING_CURRENCY_CONFIG);
+    long graceDays = settings.getLong(JobstreamConfig.GRACE_CONFIG);
+    long futureDays = settings.getLong(JobstreamConfig.FUTURE_TOLERANCE_CONFIG);
+    long maxRecordBytes = settings.getLong(JobstreamConfig.CLASSIFIED_MAX_BYTES_CONFIG);
+    int rawPartitions = settings.getInt(JobstreamConfig.RAW_PARTITIONS_CONFIG);
+    PostingClassifier classifier = new PostingClassifier(enricher(settings, currency), (int) Math.min(maxRecordBytes,
         Integer.MAX_VALUE));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(LATEST_DATE_STORE), Serdes.String(), Serdes.String()).withCachingEnabled());
@@ -334,15 +259,15 @@ public final class JobstreamTopology {
     KStream<String, byte[]> arrived = builder.stream(Topics.RAW.name(),
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-postings"));
     KStream<String, byte[]> rerouted = arrived
-        .processValues(() -> new PostingPlacement(rawPartitions, false), Named.as("owned-elsewhere"))
+        .processValues(() -> new PostingPlacement(rawPartitions, false, metrics), Named.as("owned-elsewhere"))
         .repartition(Repartitioned.<String, byte[]>as(BY_POSTING)
             .withKeySerde(Serdes.String())
             .withValueSerde(Serdes.ByteArray()));
     Map<String, KStream<String, ClassifyOutcome>> routes = arrived
-        .processValues(() -> new PostingPlacement(rawPartitions, true), Named.as("owned-here"))
+        .processValues(() -> new PostingPlacement(rawPartitions, true, metrics), Named.as("owned-here"))
         .merge(rerouted, Named.as("postings-at-owner"))
         .processValues(() -> new ClassifyProcessor(classifier, LATEST_DATE_STORE, POSTINGS_STORE, ORDER_STORE,
-                graceDays, futureDays),
+                graceDays, futureDays, metrics),
             Named.as("validate-and-classify"), LATEST_DATE_STORE, POSTINGS_STORE, ORDER_STORE)
         .split(Named.as("route-"))
         .branch((id, outcome) -> outcome.isClassified() || outcome.deletion(), Branched.as("classified"))
@@ -357,43 +282,32 @@ public final class JobstreamTopology {
     return classified;
   }
 
-  /** A whole-number setting of at least {@code min}; anything else is a usage error naming the key. */
-  static long setting(Properties config, String key, long defaultValue, long min) {
-    return setting(config, key, defaultValue, min, Long.MAX_VALUE);
+  /** The families the classifier can give: the taxonomy's and {@code other}. */
+  private static java.util.Set<String> familyIds(Taxonomy taxonomy) {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    taxonomy.families().forEach(family -> ids.add(family.id()));
+    ids.add(io.jobstream.classify.TitleClassification.OTHER);
+    return ids;
   }
 
-  /** A whole-number setting from {@code min} to {@code max}; anything else is a usage error naming the key. */
-  static long setting(Properties config, String key, long defaultValue, long min, long max) {
-    String raw = config.getProperty(key);
-    if (raw == null) {
-      return defaultValue;
-    }
-    long value;
-    try {
-      value = Long.parseLong(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " is not a whole number: '" + raw + "'");
-    }
-    if (value < min) {
-      throw new IllegalArgumentException(key + " must be at least " + min + ", not " + value);
-    }
-    if (value > max) {
-      throw new IllegalArgumentException(key + " must be at most " + max + ", not " + value);
-    }
-    return value;
+  /** The reasons a dead letter of the classify stage can carry. */
+  private static java.util.Set<String> deadLetterReasons() {
+    java.util.Set<String> reasons = new java.util.TreeSet<>(PostingClassifier.REASONS);
+    reasons.addAll(ClassifyProcessor.REASONS);
+    return reasons;
   }
 
   /** The classify library as configured; a bad taxonomy or rates file is a usage error. */
-  static PostingEnricher enricher(Properties config, String reportingCurrency) {
-    String rates = config.getProperty(RATES_CONFIG);
+  static PostingEnricher enricher(JobstreamConfig config, String reportingCurrency) {
+    String rates = config.getString(JobstreamConfig.RATES_CONFIG);
     return new PostingEnricher(
         new TitleClassifier(taxonomy(config)),
         new PayExtractor(rates == null ? CurrencyRates.builtIn() : CurrencyRates.withOverride(Path.of(rates)),
             payRanges(config), reportingCurrency));
   }
 
-  private static Taxonomy taxonomy(Properties config) {
-    String file = config.getProperty(TAXONOMY_CONFIG);
+  private static Taxonomy taxonomy(JobstreamConfig config) {
+    String file = config.getString(JobstreamConfig.TAXONOMY_CONFIG);
     return file == null ? Taxonomy.builtIn() : Taxonomy.withOverride(Path.of(file));
   }
 
@@ -402,11 +316,11 @@ public final class JobstreamTopology {
    * lower-case letters, digits and underscores; every divergence pair must name two families the
    * taxonomy has (a typo would otherwise give no divergence, ever, without a word).
    */
-  static void checkFamilies(Properties config, DivergenceSettings divergence) {
+  static void checkFamilies(JobstreamConfig config, DivergenceSettings divergence) {
     java.util.Set<String> ids = new java.util.TreeSet<>();
     for (Taxonomy.Family family : taxonomy(config).families()) {
       if (!family.id().matches("[a-z0-9_]+")) {
-        throw new IllegalArgumentException(TAXONOMY_CONFIG + ": family id '" + family.id()
+        throw new IllegalArgumentException(JobstreamConfig.TAXONOMY_CONFIG + ": family id '" + family.id()
             + "' may hold only lower-case letters, digits and underscores (ids are parts of topic keys)");
       }
       ids.add(family.id());
@@ -415,7 +329,7 @@ public final class JobstreamTopology {
     for (DivergenceSettings.Pair pair : divergence.pairs()) {
       for (String family : List.of(pair.a(), pair.b())) {
         if (!ids.contains(family)) {
-          throw new IllegalArgumentException(DivergenceSettings.PAIRS_CONFIG + ": '" + pair.a() + ":" + pair.b()
+          throw new IllegalArgumentException(JobstreamConfig.PAIRS_CONFIG + ": '" + pair.a() + ":" + pair.b()
               + "' names family '" + family + "', which the taxonomy does not have (families: "
               + String.join(", ", ids) + ")");
         }
@@ -423,11 +337,8 @@ public final class JobstreamTopology {
     }
   }
 
-  private static PeriodRanges payRanges(Properties config) {
-    try {
-      return PeriodRanges.withOverrides(config.getProperty(PAY_RANGES_CONFIG));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(PAY_RANGES_CONFIG + ": " + e.getMessage(), e);
-    }
+  /** The pay ranges as configured (the config has checked that they read). */
+  private static PeriodRanges payRanges(JobstreamConfig config) {
+    return PeriodRanges.withOverrides(config.getString(JobstreamConfig.PAY_RANGES_CONFIG));
   }
 }

@@ -35,6 +35,10 @@ public final class PostingClassifier {
 
   private static final JsonSerde<ClassifiedPosting> CLASSIFIED = JsonSerde.of(ClassifiedPosting.class);
 
+  /** Every reason a dead letter of {@link #classify} can carry (the meters' {@code reason} tags). */
+  static final java.util.List<String> REASONS =
+      java.util.List.of("no_key", "no_value", "not_json", "unsupported_schema", "no_title", "no_date", "too_large");
+
   /** Bytes of a record besides its key and value (batch and record framing), with room to spare. */
   static final int RECORD_FRAMING_BYTES = 512;
 

@@ -28,13 +28,16 @@ final class PostingPlacement implements FixedKeyProcessor<String, byte[], byte[]
   private final boolean here;
   private FixedKeyProcessorContext<String, byte[]> context;
 
+  private final StreamMetrics metrics;
+
   /**
    * @param partitions the partition count of {@code jobs.postings.raw}
    * @param here true: let through the records on their owner partition; false: the others
    */
-  PostingPlacement(int partitions, boolean here) {
+  PostingPlacement(int partitions, boolean here, StreamMetrics metrics) {
     this.partitions = partitions;
     this.here = here;
+    this.metrics = metrics;
   }
 
   /** The partition of the raw topic (and of the repartition by posting id) that owns {@code postingId}. */
@@ -59,7 +62,7 @@ final class PostingPlacement implements FixedKeyProcessor<String, byte[], byte[]
     if (owned && here) {
       context.forward(record);
     } else if (!owned && !here) {
-      StreamMetrics.REROUTED.increment();
+      metrics.rerouted();
       // new headers: the raw record's are shared with the other branch
       RecordHeaders headers = new RecordHeaders(record.headers().toArray());
       headers.remove(ORIGIN_HEADER);

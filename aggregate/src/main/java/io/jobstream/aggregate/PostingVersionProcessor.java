@@ -39,9 +39,13 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
   private KeyValueStore<String, ClusterMember> latest;
   private KeyValueStore<String, String> latestDate;
 
+  private final StreamMetrics metrics;
+
   /** @param latestDateStoreName the classify stage's store of the latest posting date (read only) */
-  PostingVersionProcessor(String storeName, String latestDateStoreName, String currency, Horizon horizon) {
+  PostingVersionProcessor(String storeName, String latestDateStoreName, String currency, Horizon horizon,
+      StreamMetrics metrics) {
     this.storeName = storeName;
+    this.metrics = metrics;
     this.latestDateStoreName = latestDateStoreName;
     this.currency = currency;
     this.horizon = horizon;
@@ -63,7 +67,7 @@ final class PostingVersionProcessor implements Processor<String, ClassifiedPosti
     }
     for (KeyValue<String, ClusterMember> old : sweep.expired(latest, horizon.firstNeeded(LocalDate.parse(day)))) {
       latest.delete(old.key);
-      StreamMetrics.EVICTED.increment();
+      metrics.evicted();
     }
   }
 

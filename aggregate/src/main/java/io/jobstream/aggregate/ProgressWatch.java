@@ -1,5 +1,6 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.model.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,12 +36,6 @@ public final class ProgressWatch implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgressWatch.class);
 
-  /** Config key: how long input may wait with no progress before the app counts as stuck, ms (default 30000). */
-  public static final String STALL_TIMEOUT_CONFIG = "jobstream.health.stall-timeout-ms";
-
-  /** Config key: how often the committed and end offsets are compared, ms (default 10000). */
-  public static final String CHECK_INTERVAL_CONFIG = "jobstream.health.check-interval-ms";
-
   private final Admin admin;
   private final String applicationId;
   private final StallDetector detector;
@@ -60,8 +55,9 @@ public final class ProgressWatch implements AutoCloseable {
 
   /** Starts watching the app configured by {@code config}. */
   static ProgressWatch start(Properties config) {
-    long timeout = JobstreamTopology.setting(config, STALL_TIMEOUT_CONFIG, 30_000, 1);
-    long interval = JobstreamTopology.setting(config, CHECK_INTERVAL_CONFIG, 10_000, 100);
+    JobstreamConfig settings = JobstreamConfig.from(config);
+    long timeout = settings.getLong(JobstreamConfig.STALL_TIMEOUT_CONFIG);
+    long interval = settings.getLong(JobstreamConfig.CHECK_INTERVAL_CONFIG);
     Admin admin = Admin.create(new StreamsConfig(config).getAdminConfigs("jobstream-progress-watch"));
     ProgressWatch watch = new ProgressWatch(admin, config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), timeout);
     watch.timer.scheduleWithFixedDelay(watch::check, interval, interval, TimeUnit.MILLISECONDS);

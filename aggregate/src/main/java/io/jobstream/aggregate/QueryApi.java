@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /stats?window=&start=&family=&seniority=&country=&remote=} - the latest
  *       statistics whose fields equal the given ones (all optional)
  *   <li>{@code GET /divergence?a=&b=&window=&start=&seniority=&country=} - likewise for the pay
- *       gaps
+ *       gaps (the records of {@code jobs.salary.divergence}: on the slice {@code all|all} also the
+ *       gap adjusted for seniority and country, with its interval, coverage and cells)
  * </ul>
  *
  * <p>Answers are JSON arrays. Each instance holds the keys of its partitions; the instance asked

@@ -23,8 +23,9 @@ final class StatsProcessor extends ChangedWindowsProcessor<SalaryStats> {
   private final String currency;
 
   StatsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String currency,
-      Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon, WindowBlocks blocks) {
-    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, false, horizon, blocks);
+      Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon, WindowBlocks blocks,
+      StreamMetrics metrics) {
+    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, false, horizon, blocks, metrics);
     this.currency = currency;
   }
 

@@ -1,7 +1,10 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.model.RecordSizes;
 import io.jobstream.model.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,13 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamApp.class);
-
-  /**
-   * Config key: {@code true} lets the app run with a {@code processing.guarantee} other than
-   * {@code exactly_once_v2}, accepting that a crash or rebalance may count postings twice or not at
-   * all (default false: refused).
-   */
-  public static final String ACCEPT_INEXACT_CONFIG = "jobstream.statistics.accept-inexact";
 
   /** Default {@code application.id}: also the prefix of the internal topics. */
   public static final String DEFAULT_APPLICATION_ID = "jobstream-stream";
@@ -69,10 +65,10 @@ public final class StreamApp implements AutoCloseable {
     props.putAll(settings);
     String guarantee = props.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
     if (!StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee)
-        && !"true".equalsIgnoreCase(props.getProperty(ACCEPT_INEXACT_CONFIG, "false").trim())) {
+        && !JobstreamConfig.from(props).getBoolean(JobstreamConfig.ACCEPT_INEXACT_CONFIG)) {
       throw new IllegalArgumentException(StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "=" + guarantee
           + ": the statistics are exact only under " + StreamsConfig.EXACTLY_ONCE_V2 + " (a crash or"
-          + " rebalance could count postings twice or not at all); set " + ACCEPT_INEXACT_CONFIG
+          + " rebalance could count postings twice or not at all); set " + JobstreamConfig.ACCEPT_INEXACT_CONFIG
           + "=true to run anyway");
     }
     return props;
@@ -96,26 +92,35 @@ public final class StreamApp implements AutoCloseable {
   }
 
   /**
-   * Builds the topology from {@code config} and starts it. Local state left in the state directory
+   * Builds the topology from {@code config} and starts it, its meters on Micrometer's global
+   * registry (which the command line's {@code /metrics} registry joins). Local state left in the state directory
    * by a run against another cluster (or against changelogs since deleted) is discarded first (see
    * {@link LocalStateOwner}).
    */
   public static StreamApp start(Properties config) {
+    return start(config, Metrics.globalRegistry);
+  }
+
+  /**
+   * As {@link #start(Properties)}, with the app's meters ({@link StreamMetrics}) on {@code registry}:
+   * two apps in one process keep their meters apart when each has a registry of its own.
+   */
+  public static StreamApp start(Properties config, MeterRegistry registry) {
     LocalStateOwner owner = LocalStateOwner.of(config);
     Map<String, Object> adminConfig = new StreamsConfig(config).getAdminConfigs("jobstream-state-owner");
     Properties withLimits = new Properties();
     withLimits.putAll(config);
     try (Admin admin = Admin.create(adminConfig)) {
       owner.claim(admin);
-      if (!withLimits.containsKey(JobstreamTopology.CLASSIFIED_MAX_BYTES_CONFIG)) {
+      if (!withLimits.containsKey(JobstreamConfig.CLASSIFIED_MAX_BYTES_CONFIG)) {
         long limit = classifiedRecordLimit(admin, config);
         LOG.info("classified postings: records of at most {} bytes (what {} and the producer take)", limit,
             Topics.CLASSIFIED.name());
-        withLimits.put(JobstreamTopology.CLASSIFIED_MAX_BYTES_CONFIG, Long.toString(limit));
+        withLimits.put(JobstreamConfig.CLASSIFIED_MAX_BYTES_CONFIG, Long.toString(limit));
       }
-      withLimits.put(JobstreamTopology.RAW_PARTITIONS_CONFIG, Integer.toString(rawPartitions(admin)));
+      withLimits.put(JobstreamConfig.RAW_PARTITIONS_CONFIG, Integer.toString(rawPartitions(admin)));
     }
-    Topology topology = JobstreamTopology.build(withLimits);
+    Topology topology = JobstreamTopology.build(withLimits, registry);
     KafkaStreams streams = new KafkaStreams(topology, config);
     streams.setStateListener((now, before) -> {
       if (now == KafkaStreams.State.RUNNING) {
@@ -165,7 +170,7 @@ public final class StreamApp implements AutoCloseable {
 
   /**
    * The partition count of {@code jobs.postings.raw}, which decides the partition that owns each
-   * posting id ({@link JobstreamTopology#RAW_PARTITIONS_CONFIG}); the topic must exist.
+   * posting id ({@link JobstreamConfig#RAW_PARTITIONS_CONFIG}); the topic must exist.
    */
   public static int rawPartitions(Admin admin) {
     try {

@@ -3,8 +3,10 @@ package io.jobstream.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobstream.model.JsonSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -39,37 +41,38 @@ class ClusterProcessorTest {
     MockProcessorContext<String, TupleDelta> context = new MockProcessorContext<>();
     store(context, JobstreamTopology.CLUSTERS_STORE, JsonSerde.of(CopyBlock.class));
     KeyValueStore<String, Long> counts = store(context, JobstreamTopology.CLUSTER_COUNT_STORE, Serdes.Long());
-    long before = StreamMetrics.DUPLICATES.get();
+    StreamMetrics metrics = new StreamMetrics(new SimpleMeterRegistry(), Set.of("data_scientist"), List.of());
+    long before = metrics.duplicates();
 
     ClusterProcessor first = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
-        JobstreamTopology.CLUSTER_COUNT_STORE, io.jobstream.aggregate.dedup.CopyRule.DEFAULT, HORIZON);
+        JobstreamTopology.CLUSTER_COUNT_STORE, io.jobstream.aggregate.dedup.CopyRule.DEFAULT, HORIZON, metrics);
     first.init(context);
     for (String id : List.of("a", "b", "c")) {
       first.process(new Record<>("windows", new MemberChange(null, member(id, id.charAt(0) - 'a' + 1)), 0L));
     }
-    assertThat(StreamMetrics.DUPLICATES.get() - before).isEqualTo(2);
+    assertThat(metrics.duplicates() - before).isEqualTo(2);
     assertThat(counts.get("copies")).isEqualTo(2L);
     first.close();
-    assertThat(StreamMetrics.DUPLICATES.get()).isEqualTo(before);
+    assertThat(metrics.duplicates()).isEqualTo(before);
 
     // the task again (a restart, or another instance after a rebalance): the count comes from the
     // one entry of the count store, not from a scan of every cluster
     ClusterProcessor again = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
-        JobstreamTopology.CLUSTER_COUNT_STORE, io.jobstream.aggregate.dedup.CopyRule.DEFAULT, HORIZON);
+        JobstreamTopology.CLUSTER_COUNT_STORE, io.jobstream.aggregate.dedup.CopyRule.DEFAULT, HORIZON, metrics);
     again.init(context);
-    assertThat(StreamMetrics.DUPLICATES.get() - before).isEqualTo(2);
+    assertThat(metrics.duplicates() - before).isEqualTo(2);
 
     // a copy goes: one fewer, and the representative's tuple now stands for one copy, not two
     context.resetForwards();
     again.process(new Record<>("windows", new MemberChange(member("c", 3), null), 0L));
-    assertThat(StreamMetrics.DUPLICATES.get() - before).isEqualTo(1);
+    assertThat(metrics.duplicates() - before).isEqualTo(1);
     assertThat(counts.get("copies")).isEqualTo(1L);
     List<TupleDelta> forwarded = context.forwarded().stream()
         .map(f -> (TupleDelta) f.record().value()).toList();
     assertThat(forwarded).containsExactly(
         new TupleDelta(member("a", 1).tuple(2), -1), new TupleDelta(member("a", 1).tuple(1), 1));
     again.close();
-    assertThat(StreamMetrics.DUPLICATES.get()).isEqualTo(before);
+    assertThat(metrics.duplicates()).isEqualTo(before);
   }
 
   private static ClusterMember keyless(String id, String pay) {

@@ -2,6 +2,7 @@ package io.jobstream.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.aggregate.dedup.CopyCandidate;
 import io.jobstream.aggregate.dedup.CopyClusters;
 import io.jobstream.aggregate.dedup.CopyRule;
@@ -59,7 +60,7 @@ class CrossPostedCopiesTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "jobstream-copies-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(JobstreamTopology.WINDOWS_CONFIG, "month");
+    props.put(JobstreamConfig.WINDOWS_CONFIG, "month");
     return props;
   }
 

@@ -2,11 +2,13 @@ package io.jobstream.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.RawPosting;
 import io.jobstream.model.SalaryStats;
 import io.jobstream.model.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,14 +51,22 @@ class JobstreamTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "jobstream-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(JobstreamTopology.WINDOWS_CONFIG, windows);
+    props.put(JobstreamConfig.WINDOWS_CONFIG, windows);
     return props;
+  }
+
+  /** The meters of the topology {@link #start} builds. */
+  private SimpleMeterRegistry registry;
+
+  private long duplicatesGauge() {
+    return (long) registry.get("jobstream.stream.duplicates").gauge().value();
   }
 
   @BeforeEach
   void start() {
     Properties props = config(stateDir, "30d/1d,month");
-    driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
+    registry = new SimpleMeterRegistry();
+    driver = new TopologyTestDriver(JobstreamTopology.build(props, registry), props);
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
     stats = driver.createOutputTopic(Topics.STATS.name(), Topics.STATS.keySerde().deserializer(),
         Topics.STATS.valueSerde().deserializer());
@@ -81,8 +91,8 @@ class JobstreamTopologyTest {
    */
   private TestOutputTopic<String, io.jobstream.model.SalaryDivergence> monthlyDivergenceDriver(Path dir) {
     Properties props = config(dir, "month");
-    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    props.put(JobstreamConfig.MIN_N_CONFIG, "3");
+    props.put(JobstreamConfig.PAIRS_CONFIG, "ml_engineer:data_scientist");
     driver.close();
     driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
@@ -101,7 +111,7 @@ class JobstreamTopologyTest {
   @Test
   void anEmissionThatRunsOutOfTimeLeavesTheRestToTheNextOnesAndLosesNothing() {
     Properties props = config(stateDir.resolve("budget"), "30d/1d,month");
-    props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, "0"); // one window per emission
+    props.put(JobstreamConfig.EMIT_BUDGET_CONFIG, "0"); // one window per emission
     try (TopologyTestDriver budgeted = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
       TestInputTopic<String, byte[]> in = budgeted.createInputTopic(Topics.RAW.name(), new StringSerializer(),
           new ByteArraySerializer());
@@ -171,10 +181,10 @@ class JobstreamTopologyTest {
   /** The driver of a replay: pair ml_engineer:data_scientist at a minimum n of 3, and the emission budget if given. */
   private static TopologyTestDriver replayDriver(Path dir, String windows, String budget) {
     Properties props = config(dir, windows);
-    props.put(DivergenceSettings.MIN_N_CONFIG, "3");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    props.put(JobstreamConfig.MIN_N_CONFIG, "3");
+    props.put(JobstreamConfig.PAIRS_CONFIG, "ml_engineer:data_scientist");
     if (budget != null) {
-      props.put(JobstreamTopology.EMIT_BUDGET_CONFIG, budget);
+      props.put(JobstreamConfig.EMIT_BUDGET_CONFIG, budget);
     }
     return new TopologyTestDriver(JobstreamTopology.build(props), props);
   }
@@ -443,7 +453,7 @@ class JobstreamTopologyTest {
   @Test
   void postingsOlderThanTheGracePeriodAreDeadLettersAndTheRestCount() {
     Properties props = config(stateDir, "month");
-    props.put(JobstreamTopology.GRACE_CONFIG, "30");
+    props.put(JobstreamConfig.GRACE_CONFIG, "30");
     driver.close();
     driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
@@ -497,8 +507,8 @@ class JobstreamTopologyTest {
   @Test
   void theLatenessWatermarkNeverPassesTheWallClock() {
     Properties props = config(stateDir, "month");
-    props.put(JobstreamTopology.GRACE_CONFIG, "30");
-    props.put(JobstreamTopology.FUTURE_TOLERANCE_CONFIG, "400");
+    props.put(JobstreamConfig.GRACE_CONFIG, "30");
+    props.put(JobstreamConfig.FUTURE_TOLERANCE_CONFIG, "400");
     driver.close();
     driver = new TopologyTestDriver(JobstreamTopology.build(props), props, Instant.parse("2024-04-20T12:00:00Z"));
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
@@ -568,9 +578,9 @@ class JobstreamTopologyTest {
   @Test
   void postingsBeforeTheHorizonLeaveEveryStoreAndTheirWindowsGetTombstones() {
     Properties props = config(stateDir.resolve("horizon"), "30d/1d");
-    props.put(JobstreamTopology.GRACE_CONFIG, "10");
-    props.put(DivergenceSettings.MIN_N_CONFIG, "2");
-    props.put(DivergenceSettings.PAIRS_CONFIG, "ml_engineer:data_scientist");
+    props.put(JobstreamConfig.GRACE_CONFIG, "10");
+    props.put(JobstreamConfig.MIN_N_CONFIG, "2");
+    props.put(JobstreamConfig.PAIRS_CONFIG, "ml_engineer:data_scientist");
     try (TopologyTestDriver d = new TopologyTestDriver(JobstreamTopology.build(props), props)) {
       TestInputTopic<String, byte[]> in = d.createInputTopic(Topics.RAW.name(), new StringSerializer(),
           new ByteArraySerializer());
@@ -636,7 +646,7 @@ class JobstreamTopologyTest {
 
   @Test
   void crossPostedCopiesCountOnceAndAreCountedAsDropped() {
-    long gaugeBefore = StreamMetrics.DUPLICATES.get();
+    long gaugeBefore = duplicatesGauge();
     RawPosting original = Postings.raw("board-a-1", "Data Engineer", APRIL_10, 100_000, 120_000);
     String text = "Build pipelines with Spark and Airflow.";
     send(copy(original, "board-a-1", "Acme", text, APRIL_10));
@@ -654,14 +664,14 @@ class JobstreamTopologyTest {
     // cluster stage without a block
     assertThat(entries(driver, JobstreamTopology.CLUSTERS_STORE)).containsExactly("acme|data engineer");
     assertThat(month.duplicatesDropped()).isEqualTo(1);
-    assertThat(StreamMetrics.DUPLICATES.get() - gaugeBefore).isEqualTo(1);
+    assertThat(duplicatesGauge() - gaugeBefore).isEqualTo(1);
 
     // when the original goes (its new version is another ad), the copy counts in its place
     send(copy(original, "board-a-1", "Acme", "A new, different ad.", APRIL_10));
     month = latestStats().get("month|2024-04-01|data_engineer|all|all|all");
     assertThat(month.count()).isEqualTo(5);
     assertThat(month.duplicatesDropped()).isZero();
-    assertThat(StreamMetrics.DUPLICATES.get()).isEqualTo(gaugeBefore);
+    assertThat(duplicatesGauge()).isEqualTo(gaugeBefore);
   }
 
   @Test
@@ -747,18 +757,117 @@ class JobstreamTopologyTest {
   }
 
   @Test
+  void theAdjustedGapFollowsUpdatesAndDeletionsAndEqualsABatchComputation() {
+    TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps = monthlyDivergenceDriver(stateDir.resolve("adj"));
+    @SuppressWarnings("unchecked")
+    TestOutputTopic<String, io.jobstream.model.ClassifiedPosting> out = driver.createOutputTopic(
+        Topics.CLASSIFIED.name(), Topics.CLASSIFIED.keySerde().deserializer(), Topics.CLASSIFIED.valueSerde().deserializer());
+    Map<String, io.jobstream.model.ClassifiedPosting> postings = new java.util.HashMap<>();
+    Map<String, io.jobstream.model.SalaryDivergence> topic = new java.util.HashMap<>();
+    String key = "ml_engineer|data_scientist|month|2024-04-01|all|all";
+    // three seniorities in the US and GB; two postings a side in each of five small countries,
+    // which pool into "other"
+    String[] titles = {"Junior ", "", "Senior "};
+    String[] countries = {"US", "US", "GB", "US", "GB"};
+    String[] small = {"NL", "IE", "FR", "ES", "PT"};
+    java.util.Random random = new java.util.Random(27);
+    for (int i = 0; i < 160; i++) {
+      boolean ml = i % 2 == 0;
+      boolean smallCountry = i % 80 >= 10 && i % 80 < 20;
+      String title = (smallCountry ? "" : titles[random.nextInt(ml ? 3 : 2) + (ml ? 0 : random.nextInt(2))])
+          + (ml ? "Machine Learning Engineer" : "Data Scientist");
+      int pay = 60_000 + random.nextInt(30) * 5_000 + (ml ? 10_000 : 0);
+      String country = smallCountry ? small[(i % 80 - 10) / 2] : countries[random.nextInt(countries.length)];
+      send(Postings.in(country, "p" + i, title, APRIL_10.plusDays(i % 15), pay));
+    }
+    // a cell too small on both sides: left out, so the cells cover less than all postings
+    send(Postings.in("US", "q0", "Principal Machine Learning Engineer", APRIL_10, 300_000));
+    send(Postings.in("US", "q1", "Principal Machine Learning Engineer", APRIL_10, 310_000));
+    send(Postings.in("US", "q2", "Principal Data Scientist", APRIL_10, 250_000));
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    io.jobstream.model.SalaryDivergence first = drain(gaps, out, topic, postings).get(key);
+    assertThat(first.adjustedCells()).extracting(io.jobstream.model.SalaryDivergence.AdjustedCell::country)
+        .contains("US", "GB", "other");
+    assertThat(first.adjustedCells()).extracting(io.jobstream.model.SalaryDivergence.AdjustedCell::seniority)
+        .contains("entry", "mid", "senior");
+    assertAdjustedAsBatch(first, postings);
+    // other slices carry no adjusted gap
+    assertThat(topic.get("ml_engineer|data_scientist|month|2024-04-01|senior|all").adjustedGap()).isNull();
+    // the cells are counted, not emitted as slices of their own
+    assertThat(topic.keySet()).allMatch(k -> k.endsWith("|all") || k.split("\\|")[4].equals("all"))
+        .anyMatch(k -> k.endsWith("|senior|all")).anyMatch(k -> k.endsWith("|all|US"));
+
+    // new versions (pay, seniority and country change), deletions, and a posting in another month
+    for (int i = 0; i < 40; i++) {
+      send(Postings.in(i % 3 == 0 ? "GB" : "US", "p" + i, (i % 4 == 0 ? "Senior " : "")
+          + (i % 2 == 0 ? "Machine Learning Engineer" : "Data Scientist"), APRIL_10, 200_000 + i * 1_000));
+    }
+    for (int i = 40; i < 70; i++) {
+      raw.pipeInput("p" + i, (byte[]) null);
+    }
+    // past the pause after the first emission (a multiple of its time), however slow the machine
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(60));
+    io.jobstream.model.SalaryDivergence second = drain(gaps, out, topic, postings).get(key);
+    assertThat(second.adjustedGap()).isNotEqualTo(first.adjustedGap());
+    assertAdjustedAsBatch(second, postings);
+  }
+
+  /** Reads what came out since the last call into the latest values per key. */
+  private static Map<String, io.jobstream.model.SalaryDivergence> drain(
+      TestOutputTopic<String, io.jobstream.model.SalaryDivergence> gaps,
+      TestOutputTopic<String, io.jobstream.model.ClassifiedPosting> out,
+      Map<String, io.jobstream.model.SalaryDivergence> topic, Map<String, io.jobstream.model.ClassifiedPosting> postings) {
+    gaps.readKeyValuesToList().forEach(kv -> topic.put(kv.key, kv.value));
+    out.readKeyValuesToList().forEach(kv -> {
+      if (kv.value == null) {
+        postings.remove(kv.key);
+      } else {
+        postings.put(kv.key, kv.value);
+      }
+    });
+    return topic;
+  }
+
+  /** The record's adjusted gap against one computed from the April postings with pay read back from the classified topic. */
+  private static void assertAdjustedAsBatch(io.jobstream.model.SalaryDivergence d,
+      Map<String, io.jobstream.model.ClassifiedPosting> postings) {
+    Map<String, Map<String, io.jobstream.aggregate.stats.PayCounts>> a = new java.util.HashMap<>();
+    Map<String, Map<String, io.jobstream.aggregate.stats.PayCounts>> b = new java.util.HashMap<>();
+    postings.values().stream()
+        .filter(p -> p.eventDate().getMonthValue() == 4 && p.pay() != null && p.pay().reportingMidpoint() != null)
+        .forEach(p -> {
+          var side = p.family().equals("ml_engineer") ? a : p.family().equals("data_scientist") ? b : null;
+          if (side != null) {
+            side.computeIfAbsent(p.seniority(), s -> new java.util.HashMap<>())
+                .computeIfAbsent(p.country(), c -> new io.jobstream.aggregate.stats.PayCounts())
+                .add(p.pay().reportingMidpoint(), 1);
+          }
+        });
+    var batch = io.jobstream.aggregate.stats.AdjustedGap.of(a, b, 3, 0.95);
+    assertThat(batch).isNotNull();
+    assertThat(d.adjustedGap()).isEqualTo(batch.gap());
+    assertThat(d.adjustedCiLow()).isEqualTo(batch.ciLow());
+    assertThat(d.adjustedCiHigh()).isEqualTo(batch.ciHigh());
+    assertThat(d.adjustedCoverage()).isEqualTo(batch.coverage());
+    assertThat(d.adjustedCoverage()).isLessThan(1.0);
+    assertThat(d.adjustedCells()).extracting(c -> c.seniority() + "/" + c.country() + " " + c.nA() + ":" + c.nB()
+        + " " + c.gap() + " " + c.weight()).containsExactlyElementsOf(batch.cells().stream().map(c -> c.seniority()
+        + "/" + c.country() + " " + c.nA() + ":" + c.nB() + " " + c.gap() + " " + c.weight()).toList());
+  }
+
+  @Test
   void badNumericSettingsAreUsageErrorsNamingTheKey() {
     Properties props = config(stateDir, "month");
-    props.put(JobstreamTopology.DUPLICATE_PERIOD_CONFIG, "sixty");
+    props.put(JobstreamConfig.DUPLICATE_PERIOD_CONFIG, "sixty");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("jobstream.duplicates.period-days is not a whole number");
-    props.put(JobstreamTopology.DUPLICATE_PERIOD_CONFIG, "60");
-    props.put(JobstreamTopology.GRACE_CONFIG, "-1");
+    props.put(JobstreamConfig.DUPLICATE_PERIOD_CONFIG, "60");
+    props.put(JobstreamConfig.GRACE_CONFIG, "-1");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
         .hasMessageContaining("jobstream.late.grace-days must be at least 0");
-    props.put(JobstreamTopology.GRACE_CONFIG, "0");
-    props.put(JobstreamTopology.EMIT_PAUSE_CONFIG, "5000");
+    props.put(JobstreamConfig.GRACE_CONFIG, "0");
+    props.put(JobstreamConfig.EMIT_PAUSE_CONFIG, "5000");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobstreamTopology.build(props))
         .hasMessageContaining("jobstream.windows.emit-pause-factor must be at most 1000");
   }

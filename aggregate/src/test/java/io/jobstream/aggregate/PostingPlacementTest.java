@@ -2,6 +2,7 @@ package io.jobstream.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.model.DeadLetter;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.RawPosting;
@@ -62,8 +63,8 @@ class PostingPlacementTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "placement-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(JobstreamTopology.WINDOWS_CONFIG, "month");
-    props.put(JobstreamTopology.RAW_PARTITIONS_CONFIG, "4");
+    props.put(JobstreamConfig.WINDOWS_CONFIG, "month");
+    props.put(JobstreamConfig.RAW_PARTITIONS_CONFIG, "4");
     driver = new TopologyTestDriver(JobstreamTopology.build(props), props);
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
     rerouted = driver.createOutputTopic("placement-test-" + JobstreamTopology.BY_POSTING + "-repartition",

@@ -16,6 +16,15 @@ final class Postings {
     return raw(id, title, posted, min, max, "A job (" + id + ").");
   }
 
+  /** A posting in {@code country} (ISO code). */
+  static RawPosting in(String country, String id, String title, LocalDate posted, int pay) {
+    RawPosting p = raw(id, title, posted, pay, pay);
+    return new RawPosting(p.schemaVersion(), p.source(), p.sourceId(), p.postingId(), p.url(), p.title(),
+        p.company(), new Location("Town", null, country, "Town, " + country), p.remote(), p.employmentType(),
+        p.datePosted(), p.validThrough(), p.description(), p.descriptionHtml(), p.salary(), p.fetchedAt(),
+        p.fingerprint());
+  }
+
   /** A posting with the given description (null: none). */
   static RawPosting raw(String id, String title, LocalDate posted, Integer min, Integer max, String description) {
     SalaryGiven salary = min == null ? null

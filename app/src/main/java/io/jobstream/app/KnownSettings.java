@@ -1,17 +1,16 @@
 package io.jobstream.app;
 
-import io.jobstream.aggregate.DivergenceSettings;
-import io.jobstream.aggregate.JobstreamTopology;
-import io.jobstream.aggregate.ProgressWatch;
-import io.jobstream.aggregate.StreamApp;
-import io.jobstream.ingest.SourceSpec;
+import io.jobstream.aggregate.config.JobstreamConfig;
+import io.jobstream.ingest.api.ApiConnector;
+import io.jobstream.ingest.api.Connectors;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every {@code jobstream.*} and {@code ingest.*} key jobstream reads. A key of those prefixes that
+ * Every {@code jobstream.*} and {@code ingest.*} key jobstream reads: the user keys of
+ * {@link JobstreamConfig} and ingest's job-board API bases. A key of those prefixes that
  * is not among them is a typo (such as {@code jobstream.windowz}): it would otherwise be ignored
  * without a word, and the setting it meant would silently stay at its default.
  */
@@ -22,18 +21,22 @@ public final class KnownSettings {
   private KnownSettings() {}
 
   private static Set<String> keys() {
-    Set<String> keys = new TreeSet<>(JobstreamTopology.SETTINGS);
-    keys.add(DivergenceSettings.PAIRS_CONFIG);
-    keys.add(DivergenceSettings.ALPHA_CONFIG);
-    keys.add(DivergenceSettings.MIN_N_CONFIG);
-    keys.add(ProgressWatch.STALL_TIMEOUT_CONFIG);
-    keys.add(ProgressWatch.CHECK_INTERVAL_CONFIG);
-    keys.add(StreamApp.ACCEPT_INEXACT_CONFIG);
-    keys.add(TopicSetup.PARTITIONS_CONFIG);
-    for (String api : SourceSpec.APIS) {
-      keys.add("ingest." + api + ".base-url");
-    }
+    Set<String> keys = new TreeSet<>(JobstreamConfig.userKeys());
+    // ingest's connector settings are not jobstream.* keys: ingest reads them, the config does not
+    keys.addAll(apiSettings());
     return Set.copyOf(keys);
+  }
+
+  /** The API connectors' settings: {@code ingest.TYPE.base-url} and what each connector reads besides. */
+  public static Set<String> apiSettings() {
+    Set<String> keys = new TreeSet<>();
+    for (ApiConnector connector : Connectors.all()) {
+      keys.add("ingest." + connector.type() + ".base-url");
+      for (String name : connector.settingNames()) {
+        keys.add("ingest." + connector.type() + "." + name);
+      }
+    }
+    return keys;
   }
 
   public static Set<String> all() {

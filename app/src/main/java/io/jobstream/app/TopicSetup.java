@@ -1,5 +1,6 @@
 package io.jobstream.app;
 
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.model.Topic;
 import io.jobstream.model.Topics;
 import java.util.ArrayList;
@@ -22,9 +23,6 @@ public final class TopicSetup {
 
   private TopicSetup() {}
 
-  /** Config key: partitions of the topics jobstream creates (default {@value Topics#PARTITIONS}). */
-  public static final String PARTITIONS_CONFIG = "jobstream.partitions";
-
   /** As {@link #ensureTopics(Properties, int)} with the default partition count. */
   public static void ensureTopics(Properties clientProps) throws Exception {
     ensureTopics(clientProps, Topics.PARTITIONS);
@@ -32,16 +30,7 @@ public final class TopicSetup {
 
   /** The partition count of {@code jobstream.partitions} in {@code settings}; a bad value is a usage error. */
   public static int partitions(KafkaSettings settings) {
-    String raw = settings.get(PARTITIONS_CONFIG, String.valueOf(Topics.PARTITIONS)).trim();
-    try {
-      int n = Integer.parseInt(raw);
-      if (n >= 1 && n <= 10_000) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(PARTITIONS_CONFIG + " must be a whole number from 1 to 10000, not '" + raw + "'");
+    return JobstreamConfig.from(settings.own()).getInt(JobstreamConfig.PARTITIONS_CONFIG);
   }
 
   /**
@@ -66,7 +55,7 @@ public final class TopicSetup {
         admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) -> {
           if (d.partitions().size() < partitions) {
             LOG.warn("topic {} has {} partitions, fewer than {} ({}): its stages spread over at most {} tasks;"
-                + " it is left as it is", name, d.partitions().size(), partitions, PARTITIONS_CONFIG,
+                + " it is left as it is", name, d.partitions().size(), partitions, JobstreamConfig.PARTITIONS_CONFIG,
                 d.partitions().size());
           }
         });

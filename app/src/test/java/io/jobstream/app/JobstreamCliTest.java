@@ -29,7 +29,7 @@ class JobstreamCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "broker", "ingest", "stream", "report", "data"})
+  @ValueSource(strings = {"demo", "broker", "ingest", "stream", "report", "data", "sources"})
   void everyCommandHasHelp(String command) {
     Run run = run(command, "--help");
     assertThat(run.code()).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.cli.JobstreamCli;
 import io.jobstream.model.JsonSerde;
@@ -138,7 +139,7 @@ class PartitionerIndependenceTest {
       TopicSetup.ensureTopics(client);
       Properties settings = new Properties();
       settings.putAll(client);
-      settings.put(JobstreamTopology.WINDOWS_CONFIG, "month");
+      settings.put(JobstreamConfig.WINDOWS_CONFIG, "month");
       settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "partitioner-test");
       settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "300");
       try (StreamApp app = StreamApp.start(StreamApp.streamsConfig(settings, dir.resolve(name + "-streams")))) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.cli.JobstreamCli;
 import io.jobstream.app.demo.DemoJobBoard;
@@ -60,7 +61,7 @@ class PipelineIntegrationTest {
     TopicSetup.ensureTopics(client());
     board = DemoJobBoard.start(0);
     Properties settings = client();
-    settings.put(JobstreamTopology.WINDOWS_CONFIG, "month,30d/1d");
+    settings.put(JobstreamConfig.WINDOWS_CONFIG, "month,30d/1d");
     settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
     settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "300");
     // two instances of the app share the work, each with a query API that answers for both

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.aggregate.stats.MannWhitney;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.cli.JobstreamCli;
@@ -58,7 +59,7 @@ class ScaleOutTest {
         for (int i = 0; i < 3; i++) {
           Properties settings = new Properties();
           settings.putAll(client);
-          settings.put(JobstreamTopology.WINDOWS_CONFIG, "year");
+          settings.put(JobstreamConfig.WINDOWS_CONFIG, "year");
           settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "scale-out-test");
           settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
           apps.add(StreamApp.start(StreamApp.streamsConfig(settings, dir.resolve("streams-" + i))));

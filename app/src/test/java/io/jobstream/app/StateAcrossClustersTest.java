@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.app.cli.JobstreamCli;
 import io.jobstream.model.ClassifiedPosting;
@@ -55,7 +56,7 @@ class StateAcrossClustersTest {
             .as("ingest into cluster " + i).isZero();
         Properties settings = new Properties();
         settings.putAll(client);
-        settings.put(JobstreamTopology.WINDOWS_CONFIG, "year");
+        settings.put(JobstreamConfig.WINDOWS_CONFIG, "year");
         settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
         try (StreamApp app = StreamApp.start(StreamApp.streamsConfig(settings, stateDir))) {
           assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("running on cluster " + i).isTrue();

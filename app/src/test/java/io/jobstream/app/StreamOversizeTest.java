@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.DeadLetter;
@@ -67,7 +68,7 @@ class StreamOversizeTest {
       }
       Properties settings = new Properties();
       settings.putAll(client);
-      settings.put(JobstreamTopology.WINDOWS_CONFIG, "year");
+      settings.put(JobstreamConfig.WINDOWS_CONFIG, "year");
       settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
       try (StreamApp app = StreamApp.start(StreamApp.streamsConfig(settings, dir.resolve("streams")))) {
         assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.MonthDay;
 import io.jobstream.ingest.api.JobBoardApi;
+import io.jobstream.ingest.publish.SourceKeySink;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -45,6 +46,8 @@ public final class Ingestor {
   private final SizeLimitSink sized;
   private final JsonLdCrawler crawler;
   private final JobBoardApi apis;
+  private final SourceKeySink keyed;
+  private final IngestMetrics metrics;
   private final FileBackfill files;
   private final PrintStream progressOut;
   private final boolean terminal;
@@ -58,26 +61,32 @@ public final class Ingestor {
     this(sources, fetcher, sink, maxPages, state, surveyDay, progressOut, terminal, Map.of());
   }
 
-  /** @param apiBaseUrls base URL per job-board API type ({@code greenhouse}, ...), see {@link JobBoardApi} */
+  /**
+   * @param apiSettings the API connectors' settings by full name ({@code ingest.greenhouse.base-url},
+   *     ...), see {@link JobBoardApi}
+   */
   public Ingestor(List<SourceSpec> sources, PoliteFetcher fetcher, PostingSink sink, int maxPages,
       CrawlState state, MonthDay surveyDay, PrintStream progressOut, boolean terminal,
-      Map<String, String> apiBaseUrls) {
-    this(sources, fetcher, sink, maxPages, state, surveyDay, progressOut, terminal, apiBaseUrls,
+      Map<String, String> apiSettings) {
+    this(sources, fetcher, sink, maxPages, state, surveyDay, progressOut, terminal, apiSettings,
         IngestMetrics.none());
   }
 
   /** @param metrics where requests, postings and dead letters are counted */
   public Ingestor(List<SourceSpec> sources, PoliteFetcher fetcher, PostingSink sink, int maxPages,
       CrawlState state, MonthDay surveyDay, PrintStream progressOut, boolean terminal,
-      Map<String, String> apiBaseUrls, IngestMetrics metrics) {
+      Map<String, String> apiSettings, IngestMetrics metrics) {
     fetcher.withMetrics(metrics);
     this.sources = List.copyOf(sources);
     this.sink = new ChangeFilter(sink, state, metrics);
     // connectors hand postings to the size limit, which passes what fits to the change filter
     this.sized = new SizeLimitSink(this.sink, metrics);
-    this.crawler = new JsonLdCrawler(fetcher, sized, maxPages, Clock.systemUTC(), state, metrics);
-    this.apis = new JobBoardApi(fetcher, sized, apiBaseUrls, Clock.systemUTC(), state);
-    this.files = new FileBackfill(sized, Clock.systemUTC(), surveyDay);
+    // a dead letter without a key takes the source being read as its key (the scorecard per source)
+    this.keyed = new SourceKeySink(sized);
+    this.metrics = metrics;
+    this.crawler = new JsonLdCrawler(fetcher, keyed, maxPages, Clock.systemUTC(), state, metrics);
+    this.apis = new JobBoardApi(fetcher, keyed, Clock.systemUTC(), state, apiSettings);
+    this.files = new FileBackfill(keyed, Clock.systemUTC(), surveyDay);
     this.progressOut = progressOut;
     this.terminal = terminal;
   }
@@ -101,6 +110,9 @@ public final class Ingestor {
     long rows = 0;
     int failed = 0;
     for (SourceSpec source : sources) {
+      String id = source.type() + ":" + source.target();
+      keyed.reading(id);
+      metrics.reading(source.type());
       try {
         long before = sink.published();
         if (source.isFile()) {
@@ -115,9 +127,11 @@ public final class Ingestor {
       } catch (IOException | IllegalArgumentException e) {
         failed++;
         LOG.error("source {} failed: {}", source, e.getMessage());
-        sink.reject(DeadLetter.of("ingest", "source_failed", e.getMessage(), source.toString(), null, null));
+        sink.reject(DeadLetter.of("ingest", "source_failed", e.getMessage(), source.toString(), id, null));
       }
       sink.flush();
+      keyed.reading(null);
+      metrics.reading(null);
     }
     PassSummary summary = new PassSummary(pages, rows, sink.published() - published,
         sink.unchanged() - unchanged, sink.rejected() - rejected, failed, sized.truncated() - truncated);

@@ -1,5 +1,7 @@
 package io.jobstream.ingest;
 
+import io.jobstream.ingest.api.ApiConnector;
+import io.jobstream.ingest.api.Connectors;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ public record SourceSpec(String type, String target, java.time.Duration every) {
   private static final java.util.regex.Pattern EVERY = java.util.regex.Pattern.compile("@(\\d+)(ms|s|m|h|d)$");
 
   /** The job-board APIs, whose target is a board, site or company name. */
-  public static final Set<String> APIS = Set.of("greenhouse", "lever", "ashby", "recruitee");
+  public static final Set<String> APIS = Set.copyOf(Connectors.types());
 
   /**
    * Parses {@code TYPE:TARGET}, optionally followed by {@code @INTERVAL} (e.g. {@code @30m}, units
@@ -68,14 +70,17 @@ public record SourceSpec(String type, String target, java.time.Duration every) {
           throw new IllegalArgumentException("source '" + spec + "': no such file " + target);
         }
       }
-      case "greenhouse", "lever", "ashby", "recruitee" -> {
-        if (!target.matches("[A-Za-z0-9._-]+")) {
+      default -> {
+        ApiConnector connector = Connectors.of(type);
+        if (connector == null) {
+          throw new IllegalArgumentException("unknown source type '" + type
+              + "' (supported: jsonld, csv, jsonl, " + String.join(", ", Connectors.types()) + ")");
+        }
+        if (!connector.validTarget(target)) {
           throw new IllegalArgumentException("source '" + spec + "': '" + target
-              + "' is not a board name (letters, digits, . _ -)");
+              + "' is not a valid " + connector.targetName() + " for " + type);
         }
       }
-      default -> throw new IllegalArgumentException("unknown source type '" + type
-          + "' (supported: jsonld, csv, jsonl, greenhouse, lever, ashby, recruitee)");
     }
     return new SourceSpec(type, target);
   }

@@ -87,8 +87,15 @@ class PoliteFetcherTest {
     robotsStatus = 404;
     assertThat(fetcher(Duration.ZERO).fetch(uri("/jobs/1")).text()).contains("page");
     robotsStatus = 503;
+    // not a refusal: the site did not answer for its robots.txt, and the failure says why
     assertThatThrownBy(() -> fetcher(Duration.ZERO).fetch(uri("/jobs/1")))
-        .satisfies(e -> assertThat(((FetchException) e).reason()).isEqualTo("robots_denied"));
+        .satisfies(e -> {
+          FetchException f = (FetchException) e;
+          assertThat(f.reason()).isEqualTo("robots_unavailable");
+          assertThat(f.status()).isEqualTo(503);
+          assertThat(io.jobstream.model.FetchFailureClass.of(f.reason(), f.status(), f.getMessage()))
+              .isEqualTo(io.jobstream.model.FetchFailureClass.SERVER_ERROR);
+        });
   }
 
   @Test

@@ -50,7 +50,28 @@ class SchemaFilesTest {
         Arguments.of("salary-divergence", SalaryDivergence.class, new SalaryDivergence(1, "ml_engineer",
             "data_scientist", "year", day, day.plusYears(1), "all", "all", 40, 50, 2, 1, 1, 2.0, 0.5,
             1.5, 0.01, true, 0.05, "USD", "m", new SalaryDivergence.Trend(day, 1, 0, -1, 1,
-                "no_clear_change"), at)));
+                "no_clear_change"), at)),
+        Arguments.of("salary-divergence", SalaryDivergence.class, new SalaryDivergence(1, "ml_engineer",
+            "data_scientist", "year", day, day.plusYears(1), "all", "all", 40, 50, 2, 1, 1, 2.0, 0.5,
+            1.5, 0.01, true, 0.05, "USD", "m", null, at, 0.8, 0.1, 1.5, 0.9,
+            List.of(new SalaryDivergence.AdjustedCell("senior", "US", 30, 31, 2, 1, 1, 0.6),
+                new SalaryDivergence.AdjustedCell("mid", "other", 30, 30, 1.5, 1, 0.5, 0.4)))));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theAdjustedCellsAreDescribedAndARecordWrittenBeforeTheAdjustedGapStillReads() throws IOException {
+    assertSameFields(schema("salary-divergence").path("properties").path("adjustedCells").path("items"),
+        SalaryDivergence.AdjustedCell.class, "salary-divergence.adjustedCells");
+    // a value as written before the adjusted fields existed
+    String old = "{\"schemaVersion\":1,\"a\":\"ml_engineer\",\"b\":\"data_scientist\",\"window\":\"year\","
+        + "\"windowStart\":\"2024-01-01\",\"windowEnd\":\"2025-01-01\",\"seniority\":\"all\",\"country\":\"all\","
+        + "\"nA\":40,\"nB\":50,\"medianA\":2.0,\"medianB\":1.0,\"gap\":1.0,\"ratio\":2.0,\"ciLow\":0.5,"
+        + "\"ciHigh\":1.5,\"pValue\":0.01,\"significant\":true,\"alpha\":0.05,\"currency\":\"USD\","
+        + "\"method\":\"m\",\"trend\":null,\"updatedAt\":\"2024-04-20T10:00:00Z\"}";
+    SalaryDivergence d = JsonSerde.MAPPER.readValue(old, SalaryDivergence.class);
+    assertThat(d.gap()).isEqualTo(1.0);
+    assertThat(d.adjustedGap()).isNull();
+    assertThat(d.adjustedCells()).isNull();
   }
 
   private static JsonNode schema(String name) throws IOException {

@@ -2,6 +2,7 @@ package io.jobstream.app.bench;
 
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.model.Topics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
@@ -182,7 +183,7 @@ public final class EndToEndBenchmark {
     settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
     Properties props = StreamApp.streamsConfig(settings, stateDir.resolve(applicationId));
     try (Admin admin = Admin.create(client)) {
-      props.put(JobstreamTopology.RAW_PARTITIONS_CONFIG, Integer.toString(StreamApp.rawPartitions(admin)));
+      props.put(JobstreamConfig.RAW_PARTITIONS_CONFIG, Integer.toString(StreamApp.rawPartitions(admin)));
     }
     Topology topology = JobstreamTopology.buildClassifyStage(props, CLASSIFY_STAGE_TOPIC, CLASSIFY_STAGE_DLQ);
     long start = System.currentTimeMillis();
@@ -227,7 +228,7 @@ public final class EndToEndBenchmark {
   private Figures jobstream(long backlog, int latencySeconds, PostingMix mix) throws Exception {
     Properties settings = new Properties();
     settings.putAll(client);
-    settings.put(JobstreamTopology.WINDOWS_CONFIG, String.join(",", windows));
+    settings.put(JobstreamConfig.WINDOWS_CONFIG, String.join(",", windows));
     settings.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     settings.put(StreamsConfig.CLIENT_ID_CONFIG, InstanceFleet.CLIENT_ID_PREFIX + 0);
     settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));

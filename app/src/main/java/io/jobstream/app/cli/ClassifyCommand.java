@@ -61,7 +61,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   @Option(names = "--pay-ranges", paramLabel = "PERIOD=MIN..MAX,...",
       description = "Plausible pay per period in US dollars over the defaults, e.g."
-          + " hour=7..300,month=1000..50000 (see the README).")
+          + " hour=7..300,month=1000..50000 (see docs/classification.md).")
   String payRanges;
 
   @Override

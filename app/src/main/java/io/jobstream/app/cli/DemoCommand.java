@@ -153,10 +153,12 @@ public final class DemoCommand implements Callable<Integer> {
           io.jobstream.app.metrics.MetricsServer server = metrics.start(9400, app::healthProblem);
           KafkaPostingSink sink = new KafkaPostingSink(settings.client());
           TopicTail<SalaryStats> stats = new TopicTail<>(settings.client(), Topics.STATS);
-          TopicTail<SalaryDivergence> gaps = new TopicTail<>(settings.client(), Topics.DIVERGENCE)) {
+          TopicTail<SalaryDivergence> gaps = new TopicTail<>(settings.client(), Topics.DIVERGENCE);
+          io.jobstream.app.report.ScorecardFeed scorecardFeed =
+              io.jobstream.app.report.ScorecardFeed.start(settings.client())) {
         URI apiUri = URI.create("http://127.0.0.1:" + port + "/");
         LivePage.serveOn(api, List.of(window), LivePage.configuredPairs(DivergenceSettings.from(config)),
-            generated ? LIVE_PAGE_LABEL : null);
+            generated ? LIVE_PAGE_LABEL : null).withScorecard(scorecardFeed.scorecard());
         if (generated) {
           out.printf("job board serving %d generated postings at %s; replaying %d generated survey rows beside it%n",
               board.postingCount(), board.listingUri(), GeneratedMarket.DEFAULT_SURVEY_ROWS);

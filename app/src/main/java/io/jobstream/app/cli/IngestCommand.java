@@ -1,9 +1,13 @@
 package io.jobstream.app.cli;
 
 import io.jobstream.app.KafkaSettings;
+import io.jobstream.app.KnownSettings;
 import io.jobstream.app.TopicSetup;
 import io.jobstream.ingest.Ingestor;
 import io.jobstream.ingest.SourceSpec;
+import io.jobstream.ingest.api.Connectors;
+import io.jobstream.ingest.catalog.CatalogEntry;
+import io.jobstream.ingest.catalog.Catalogs;
 import io.jobstream.ingest.http.AddressGuard;
 import io.jobstream.ingest.http.PageFetcher;
 import io.jobstream.ingest.http.PoliteFetcher;
@@ -32,13 +36,26 @@ public final class IngestCommand implements Callable<Integer> {
   @Mixin
   MetricsOptions metrics;
 
-  @Option(names = "--source", required = true, paramLabel = "TYPE:TARGET",
+  static {
+    // the API connectors listed in --help, from the registry rather than written out here
+    System.setProperty("jobstream.catalogs", String.join(", ", Catalogs.shippedNames()));
+    System.setProperty("jobstream.connectors", Connectors.all().stream()
+        .map(c -> c.type() + ":" + c.targetName()).collect(java.util.stream.Collectors.joining(", ")));
+  }
+
+  @Option(names = "--source", paramLabel = "TYPE:TARGET",
       description = "A source to read (repeatable). jsonld:URL reads schema.org JobPosting"
           + " JSON-LD from a posting page, a listing page or a sitemap; csv:PATH backfills the"
           + " ai-jobs.net salary survey or the LinkedIn postings export; jsonl:PATH reads raw"
-          + " postings as JSON lines (files may be .gz); greenhouse:BOARD, lever:SITE,"
-          + " ashby:BOARD, recruitee:COMPANY read the public job-board APIs.")
+          + " postings as JSON lines (files may be .gz); ${sys:jobstream.connectors} read the job-board"
+          + " and aggregator APIs.")
   List<String> sources = new ArrayList<>();
+
+  @Option(names = "--catalog", paramLabel = "NAME",
+      description = "Read every board of a catalogue of employers (repeatable; with or without"
+          + " --source): a name shipped with jobstream (${sys:jobstream.catalogs}), all for every"
+          + " one, or the path to a catalogue file. See docs/catalogue.md.")
+  List<String> catalogs = new ArrayList<>();
 
   @Option(names = "--survey-day", paramLabel = "MM-DD", defaultValue = "07-01",
       description = "Day of the year that salary-survey rows (which give only a year) are dated"
@@ -79,7 +96,7 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<SourceSpec> specs = sources.stream().map(SourceSpec::parse).toList();
+    List<SourceSpec> specs = specs(sources, catalogs);
     MonthDay day;
     try {
       day = MonthDay.parse("--" + surveyDay);
@@ -93,6 +110,9 @@ public final class IngestCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--concurrency and --per-host must be at least 1");
     }
     KafkaSettings settings = kafka.requireBootstrap();
+    java.util.Map<String, String> apiSettings = apiSettings(settings, System::getenv);
+    // a keyed source without its key is a usage error now, not a dead letter per pass
+    io.jobstream.ingest.api.ApiKeys.requireFor(specs.stream().map(SourceSpec::type).toList(), apiSettings);
     TopicSetup.ensureTopics(settings.client(), TopicSetup.partitions(settings));
     PageFetcher fetcher = new PageFetcher(new AddressGuard(new HashSet<>(allowHosts)),
         userAgent(contact), PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
@@ -105,16 +125,9 @@ public final class IngestCommand implements Callable<Integer> {
       if (server != null) {
         sink.bindMetrics(server.registry());
       }
-      java.util.Map<String, String> baseUrls = new java.util.HashMap<>();
-      for (String api : SourceSpec.APIS) {
-        String base = settings.get("ingest." + api + ".base-url", null);
-        if (base != null) {
-          baseUrls.put(api, base);
-        }
-      }
       Ingestor ingestor = new Ingestor(specs,
           new PoliteFetcher(fetcher, minDelay).withConcurrency(concurrency, perHost), sink, maxPages, state,
-          day, System.err, System.console() != null, baseUrls,
+          day, System.err, System.console() != null, apiSettings,
           new io.jobstream.ingest.IngestMetrics(io.micrometer.core.instrument.Metrics.globalRegistry));
       if (!once) {
         ingestor.runContinuously(interval, () -> passDone.set(true));
@@ -127,6 +140,42 @@ public final class IngestCommand implements Callable<Integer> {
           summary.failedSources() > 0 ? ", " + summary.failedSources() + " sources failed" : "");
       return summary.failedSources() > 0 || summary.pages() + summary.rows() == 0 ? 1 : 0;
     }
+  }
+
+  /**
+   * The API connectors' settings: from {@code --config}, else from the environment
+   * ({@code JOBSTREAM_USAJOBS_API_KEY} for {@code ingest.usajobs.api-key}, see
+   * {@link io.jobstream.ingest.api.ApiKeys}).
+   */
+  static java.util.Map<String, String> apiSettings(KafkaSettings settings,
+      java.util.function.Function<String, String> environment) {
+    java.util.Map<String, String> configured = new java.util.HashMap<>();
+    for (String key : KnownSettings.apiSettings()) {
+      String value = settings.get(key, null);
+      if (value != null) {
+        configured.put(key, value);
+      }
+    }
+    return io.jobstream.ingest.api.ApiKeys.withEnvironment(configured, KnownSettings.apiSettings(), environment);
+  }
+
+  /**
+   * The sources of {@code --source} and of the boards of {@code --catalog}, each once, in that
+   * order; a usage error when there are none.
+   */
+  static List<SourceSpec> specs(List<String> sources, List<String> catalogs) {
+    if (sources.isEmpty() && catalogs.isEmpty()) {
+      throw new IllegalArgumentException("give at least one --source or --catalog");
+    }
+    java.util.LinkedHashMap<String, SourceSpec> specs = new java.util.LinkedHashMap<>();
+    for (String source : sources) {
+      SourceSpec spec = SourceSpec.parse(source);
+      specs.putIfAbsent(spec.type() + ":" + spec.target(), spec);
+    }
+    for (CatalogEntry entry : Catalogs.load(catalogs)) {
+      specs.putIfAbsent(entry.spec(), entry.source());
+    }
+    return List.copyOf(specs.values());
   }
 
   static String userAgent(String contact) {

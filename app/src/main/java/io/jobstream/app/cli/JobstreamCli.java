@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         + " salary statistics.",
     subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class,
         StreamCommand.class, MonitorCommand.class, ClassifyCommand.class, DeleteCommand.class, ReportCommand.class,
-        BenchmarkCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        BenchmarkCommand.class, DataCommand.class, SourcesCommand.class, ConfigReferenceCommand.class,
+        CommandLine.HelpCommand.class})
 public final class JobstreamCli implements Callable<Integer> {
 
   public static final int OK = 0;

@@ -13,7 +13,7 @@ public final class KafkaOptions {
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Properties file: Kafka client settings (SASL, SSL, ...) passed through as they"
-          + " are, plus jobstream.* and ingest.* settings (see the README).")
+          + " are, plus jobstream.* and ingest.* settings (see docs/configuration.md).")
   Path configFile;
 
   /** Loads the settings; a missing or unreadable file is a usage error. */

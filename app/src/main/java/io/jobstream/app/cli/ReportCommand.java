@@ -3,6 +3,7 @@ package io.jobstream.app.cli;
 import io.jobstream.aggregate.DivergenceSettings;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.WindowSpec;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.KafkaSettings;
 import io.jobstream.app.report.TopicSnapshot;
 import io.jobstream.model.SalaryDivergence;
@@ -11,6 +12,7 @@ import io.jobstream.model.Topics;
 import io.jobstream.report.page.FamilyPair;
 import io.jobstream.report.page.ReportFiles;
 import io.jobstream.report.page.ReportModel;
+import io.jobstream.report.page.SourceScorecard;
 import io.jobstream.report.reference.OfficialReferences;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,7 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
     KafkaSettings settings = kafka.requireBootstrap();
     Properties own = settings.own();
     String windowSpec = window != null ? window
-        : own.getProperty(JobstreamTopology.WINDOWS_CONFIG, JobstreamTopology.DEFAULT_WINDOWS).split(",")[0].trim();
+        : own.getProperty(JobstreamConfig.WINDOWS_CONFIG, JobstreamConfig.DEFAULT_WINDOWS).split(",")[0].trim();
     WindowSpec.parse(windowSpec);
     List<FamilyPair> chosen = pairs(own, pairs);
     Map<String, SalaryStats> stats = TopicSnapshot.read(settings.client(), Topics.STATS, timeout);
@@ -74,12 +76,21 @@ public final class ReportCommand implements Callable<Integer> {
     // a few example verdicts from the latest classified postings (a bounded read of a large topic)
     ReportModel model = ReportModel.of(windowSpec, chosen, stats.values(), gaps.values())
         .withExamples(TopicSnapshot.tail(settings.client(), Topics.CLASSIFIED, 2_000, timeout));
+    // the scorecard per source, from everything ingest published and dead-lettered
+    SourceScorecard scorecard = new SourceScorecard();
+    boolean whole = TopicSnapshot.forEach(settings.client(), Topics.RAW, timeout, scorecard::add)
+        & TopicSnapshot.forEach(settings.client(), Topics.DLQ, timeout, scorecard::add);
+    model.withScorecard(scorecard);
     List<Path> files = ReportFiles.write(out, model,
         OfficialReferences.load(io.jobstream.model.data.DataDirectory.resolve(dataDir)));
     PrintWriter w = spec.commandLine().getOut();
     long withGap = chosen.stream().mapToLong(p -> model.gaps(p).size()).sum();
     w.printf("report: %d %s windows, %d gaps of %s; %d files in %s, open %s%n", model.starts().size(), windowSpec, withGap,
         chosen, files.size(), out, files.get(0));
+    if (!whole) {
+      w.printf("(the scorecard per source counts the first %d records of %s and %s: raise --timeout for all)%n",
+          scorecard.records(), Topics.RAW.name(), Topics.DLQ.name());
+    }
     if (model.isEmpty()) {
       w.printf("(no statistics for window %s on %s yet: is the streams app running with --window %s?)%n", windowSpec,
           Topics.STATS.name(), windowSpec);
@@ -89,13 +100,13 @@ public final class ReportCommand implements Callable<Integer> {
 
   /** The pairs asked for, each checked against the configured divergence pairs. */
   static List<FamilyPair> pairs(Properties own, List<String> asked) {
-    List<String> configured = Arrays.stream(own.getProperty(DivergenceSettings.PAIRS_CONFIG, DivergenceSettings.DEFAULT_PAIRS)
+    List<String> configured = Arrays.stream(own.getProperty(JobstreamConfig.PAIRS_CONFIG, JobstreamConfig.DEFAULT_PAIRS)
         .split(",")).map(String::trim).toList();
     List<FamilyPair> out = new ArrayList<>();
     for (String p : asked.isEmpty() ? List.of(FamilyPair.ML_ENGINEER_DATA_SCIENTIST.toString()) : asked) {
       FamilyPair pair = FamilyPair.parse(p);
       if (!configured.contains(pair.toString())) {
-        throw new IllegalArgumentException("--pair " + pair + " is not one of " + DivergenceSettings.PAIRS_CONFIG
+        throw new IllegalArgumentException("--pair " + pair + " is not one of " + JobstreamConfig.PAIRS_CONFIG
             + " (" + String.join(",", configured) + "), so the streams app computes no gap for it");
       }
       out.add(pair);

@@ -3,12 +3,12 @@ package io.jobstream.app.cli;
 import io.jobstream.aggregate.DivergenceSettings;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.QueryApi;
-import java.net.InetSocketAddress;
-import org.apache.kafka.streams.state.HostInfo;
 import io.jobstream.aggregate.StreamApp;
 import io.jobstream.aggregate.WindowSpec;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.KafkaSettings;
 import io.jobstream.app.TopicSetup;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,11 +95,12 @@ public final class StreamCommand implements Callable<Integer> {
       }
       if (api != null) {
         io.jobstream.app.report.LivePage.serveOn(api, windowList(config),
-            io.jobstream.app.report.LivePage.configuredPairs(DivergenceSettings.from(config)), null);
+            io.jobstream.app.report.LivePage.configuredPairs(DivergenceSettings.from(config)), null)
+            .withScorecard(io.jobstream.app.report.ScorecardFeed.start(settings.client()).scorecard());
       }
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "stream-shutdown"));
       System.out.println("stream: running with windows "
-          + config.getProperty(JobstreamTopology.WINDOWS_CONFIG)
+          + config.getProperty(JobstreamConfig.WINDOWS_CONFIG)
           + (api == null ? "" : "; query API on http://" + queryHost + ":" + queryPort + "/stats, live page on http://"
               + queryHost + ":" + queryPort + "/")
           + ". Ctrl-C stops it.");
@@ -117,7 +119,7 @@ public final class StreamCommand implements Callable<Integer> {
   }
 
   private static List<String> windowList(Properties config) {
-    return List.of(config.getProperty(JobstreamTopology.WINDOWS_CONFIG).split(",")).stream().map(String::trim).toList();
+    return List.of(config.getProperty(JobstreamConfig.WINDOWS_CONFIG).split(",")).stream().map(String::trim).toList();
   }
 
   /**
@@ -138,10 +140,10 @@ public final class StreamCommand implements Callable<Integer> {
     Properties base = settings.client();
     base.putAll(settings.own());
     if (!windows.isEmpty()) {
-      base.setProperty(JobstreamTopology.WINDOWS_CONFIG, String.join(",", windows));
+      base.setProperty(JobstreamConfig.WINDOWS_CONFIG, String.join(",", windows));
     }
-    base.putIfAbsent(JobstreamTopology.WINDOWS_CONFIG, JobstreamTopology.DEFAULT_WINDOWS);
-    WindowSpec.parseList(base.getProperty(JobstreamTopology.WINDOWS_CONFIG));
+    base.putIfAbsent(JobstreamConfig.WINDOWS_CONFIG, JobstreamConfig.DEFAULT_WINDOWS);
+    WindowSpec.parseList(base.getProperty(JobstreamConfig.WINDOWS_CONFIG));
     if (applicationId != null) {
       base.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     }

@@ -39,8 +39,11 @@ import org.slf4j.LoggerFactory;
  * {@code jobstream_market_gap_p_value}, {@code jobstream_market_gap_significant} (1 or 0),
  * {@code jobstream_market_gap_n{side=a|b}}, {@code jobstream_market_gap_trend_change},
  * {@code jobstream_market_gap_trend} (1 widened, 0 no clear change, -1 narrowed; absent without a
- * trend), {@code jobstream_market_gap_window_start_seconds}. A value that is absent in the record
- * (no pay in the window, no trend) is NaN. Thread-safe.
+ * trend), {@code jobstream_market_gap_window_start_seconds}; for seniority {@code all} only, the
+ * gap adjusted for seniority and country: {@code jobstream_market_gap_adjusted},
+ * {@code jobstream_market_gap_adjusted_ci_low}, {@code jobstream_market_gap_adjusted_ci_high},
+ * {@code jobstream_market_gap_adjusted_coverage} (0..1). A value that is absent in the record
+ * (no pay in the window, no trend, no usable cell) is NaN. Thread-safe.
  */
 public final class MarketGauges {
 
@@ -122,7 +125,7 @@ public final class MarketGauges {
       gaps.put(series, current);
       current.meters = registerDivergence(current, Tags.of("window", value.window(),
           "pair", value.a() + ":" + value.b(), "a", value.a(), "b", value.b(),
-          "seniority", value.seniority(), "currency", value.currency()));
+          "seniority", value.seniority(), "currency", value.currency()), value.seniority());
     }
     count("divergence", current.offer(value.windowStart(), value) ? "shown" : "older_window");
   }
@@ -196,7 +199,7 @@ public final class MarketGauges {
     return meters;
   }
 
-  private List<Meter> registerDivergence(Current<SalaryDivergence> c, Tags tags) {
+  private List<Meter> registerDivergence(Current<SalaryDivergence> c, Tags tags, String seniority) {
     List<Meter> meters = new ArrayList<>();
     meters.add(gauge("jobstream.market.gap", c, tags, SalaryDivergence::gap, "median A minus median B"));
     meters.add(gauge("jobstream.market.gap.ratio", c, tags, d -> nan(d.ratio()), "median A over median B"));
@@ -217,6 +220,17 @@ public final class MarketGauges {
         }, "1 widened, 0 no clear change, -1 narrowed"));
     meters.add(gauge("jobstream.market.gap.window.start.seconds", c, tags,
         d -> d.windowStart().toEpochDay() * 86_400.0, "start of the current window, epoch seconds"));
+    if ("all".equals(seniority)) {
+      // the topic carries the adjusted gap on the slice all|all only: no NaN series per seniority
+      meters.add(gauge("jobstream.market.gap.adjusted", c, tags, d -> nan(d.adjustedGap()),
+          "gap adjusted for seniority and country (cell gaps of medians, pooled cell shares)"));
+      meters.add(gauge("jobstream.market.gap.adjusted.ci.low", c, tags, d -> nan(d.adjustedCiLow()),
+          "95% interval of the adjusted gap, low end"));
+      meters.add(gauge("jobstream.market.gap.adjusted.ci.high", c, tags, d -> nan(d.adjustedCiHigh()),
+          "95% interval of the adjusted gap, high end"));
+      meters.add(gauge("jobstream.market.gap.adjusted.coverage", c, tags, d -> nan(d.adjustedCoverage()),
+          "share of both families' postings with pay in the cells of the adjusted gap"));
+    }
     return meters;
   }
 

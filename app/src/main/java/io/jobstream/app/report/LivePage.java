@@ -51,6 +51,7 @@ public final class LivePage implements Handler {
   private final List<FamilyPair> configuredPairs;
   private final List<FamilyPair> defaultPairs;
   private final String dataLabel;
+  private volatile io.jobstream.report.page.SourceScorecard scorecard;
   private final OfficialReferences refs = OfficialReferences.load(io.jobstream.model.data.DataDirectory.resolve(null));
 
   /**
@@ -74,11 +75,19 @@ public final class LivePage implements Handler {
   }
 
   /** Registers the page and its fragment on the query API, with {@code dataLabel} (or null) above the figures. */
-  public static void serveOn(QueryApi queryApi, List<String> windows, List<FamilyPair> configuredPairs, String dataLabel) {
+  public static LivePage serveOn(QueryApi queryApi, List<String> windows, List<FamilyPair> configuredPairs,
+      String dataLabel) {
     LivePage page = new LivePage(queryApi.queries(), windows, configuredPairs,
         List.of(FamilyPair.ML_ENGINEER_DATA_SCIENTIST), dataLabel);
     queryApi.serve("/", page);
     queryApi.serve(ReportPage.FRAGMENT_PATH, page);
+    return page;
+  }
+
+  /** Shows {@code scorecard} (kept up to date elsewhere, e.g. by a {@link ScorecardFeed}) as a panel; null for none. */
+  public LivePage withScorecard(io.jobstream.report.page.SourceScorecard scorecard) {
+    this.scorecard = scorecard;
+    return this;
   }
 
   /** The pairs of the divergence settings, as the page names them. */
@@ -100,7 +109,8 @@ public final class LivePage implements Handler {
     gapsFilter.remove("remote");
     ClusterQuery.Answer stats = queries.ask(ClusterQuery.Kind.STATS, statsFilter, false);
     ClusterQuery.Answer gaps = queries.ask(ClusterQuery.Kind.DIVERGENCE, gapsFilter, false);
-    ReportModel model = ReportModel.of(window, request.pairs(), values(stats, STATS), values(gaps, GAPS));
+    ReportModel model = ReportModel.of(window, request.pairs(), values(stats, STATS), values(gaps, GAPS))
+        .withScorecard(scorecard);
     String notice = null;
     if (stats.answered() == 0 || gaps.answered() == 0) {
       // still a page (and the script that keeps asking): the app may be starting or restoring

@@ -107,6 +107,46 @@ public final class TopicSnapshot {
   }
 
   /**
+   * Hands every committed record of {@code topic}, from its start to its current end, to
+   * {@code each} without keeping them (a large topic in bounded memory). Tombstones and unreadable
+   * records are skipped. Stops at {@code timeout}: returns whether the end was reached (a missing
+   * topic has nothing to read and counts as read).
+   */
+  public static <V> boolean forEach(Properties clientProps, Topic<String, V> topic, Duration timeout,
+      java.util.function.Consumer<V> each) {
+    Properties props = committedReader(clientProps);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
+        topic.valueSerde().deserializer())) {
+      var infos = consumer.partitionsFor(topic.name(), timeout);
+      if (infos == null || infos.isEmpty()) {
+        return true;
+      }
+      List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+      while (!reached(consumer, ends)) {
+        if (System.nanoTime() > deadline) {
+          return false;
+        }
+        try {
+          for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
+            if (r.value() != null) {
+              each.accept(r.value());
+            }
+          }
+        } catch (RecordDeserializationException e) {
+          LOG.warn("skipping unreadable record {}-{}@{}: {}", e.topicPartition().topic(), e.topicPartition().partition(),
+              e.offset(), e.getMessage());
+          consumer.seek(e.topicPartition(), e.offset() + 1);
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
    * Consumer settings for reading a topic's committed records without a consumer group: it never
    * commits offsets, so it leaves no trace on the cluster.
    */

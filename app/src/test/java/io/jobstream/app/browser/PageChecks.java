@@ -50,7 +50,53 @@ final class PageChecks {
       assertThat(cells.get(9).path("text").asText()).as(key + " p as shown").isEqualTo(Formats.pValue(d.pValue()));
       assertThat(cells.get(10).path("text").asText()).isEqualTo(d.significant() ? "yes" : "no");
       assertThat(cells.get(11).path("text").asText()).isEqualTo(d.trend() == null ? "" : d.trend().verdict());
+      // the adjusted gap beside the raw one (empty where the topic has none)
+      assertThat(cells.get(14).path("value").asText()).as(key + " adjustedGap")
+          .isEqualTo(d.adjustedGap() == null ? "" : Double.toString(d.adjustedGap()));
+      assertThat(cells.get(15).path("value").asText()).as(key + " adjustedCiLow")
+          .isEqualTo(d.adjustedCiLow() == null ? "" : Double.toString(d.adjustedCiLow()));
+      assertThat(cells.get(16).path("value").asText()).as(key + " adjustedCiHigh")
+          .isEqualTo(d.adjustedCiHigh() == null ? "" : Double.toString(d.adjustedCiHigh()));
+      assertThat(cells.get(17).path("value").asText()).as(key + " adjustedCoverage")
+          .isEqualTo(d.adjustedCoverage() == null ? "" : Double.toString(d.adjustedCoverage()));
+      if (d.adjustedGap() != null) {
+        assertThat(cells.get(14).path("text").asText()).isEqualTo(Formats.signedMoney(d.adjustedGap()));
+      }
     });
+  }
+
+  /** The cell table holds every cell behind every adjusted gap of the pair, each number equal to the topic's. */
+  static void cellTableEqualsTopic(JsonNode rows, Map<String, SalaryDivergence> topic, String pairPrefix) {
+    Map<String, SalaryDivergence.AdjustedCell> expected = new TreeMap<>();
+    topic.forEach((k, v) -> {
+      if (k.startsWith(pairPrefix) && k.endsWith("|all|all") && v.adjustedCells() != null) {
+        v.adjustedCells().forEach(c -> expected.put(k + "|" + c.seniority() + "|" + c.country(), c));
+      }
+    });
+    assertThat(iterable(rows.fieldNames())).as("rows of the cell table").containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach((key, c) -> {
+      JsonNode cells = rows.get(key);
+      assertThat(cells.get(2).path("text").asText()).isEqualTo(c.seniority());
+      assertThat(cells.get(3).path("text").asText()).isEqualTo(c.country());
+      assertThat(value(cells, 4)).as(key + " nA").isEqualTo(c.nA());
+      assertThat(value(cells, 5)).as(key + " nB").isEqualTo(c.nB());
+      assertThat(value(cells, 6)).as(key + " medianA").isEqualTo(c.medianA());
+      assertThat(value(cells, 7)).as(key + " medianB").isEqualTo(c.medianB());
+      assertThat(value(cells, 8)).as(key + " gap").isEqualTo(c.gap());
+      assertThat(cells.get(8).path("text").asText()).isEqualTo(Formats.signedMoney(c.gap()));
+      assertThat(Double.parseDouble(cells.get(9).path("value").asText())).as(key + " weight").isEqualTo(c.weight());
+    });
+  }
+
+  /** Points the gap chart of a pair draws: a raw gap per window with one, and an adjusted gap where there is one. */
+  static int gapChartPoints(Map<String, SalaryDivergence> topic, String pairPrefix) {
+    int points = 0;
+    for (Map.Entry<String, SalaryDivergence> e : topic.entrySet()) {
+      if (e.getKey().startsWith(pairPrefix) && e.getKey().endsWith("|all|all") && e.getValue() != null) {
+        points += e.getValue().adjustedGap() == null ? 1 : 2;
+      }
+    }
+    return points;
   }
 
   /** Every row of the family table holds the topic's count, pay count and median for its key. */

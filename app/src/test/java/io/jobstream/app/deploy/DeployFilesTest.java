@@ -47,7 +47,7 @@ class DeployFilesTest {
     Path prometheus = deploy.resolve("prometheus");
     assertSucceeds(PrometheusTools.run(prometheus, promtool.toString(), "check", "config", "prometheus.yml"));
     List<String> rules = files(prometheus.resolve("rules"), ".yml").stream().map(f -> "rules/" + f).toList();
-    assertThat(rules).hasSize(2);
+    assertThat(rules).hasSize(3);
     assertSucceeds(PrometheusTools.run(prometheus, concat(promtool.toString(), "check", "rules", rules)));
     List<String> tests = files(prometheus.resolve("tests"), ".yml").stream().map(f -> "tests/" + f).toList();
     assertThat(tests).isNotEmpty();
@@ -86,7 +86,8 @@ class DeployFilesTest {
     assertThat(alerts).containsExactlyInAnyOrder("JobstreamTargetDown", "JobstreamIngestStalled",
         "JobstreamCrawlerErrorRatioHigh", "JobstreamDeadLetterRateHigh", "JobstreamUnclassifiedShareHigh",
         "JobstreamConsumerLagHigh", "JobstreamDataStale", "JobstreamStreamsAppNotRunning", "JobstreamPipelineStuck",
-        "JobstreamDivergenceBecameSignificant", "JobstreamGapMoved", "JobstreamPayDropped");
+        "JobstreamDivergenceBecameSignificant", "JobstreamGapMoved", "JobstreamAdjustedGapMoved", "JobstreamPayDropped",
+        "JobstreamSourceMarkupChanged", "JobstreamSourceBlocked");
     assertThat(tested).as("alerts with a promtool unit test").containsAll(alerts);
   }
 
@@ -153,7 +154,7 @@ class DeployFilesTest {
         assertThat(normalize(expr)).as(where + " same PromQL as its Prometheus twin").isEqualTo(prometheusExprByRunbook.get(runbook));
       }
     }
-    assertThat(rules).isEqualTo(3);
+    assertThat(rules).isEqualTo(4);
   }
 
   @Test

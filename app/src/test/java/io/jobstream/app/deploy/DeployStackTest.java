@@ -59,6 +59,44 @@ class DeployStackTest {
   }
 
   @Test
+  void healthChecksRunWithoutBashInShAndThePodmanOverrideReplacesNoList() throws Exception {
+    JsonNode services = DeployFilesTest.YAML.readTree(deploy.resolve("compose.yaml").toFile()).path("services");
+    JsonNode podman = DeployFilesTest.YAML.readTree(deploy.resolve("compose.podman.yaml").toFile()).path("services");
+    List<String> checked = new ArrayList<>();
+    for (JsonNode file : List.of(services, podman)) {
+      file.fields().forEachRemaining(service -> {
+        JsonNode test = service.getValue().path("healthcheck").path("test");
+        if (!test.isMissingNode()) {
+          checked.add(service.getKey());
+          // a string is CMD-SHELL, run by /bin/sh: dash in Debian and Ubuntu images, without /dev/tcp
+          assertThat(test.isTextual()).as(service.getKey() + " health check is a string").isTrue();
+          if (test.asText().contains("/dev/tcp")) {
+            assertThat(test.asText()).as(service.getKey() + " health check").startsWith("bash -c '");
+          }
+        }
+      });
+    }
+    assertThat(checked).contains("kafka", "stream", "ingest", "monitor");
+    // podman-compose 1.0 appends an override's list to the list it overrides: the override may add
+    // keys and replace strings, never give a list where compose.yaml has one
+    podman.fields().forEachRemaining(service -> {
+      assertThat(services.has(service.getKey())).as(service.getKey() + " is a compose.yaml service").isTrue();
+      replacesNoList(service.getKey(), service.getValue(), services.path(service.getKey()));
+    });
+  }
+
+  private static void replacesNoList(String path, JsonNode override, JsonNode base) {
+    override.fields().forEachRemaining(key -> {
+      JsonNode value = key.getValue();
+      JsonNode was = base.path(key.getKey());
+      assertThat(value.isArray() && was.isArray()).as(path + "." + key.getKey() + " replaces a list").isFalse();
+      if (value.isObject() && was.isObject()) {
+        replacesNoList(path + "." + key.getKey(), value, was);
+      }
+    });
+  }
+
+  @Test
   void kubernetesManifestsAreConsistent() throws Exception {
     Map<String, JsonNode> byKindAndName = new HashMap<>();
     List<String> files = DeployFilesTest.files(deploy.resolve("k8s"), ".yaml");

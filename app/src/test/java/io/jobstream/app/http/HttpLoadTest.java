@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.QueryApi;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.SurveyFixture;
 import io.jobstream.app.TopicSetup;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
@@ -61,7 +62,7 @@ class HttpLoadTest {
       Properties settings = new Properties();
       settings.put("bootstrap.servers", broker.bootstrapServers());
       TopicSetup.ensureTopics(settings);
-      settings.put(JobstreamTopology.WINDOWS_CONFIG, "year");
+      settings.put(JobstreamConfig.WINDOWS_CONFIG, "year");
       settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "http-load-test");
       Properties config = StreamApp.streamsConfig(settings, dir.resolve("streams"));
       int port = freePort();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jobstream.aggregate.JobstreamTopology;
 import io.jobstream.aggregate.QueryApi;
 import io.jobstream.aggregate.StreamApp;
+import io.jobstream.aggregate.config.JobstreamConfig;
 import io.jobstream.app.SurveyFixture;
 import io.jobstream.app.TopicSetup;
 import io.jobstream.app.broker.EmbeddedKafkaBroker;
@@ -70,7 +71,7 @@ class HttpSurfacesTest {
     TopicSetup.ensureTopics(client);
     Properties settings = new Properties();
     settings.putAll(client);
-    settings.put(JobstreamTopology.WINDOWS_CONFIG, "year");
+    settings.put(JobstreamConfig.WINDOWS_CONFIG, "year");
     settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "http-surfaces-test");
     settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "300");
     int port1 = freePort();

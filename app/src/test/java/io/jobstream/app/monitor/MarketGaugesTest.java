@@ -68,6 +68,32 @@ class MarketGaugesTest {
   }
 
   @Test
+  void theAdjustedGapIsAGaugeBesideTheRawOneForSeniorityAllOnly() {
+    SalaryDivergence raw = gap("2024-01-01", "all", 34_000, true, null);
+    SalaryDivergence all = new SalaryDivergence(raw.schemaVersion(), raw.a(), raw.b(), raw.window(),
+        raw.windowStart(), raw.windowEnd(), raw.seniority(), raw.country(), raw.nA(), raw.nB(), raw.medianA(),
+        raw.medianB(), raw.gap(), raw.ratio(), raw.ciLow(), raw.ciHigh(), raw.pValue(), raw.significant(),
+        raw.alpha(), raw.currency(), raw.method(), raw.trend(), raw.updatedAt(), 29_000.0, 24_000.0, 34_000.0, 0.9,
+        java.util.List.of(new SalaryDivergence.AdjustedCell("senior", "US", 40, 50, 180_000, 151_000, 29_000, 1)));
+    gauges.divergence(all.key(), all);
+    String[] tags = {"pair", "ml_engineer:data_scientist", "window", "year", "seniority", "all"};
+    assertThat(value("jobstream.market.gap", tags)).isEqualTo(34_000.0);
+    assertThat(value("jobstream.market.gap.adjusted", tags)).isEqualTo(29_000.0);
+    assertThat(value("jobstream.market.gap.adjusted.ci.low", tags)).isEqualTo(24_000.0);
+    assertThat(value("jobstream.market.gap.adjusted.ci.high", tags)).isEqualTo(34_000.0);
+    assertThat(value("jobstream.market.gap.adjusted.coverage", tags)).isEqualTo(0.9);
+    // a record without the adjusted gap (an older one, or no usable cell): NaN, not a stale value
+    SalaryDivergence y2025 = gap("2025-01-01", "all", 30_000, true, null);
+    gauges.divergence(y2025.key(), y2025);
+    assertThat(value("jobstream.market.gap.adjusted", tags)).isNaN();
+    // per seniority there is no adjusted gap, and no series for it
+    SalaryDivergence senior = gap("2025-01-01", "senior", 30_000, true, null);
+    gauges.divergence(senior.key(), senior);
+    assertThat(registry.find("jobstream.market.gap.adjusted").gauges()).hasSize(1);
+    assertThat(registry.find("jobstream.market.gap").gauges()).hasSize(2);
+  }
+
+  @Test
   void divergenceGaugesFollowTheRecordAndATombstoneOfTheShownWindowRemovesThem() {
     SalaryDivergence y2024 = gap("2024-01-01", "all", 34_000, true, "widened");
     gauges.divergence(y2024.key(), y2024);

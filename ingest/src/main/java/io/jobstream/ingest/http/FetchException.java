@@ -30,7 +30,7 @@ public final class FetchException extends Exception {
 
   /**
    * One of: blocked_address, bad_scheme, http_status, too_large, content_type, redirects, io,
-   * retry_after, robots_denied.
+   * retry_after, robots_denied, robots_unavailable (the site's robots.txt could not be read).
    */
   public String reason() {
     return reason;

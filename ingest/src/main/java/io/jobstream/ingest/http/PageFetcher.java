@@ -93,9 +93,18 @@ public final class PageFetcher {
   /** As {@link #fetch(URI, String, String)}, calling {@code onRetry} before each retry. */
   public FetchedPage fetch(URI uri, String etag, String lastModified, Runnable onRetry)
       throws FetchException, InterruptedException {
+    return fetch(FetchRequest.get(uri).conditional(etag, lastModified), onRetry);
+  }
+
+  /**
+   * Sends {@code request} (GET or POST, with its headers and validators), retrying as the
+   * {@link RetryPolicy} says and calling {@code onRetry} before each retry.
+   */
+  public FetchedPage fetch(FetchRequest request, Runnable onRetry) throws FetchException, InterruptedException {
+    URI uri = request.uri();
     for (int attempt = 1; ; attempt++) {
       try {
-        return fetchOnce(uri, etag, lastModified);
+        return fetchOnce(request);
       } catch (RetryableException e) {
         if (attempt >= retry.maxAttempts()) {
           throw e.failure;
@@ -129,9 +138,14 @@ public final class PageFetcher {
     }
   }
 
-  private FetchedPage fetchOnce(URI uri, String etag, String lastModified)
+  private FetchedPage fetchOnce(FetchRequest request)
       throws FetchException, InterruptedException, RetryableException {
+    URI uri = request.uri();
+    String etag = request.etag();
+    String lastModified = request.lastModified();
     URI current = uri;
+    // a POST answered by 307 or 308 is repeated at the new address; by 301, 302 or 303 it becomes a GET
+    boolean post = request.method().equals("POST");
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       guard.check(current);
       HttpRequest.Builder builder = HttpRequest.newBuilder(current)
@@ -145,9 +159,15 @@ public final class PageFetcher {
       if (hop == 0 && lastModified != null) {
         builder.header("If-Modified-Since", lastModified);
       }
+      request.headers().forEach(builder::setHeader);
+      if (post) {
+        builder.POST(HttpRequest.BodyPublishers.ofString(request.body() == null ? "" : request.body()));
+      } else {
+        builder.GET();
+      }
       HttpResponse<InputStream> response;
       try {
-        response = client.send(builder.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
       } catch (IOException e) {
         throw new RetryableException(new FetchException("io", "cannot fetch " + current + ": " + e, e), null);
       }
@@ -166,6 +186,7 @@ public final class PageFetcher {
         String location = response.headers().firstValue("Location").orElseThrow(
             () -> new FetchException("http_status", status + " without Location from " + uri));
         current = current.resolve(location);
+        post = post && (status == 307 || status == 308);
         continue;
       }
       if (status != 200) {

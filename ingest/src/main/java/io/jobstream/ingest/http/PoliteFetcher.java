@@ -32,7 +32,11 @@ public final class PoliteFetcher {
   /** Longest a robots.txt is trusted (24 h). */
   public static final Duration DEFAULT_ROBOTS_TTL = Duration.ofHours(24);
 
-  private record Rules(BaseRobotRules rules, long expiresNanos) {}
+  /**
+   * A site's robots.txt rules until {@code expiresNanos}; {@code unavailable} is why its robots.txt
+   * could not be read (then nothing is fetched from the site until it expires), else null.
+   */
+  private record Rules(BaseRobotRules rules, long expiresNanos, FetchException unavailable) {}
 
   private final PageFetcher fetcher;
   private final Duration minDelay;
@@ -101,9 +105,23 @@ public final class PoliteFetcher {
 
   /** Fetches {@code uri} if robots.txt allows it, after the host's pause. */
   public FetchedPage fetch(URI uri, String etag, String lastModified) throws FetchException, InterruptedException {
+    return fetch(FetchRequest.get(uri).conditional(etag, lastModified));
+  }
+
+  /** Sends {@code request} if robots.txt allows its address, after the host's pause. */
+  public FetchedPage fetch(FetchRequest request) throws FetchException, InterruptedException {
+    URI uri = request.uri();
     long start = System.nanoTime();
     try {
-      BaseRobotRules rules = rules(uri);
+      Rules site = rules(uri);
+      if (site.unavailable() != null) {
+        // not a refusal: the site did not answer for its robots.txt (no such host, no connection,
+        // a server error), which a report must not call "blocked"
+        FetchException cause = site.unavailable();
+        throw new FetchException("robots_unavailable", "robots.txt of " + uri.getHost() + " unavailable ("
+            + cause.getMessage() + "); not fetching " + uri, cause.status());
+      }
+      BaseRobotRules rules = site.rules();
       if (!rules.isAllowed(uri.toString())) {
         throw new FetchException("robots_denied", "robots.txt of " + uri.getHost() + " disallows " + uri);
       }
@@ -115,7 +133,7 @@ public final class PoliteFetcher {
       try {
         pause(uri, Duration.ofMillis(Math.max(minDelay.toMillis(), crawlDelay)));
         start = System.nanoTime();
-        page = fetcher.fetch(uri, etag, lastModified, metrics::retry);
+        page = fetcher.fetch(request, metrics::retry);
       } finally {
         slots.release();
       }
@@ -123,7 +141,7 @@ public final class PoliteFetcher {
           page.body().length);
       return page;
     } catch (FetchException e) {
-      metrics.request(e.reason(), Duration.ofNanos(System.nanoTime() - start), 0);
+      metrics.failure(e.reason(), e.status(), e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
       throw e;
     }
   }
@@ -141,21 +159,22 @@ public final class PoliteFetcher {
     }
   }
 
-  private BaseRobotRules rules(URI uri) throws FetchException, InterruptedException {
+  private Rules rules(URI uri) throws FetchException, InterruptedException {
     synchronized (robotsLocks.computeIfAbsent(origin(uri), o -> new Object())) {
       return rulesLocked(uri);
     }
   }
 
-  private BaseRobotRules rulesLocked(URI uri) throws FetchException, InterruptedException {
+  private Rules rulesLocked(URI uri) throws FetchException, InterruptedException {
     String origin = origin(uri);
     Rules cached = robots.get(origin);
     long now = System.nanoTime();
     if (cached != null && cached.expiresNanos() > now) {
-      return cached.rules();
+      return cached;
     }
     URI robotsUri = URI.create(origin + "/robots.txt");
     BaseRobotRules rules;
+    FetchException unavailable = null;
     long ttl = robotsTtl.toNanos();
     try {
       pause(robotsUri, minDelay);
@@ -170,11 +189,13 @@ public final class PoliteFetcher {
       } else {
         LOG.warn("robots.txt of {} unavailable ({}); not fetching from it for now", origin, e.getMessage());
         rules = new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+        unavailable = e;
         ttl /= 10;
       }
     }
-    robots.put(origin, new Rules(rules, now + ttl));
-    return rules;
+    Rules site = new Rules(rules, now + ttl, unavailable);
+    robots.put(origin, site);
+    return site;
   }
 
   private static String origin(URI uri) {

@@ -48,6 +48,7 @@ public final class ChangeFilter implements PostingSink {
     }
     published.incrementAndGet();
     metrics.posting(posting.source(), true);
+    metrics.published(posting);
     next.publish(posting);
     state.published(posting.postingId(), posting.fingerprint());
     if (state.unsaved() >= SAVE_EVERY) {
@@ -58,7 +59,7 @@ public final class ChangeFilter implements PostingSink {
   @Override
   public void reject(DeadLetter deadLetter) {
     rejected.incrementAndGet();
-    metrics.rejected(deadLetter.reason());
+    metrics.deadLetter(deadLetter);
     next.reject(deadLetter);
   }
 

@@ -2,6 +2,7 @@ package io.jobstream.report.page;
 
 import io.jobstream.model.ClassifiedPosting;
 import io.jobstream.model.EmphasisEvidence;
+import io.jobstream.model.FetchFailureClass;
 import io.jobstream.model.SalaryDivergence;
 import io.jobstream.model.SalaryStats;
 import io.jobstream.report.chart.SvgChart;
@@ -33,7 +34,64 @@ public final class Panels {
     panels.add(wording(model));
     panels.add(official(model, refs));
     panels.add(demand(model, refs));
+    if (model.scorecard() != null) {
+      panels.add(sources(model.scorecard()));
+    }
     return panels;
+  }
+
+  /** Most sources the per-source table lists (the busiest first); the per-type table covers them all. */
+  static final int MAX_SOURCE_ROWS = 300;
+
+  /** The scorecard per source type and per source: postings, fields present, dead letters, fetch failures. */
+  static Panel sources(SourceScorecard card) {
+    Table types = scorecardTable("source-types", "Per source type (jobs.postings.raw, jobs.postings.dlq)", true,
+        card.types());
+    List<SourceScorecard.Row> busiest = new ArrayList<>(card.sources());
+    busiest.sort(java.util.Comparator.comparingLong((SourceScorecard.Row r) -> -(r.postings() + r.deadLetterTotal()))
+        .thenComparing(SourceScorecard.Row::name));
+    Table sources = scorecardTable("sources", "Per source" + (busiest.size() > MAX_SOURCE_ROWS
+        ? " (the " + MAX_SOURCE_ROWS + " busiest of " + busiest.size() + ")" : ""), false,
+        busiest.subList(0, Math.min(MAX_SOURCE_ROWS, busiest.size())));
+    String intro = card.records() == 0
+        ? "No postings or ingest dead letters on the topics yet."
+        : "What each source gave: postings published, the share of them with each field, and what went"
+            + " wrong (dead letters by reason; failed fetches by class: blocked is a 401/403, robots.txt or a"
+            + " captcha page; a source that answers but gives no postings has changed its markup).";
+    return new Panel("sources", "How well is each source read?", intro, List.of(), List.of(types, sources));
+  }
+
+  private static Table scorecardTable(String id, String caption, boolean withSources, List<SourceScorecard.Row> rows) {
+    List<String> columns = new ArrayList<>(List.of(withSources ? "type" : "source"));
+    if (withSources) {
+      columns.add("sources");
+    }
+    columns.add("postings");
+    SourceScorecard.FIELDS.forEach(f -> columns.add("with " + f));
+    columns.addAll(List.of("dead letters", "by reason", "blocked", "rate-limited", "timeout", "server error", "gone"));
+    Table table = new Table(id, caption, columns);
+    for (SourceScorecard.Row r : rows) {
+      List<Cell> cells = new ArrayList<>();
+      cells.add(Cell.text(r.name()));
+      if (withSources) {
+        cells.add(Cell.number(r.sources()));
+      }
+      cells.add(Cell.number(r.postings()));
+      for (String f : SourceScorecard.FIELDS) {
+        Double share = r.share(f);
+        cells.add(Cell.number(share, share == null ? "" : Formats.percent(share)));
+      }
+      cells.add(Cell.number(r.deadLetterTotal()));
+      cells.add(Cell.text(String.join(", ", r.deadLetters().entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .map(e -> e.getKey() + " " + e.getValue()).toList())));
+      for (String c : List.of(FetchFailureClass.BLOCKED, FetchFailureClass.RATE_LIMITED, FetchFailureClass.TIMEOUT,
+          FetchFailureClass.SERVER_ERROR, FetchFailureClass.GONE)) {
+        cells.add(Cell.number(r.failures(c)));
+      }
+      table.row(r.name(), cells);
+    }
+    return table;
   }
 
   static Panel gap(ReportModel model, FamilyPair pair) {
@@ -42,15 +100,36 @@ public final class Panels {
     List<Double> high = new ArrayList<>();
     List<Boolean> significant = new ArrayList<>();
     List<String> verdicts = new ArrayList<>();
+    List<Double> adjusted = new ArrayList<>();
+    List<Double> adjustedLow = new ArrayList<>();
+    List<Double> adjustedHigh = new ArrayList<>();
     Table table = new Table("gap-" + pair.id(), "Median pay gap, " + Formats.familyName(pair.a()) + " minus "
         + Formats.familyName(pair.b()) + " (" + model.window() + " windows, jobs.salary.divergence)",
         List.of("window", "start", "n " + pair.a(), "n " + pair.b(), "median " + pair.a(), "median " + pair.b(),
-            "gap", "95% low", "95% high", "p (Mann-Whitney)", "significant", "trend", "change", "currency"));
+            "gap", "95% low", "95% high", "p (Mann-Whitney)", "significant", "trend", "change", "currency",
+            "adjusted gap", "adjusted 95% low", "adjusted 95% high", "postings in the cells"));
+    Table cells = new Table("gap-cells-" + pair.id(), "The cells of seniority x country behind the adjusted gap,"
+        + " " + Formats.familyName(pair.a()) + " minus " + Formats.familyName(pair.b()) + " (countries where either"
+        + " has too few postings pooled as other)",
+        List.of("window", "start", "seniority", "country", "n " + pair.a(), "n " + pair.b(), "median " + pair.a(),
+            "median " + pair.b(), "gap", "weight"));
     for (LocalDate start : model.starts()) {
       SalaryDivergence d = model.gap(pair, start);
       gap.add(d == null ? null : d.gap());
       low.add(d == null ? null : d.ciLow());
       high.add(d == null ? null : d.ciHigh());
+      adjusted.add(d == null ? null : d.adjustedGap());
+      adjustedLow.add(d == null ? null : d.adjustedCiLow());
+      adjustedHigh.add(d == null ? null : d.adjustedCiHigh());
+      if (d != null && d.adjustedCells() != null) {
+        for (SalaryDivergence.AdjustedCell c : d.adjustedCells()) {
+          cells.row(d.key() + "|" + c.seniority() + "|" + c.country(), List.of(Cell.text(model.label(start)),
+              Cell.text(start.toString()), Cell.text(c.seniority()), Cell.text(c.country()), Cell.number(c.nA()),
+              Cell.number(c.nB()), Cell.number(c.medianA(), Formats.money(c.medianA())),
+              Cell.number(c.medianB(), Formats.money(c.medianB())), Cell.number(c.gap(), Formats.signedMoney(c.gap())),
+              Cell.number(c.weight(), Formats.percent(c.weight()))));
+        }
+      }
       significant.add(d != null && d.significant());
       verdicts.add(d == null || d.trend() == null ? null : verdictLabel(d.trend().verdict()));
       if (d != null) {
@@ -62,21 +141,35 @@ public final class Panels {
             Cell.number(d.pValue(), Formats.pValue(d.pValue())), Cell.text(d.significant() ? "yes" : "no"),
             Cell.text(d.trend() == null ? "" : d.trend().verdict()),
             d.trend() == null ? Cell.text("") : Cell.number(d.trend().change(), Formats.signedMoney(d.trend().change())),
-            Cell.text(d.currency())));
+            Cell.text(d.currency()),
+            money(d.adjustedGap()), money(d.adjustedCiLow()), money(d.adjustedCiHigh()),
+            Cell.number(d.adjustedCoverage(), d.adjustedCoverage() == null ? "" : Formats.percent(d.adjustedCoverage()))));
       }
     }
+    // band i and series i share a colour: the raw gap's interval is blue, the adjusted one's orange
     SvgChart chart = SvgChart.lines("gap-" + pair.id(), "Median gap, " + Formats.familyName(pair.a()) + " - "
-            + Formats.familyName(pair.b()) + ", with 95% interval", model.labels(), Formats::signedMoney)
+            + Formats.familyName(pair.b()) + ", raw and adjusted for seniority and place, with 95% intervals",
+            model.labels(), Formats::signedMoney)
         .band("95% interval", low, high)
+        .band("adjusted 95% interval", adjustedLow, adjustedHigh)
         .series("gap", gap, significant, verdicts)
+        .series("adjusted for seniority and place", adjusted)
         .zeroLine();
     return new Panel("gap-" + pair.id(), "Is the gap between " + Formats.familyName(pair.a()) + " and "
         + Formats.familyName(pair.b()) + " real, and is it growing?",
         "The gap of the medians of posted annual pay per window, its distribution-free 95% interval (shaded),"
             + " filled points where the Mann-Whitney test finds the two pay distributions different (p < alpha),"
             + " hollow where it does not, and the trend against the previous window above each point."
-            + " Windows where either side has fewer postings with pay than the minimum have no gap.",
-        List.of(chart), List.of(table));
+            + " Windows where either side has fewer postings with pay than the minimum have no gap."
+            + " The second line holds seniority and country equal: the gap of the medians within each cell of"
+            + " seniority x country where both have enough postings, averaged with the cells' shares of both"
+            + " families' postings (the cells are in the second table).",
+        List.of(chart), List.of(table, cells));
+  }
+
+  /** A money cell; empty where the value is absent. */
+  private static Cell money(Double value) {
+    return Cell.number(value, value == null ? "" : Formats.signedMoney(value));
   }
 
   private static String verdictLabel(String verdict) {

@@ -67,6 +67,10 @@ public final class Reading {
           verdict, Formats.signedMoney(last.trend().change()), Formats.signedMoney(last.trend().ciLow()),
           Formats.signedMoney(last.trend().ciHigh())));
     }
+    String adjusted = adjustedSentence(last);
+    if (adjusted != null) {
+      s.append(adjusted).append(' ');
+    }
     long widened = gaps.stream().filter(d -> d.trend() != null && d.trend().verdict().equals("widened")).count();
     long narrowed = gaps.stream().filter(d -> d.trend() != null && d.trend().verdict().equals("narrowed")).count();
     if (gaps.size() > 1) {
@@ -76,6 +80,75 @@ public final class Reading {
           Formats.signedMoney(first.gap()), Formats.signedMoney(last.gap()), widened, widened == 1 ? "" : "s", narrowed));
     }
     return s.toString().trim();
+  }
+
+  /** At least this share of the raw gap left after adjustment: the gap is not explained by seniority and place. */
+  static final double NOT_EXPLAINED = 0.75;
+  /** Less than this share left (or the sign turned): the gap is mostly explained by seniority and place. */
+  static final double MOSTLY_EXPLAINED = 0.25;
+
+  /**
+   * How much of a gap seniority and place explain, from the share of the raw gap left after
+   * adjustment ({@code adjusted / raw}): {@code not} at {@value #NOT_EXPLAINED} or more, {@code mostly}
+   * below {@value #MOSTLY_EXPLAINED} (a reversed sign included), {@code partly} between; null when
+   * there is no raw gap to explain (its interval includes 0) or no adjusted gap.
+   */
+  static String explained(SalaryDivergence d) {
+    if (d.adjustedGap() == null || (d.ciLow() <= 0 && d.ciHigh() >= 0) || d.gap() == 0) {
+      return null;
+    }
+    double left = d.adjustedGap() / d.gap();
+    return left >= NOT_EXPLAINED ? "not" : left < MOSTLY_EXPLAINED ? "mostly" : "partly";
+  }
+
+  /**
+   * What the adjusted gap of {@code d} holds equal, in words: the dimensions along which its cells
+   * differ. Cells of one seniority only (the salary survey's titles rarely name one) adjust for
+   * country alone, and the reading must say so rather than claim seniority was held equal.
+   */
+  static String heldEqual(SalaryDivergence d) {
+    java.util.Set<String> seniorities = new java.util.HashSet<>();
+    java.util.Set<String> countries = new java.util.HashSet<>();
+    if (d.adjustedCells() != null) {
+      d.adjustedCells().forEach(c -> {
+        seniorities.add(c.seniority());
+        countries.add(c.country());
+      });
+    }
+    boolean bySeniority = seniorities.size() > 1;
+    boolean byCountry = countries.size() > 1;
+    return bySeniority && byCountry ? "seniority and country" : bySeniority ? "seniority"
+        : byCountry ? "country" : "neither seniority nor country";
+  }
+
+  /** The adjusted gap of {@code d} and what it says of the raw one, or null without one. */
+  static String adjustedSentence(SalaryDivergence d) {
+    if (d.adjustedGap() == null) {
+      return "No cell of seniority x country has enough postings of both, so the gap cannot be adjusted for"
+          + " seniority and place.";
+    }
+    int cells = d.adjustedCells() == null ? 0 : d.adjustedCells().size();
+    String held = heldEqual(d);
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Holding %s equal (%d cell%s"
+            + " with enough postings of both, %s of their postings with pay), the gap is %s, 95%% interval %s to %s",
+        held.startsWith("neither") ? "the mix equal" : held, cells, cells == 1 ? "" : "s",
+        Formats.percent(d.adjustedCoverage()), Formats.signedMoney(d.adjustedGap()),
+        Formats.signedMoney(d.adjustedCiLow()), Formats.signedMoney(d.adjustedCiHigh())));
+    if (held.startsWith("neither")) {
+      return s.append(": its cells are of one seniority and one country, so it adjusts for nothing.").toString();
+    }
+    String explained = explained(d);
+    if (explained == null) {
+      s.append(String.format(Locale.ROOT, ": the raw gap's interval includes 0, so there is no clear gap for %s"
+          + " to explain.", held));
+    } else {
+      s.append(String.format(Locale.ROOT, ", %s of the raw gap: the gap is %s explained by %s.",
+          Formats.percent(d.adjustedGap() / d.gap()), explained, held));
+    }
+    if (!held.contains("seniority")) {
+      s.append(" Its postings name one seniority only, so seniority is not adjusted for.");
+    }
+    return s.toString();
   }
 
   static String emphasis(ReportModel model) {
@@ -166,6 +239,10 @@ public final class Reading {
         + " which employers post pay depends on pay-transparency laws.");
     out.add("Sources select themselves: a salary survey's respondents chose to answer (and its later years"
         + " dominate), a job board's ads are its advertisers'; neither is the whole market.");
+    out.add("The adjusted gap holds equal only what the postings say: seniority as read from titles and the"
+        + " country; company, industry and skills differ within a cell all the same. It uses only the cells where"
+        + " both roles have enough postings (the share they cover is given), with countries too small on their own"
+        + " pooled as other, and posted pay and self-selected sources limit it as they limit the raw gap.");
     out.add("Families are what the classifier makes of titles; an ML engineer ad that reads like a software"
         + " ad still counts as ML engineering.");
     out.add("Correlation is not cause: a data-science workforce that changes while its pay falls behind does not"

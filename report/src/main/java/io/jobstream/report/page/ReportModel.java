@@ -120,6 +120,19 @@ public final class ReportModel {
     return this;
   }
 
+  private SourceScorecard scorecard;
+
+  /** This model with the scorecard per source (from the raw and dead-letter topics); null for none. */
+  public ReportModel withScorecard(SourceScorecard scorecard) {
+    this.scorecard = scorecard;
+    return this;
+  }
+
+  /** The scorecard per source, or null when the model has none (its panel is then left out). */
+  public SourceScorecard scorecard() {
+    return scorecard;
+  }
+
   /** The example postings of {@link #withExamples}, by family of the pairs. */
   public List<ClassifiedPosting> examples() {
     return examples;

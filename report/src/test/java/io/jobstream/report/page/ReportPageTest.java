@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportPageTest {
 
-  private static final OfficialReferences REFS = OfficialReferences.load();
+  static final OfficialReferences REFS = OfficialReferences.load();
   private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
   static SalaryStats stats(String family, int year, long count, Double median, SalaryStats.EmphasisShares emphasis,
@@ -81,6 +81,68 @@ class ReportPageTest {
     assertThat(html).contains("Against the window before, the gap widened (change +9,640");
     assertThat(html).contains("A handful of points: 2 year windows with a gap.");
     assertThat(html).contains("BLS puts the national median wage of data scientists at 112,590 USD in May 2024");
+  }
+
+  /** {@code d} with an adjusted gap of {@code adjusted} from two invented cells. */
+  static SalaryDivergence withAdjusted(SalaryDivergence d, double adjusted) {
+    return new SalaryDivergence(d.schemaVersion(), d.a(), d.b(), d.window(), d.windowStart(), d.windowEnd(),
+        d.seniority(), d.country(), d.nA(), d.nB(), d.medianA(), d.medianB(), d.gap(), d.ratio(), d.ciLow(),
+        d.ciHigh(), d.pValue(), d.significant(), d.alpha(), d.currency(), d.method(), d.trend(), d.updatedAt(),
+        adjusted, adjusted - 4_000, adjusted + 4_000, 0.8125,
+        List.of(new SalaryDivergence.AdjustedCell("mid", "US", 900, 2100, 170_000, 140_000, 30_000, 0.25),
+            new SalaryDivergence.AdjustedCell("senior", "other", 2500, 3500, 200_000, 170_000, adjusted, 0.75)));
+  }
+
+  @Test
+  void theRawAndTheAdjustedGapShareAChartAndTheCellsHaveATable() {
+    ReportModel base = workedExample();
+    List<SalaryDivergence> gaps = new ArrayList<>(base.gaps(FamilyPair.ML_ENGINEER_DATA_SCIENTIST).values());
+    gaps.set(1, withAdjusted(gaps.get(1), 31_000));
+    ReportModel model = ReportModel.of("year", List.of(FamilyPair.ML_ENGINEER_DATA_SCIENTIST), List.of(), gaps);
+    String html = ReportPage.html(model, REFS, false);
+    assertThat(html).contains("data-series=\"gap\" data-x=\"2024\" data-y=\"34340.0\"")
+        .contains("data-series=\"adjusted for seniority and place\" data-x=\"2024\" data-y=\"31000.0\"")
+        .doesNotContain("data-series=\"adjusted for seniority and place\" data-x=\"2023\"");
+    assertThat(html).contains("<tr data-key=\"ml_engineer|data_scientist|year|2024-01-01|all|all|senior|other\">")
+        .contains("data-value=\"0.75\">75%</td>");
+    assertThat(html).contains("Holding seniority and country equal (2 cells with enough postings of both, 81% of"
+        + " their postings with pay), the gap is +31,000, 95% interval +27,000 to +35,000, 90% of the raw gap: the gap"
+        + " is not explained by seniority and country.");
+    assertThat(html).contains("The adjusted gap holds equal only what the postings say");
+  }
+
+  @Test
+  void cellsOfOneSeniorityAdjustForCountryAloneAndTheReadingSaysSo() {
+    SalaryDivergence raw = workedExample().gaps(FamilyPair.ML_ENGINEER_DATA_SCIENTIST).values().iterator().next();
+    SalaryDivergence byCountry = new SalaryDivergence(raw.schemaVersion(), raw.a(), raw.b(), raw.window(),
+        raw.windowStart(), raw.windowEnd(), raw.seniority(), raw.country(), raw.nA(), raw.nB(), raw.medianA(),
+        raw.medianB(), 30_000, raw.ratio(), 20_000, 40_000, raw.pValue(), raw.significant(), raw.alpha(),
+        raw.currency(), raw.method(), raw.trend(), raw.updatedAt(), 29_000.0, 25_000.0, 33_000.0, 0.9,
+        List.of(new SalaryDivergence.AdjustedCell("mid", "US", 900, 2100, 170_000, 140_000, 30_000, 0.7),
+            new SalaryDivergence.AdjustedCell("mid", "other", 300, 400, 120_000, 92_000, 28_000, 0.3)));
+    assertThat(Reading.heldEqual(byCountry)).isEqualTo("country");
+    assertThat(Reading.adjustedSentence(byCountry)).startsWith("Holding country equal (2 cells")
+        .contains("the gap is not explained by country.")
+        .endsWith("Its postings name one seniority only, so seniority is not adjusted for.")
+        .doesNotContain("seniority and");
+  }
+
+  @Test
+  void howMuchSeniorityAndPlaceExplainFollowsTheShareOfTheRawGapLeft() {
+    SalaryDivergence raw = gap(2024, 100, 100, 130_000, 100_000, 20_000, 40_000, 1e-6, null);
+    assertThat(Reading.explained(withAdjusted(raw, 24_000))).isEqualTo("not"); // 80% left
+    assertThat(Reading.explained(withAdjusted(raw, 22_500))).isEqualTo("not"); // 75%
+    assertThat(Reading.explained(withAdjusted(raw, 15_000))).isEqualTo("partly");
+    assertThat(Reading.explained(withAdjusted(raw, 7_500))).isEqualTo("partly"); // 25%
+    assertThat(Reading.explained(withAdjusted(raw, 5_000))).isEqualTo("mostly");
+    assertThat(Reading.explained(withAdjusted(raw, -3_000))).isEqualTo("mostly");
+    assertThat(Reading.explained(raw)).isNull();
+    // no clear raw gap: nothing to explain
+    SalaryDivergence unclear = gap(2024, 100, 100, 103_000, 100_000, -2_000, 8_000, 0.3, null);
+    assertThat(Reading.explained(withAdjusted(unclear, 1_000))).isNull();
+    assertThat(Reading.adjustedSentence(withAdjusted(unclear, 1_000))).endsWith("no clear gap for seniority and"
+        + " country to explain.");
+    assertThat(Reading.adjustedSentence(raw)).contains("cannot be adjusted");
   }
 
   @Test
