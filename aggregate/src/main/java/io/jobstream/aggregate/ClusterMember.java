@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /**
  * What the cluster stage needs of a posting: its id and date (to pick the counted copy), its
- * duplicate key (to find its {@link CopyBlock}) and {@link CopyTraits} (to compare it with the
+ * duplicate key (to find its copy block) and {@link CopyTraits} (to compare it with the
  * others there), and its {@link PostingTuple} key with zero duplicates. A few hundred bytes instead
  * of the whole classified posting, on the repartition topic and in the stores.
  */

@@ -2,33 +2,47 @@ package io.jobstream.aggregate;
 
 import io.jobstream.aggregate.dedup.CopyClusters;
 import io.jobstream.aggregate.dedup.CopyRule;
+import io.jobstream.aggregate.dedup.MinHash;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Groups current postings into clusters of cross-posted copies and passes on how the counted
  * tuples change. Changes come keyed by duplicate key (normalized company and title), so the
- * postings the {@link CopyRule} compares meet in one {@link CopyBlock}, and the blocks spread over
- * the partitions. On each change the block's clusters (a representative and its copies while it
- * is open, {@link CopyClusters}) are found before and after it; every counted tuple (a cluster
- * representative's, with its number of copies dropped) that is no longer counted loses a posting
- * and every new one gains one. The clusters do not depend on the order postings arrive in, so the
- * statistics equal a batch computation over the same postings with the same rule. Postings
- * without a duplicate key can have no copies and never come here
- * ({@link MemberChange#unclusteredDeltas}).
+ * postings the {@link CopyRule} compares (a copy block) meet in one task, and the blocks spread
+ * over the partitions. The clusters are those of {@link CopyClusters#ofBlock}: in order of date
+ * (then posting id) each posting joins the first open representative it copies, else is a
+ * representative itself. They do not depend on the order postings arrive in, so the statistics
+ * equal a batch computation over the same postings with the same rule. Postings without a
+ * duplicate key can have no copies and never come here ({@link MemberChange#unclusteredDeltas}).
  *
- * <p>Clusters whose every member's span ends before the {@link Horizon} of the latest posting date
- * this task has seen leave the store, with their copies: no posting still to come can overlap them
- * (at each change of their block, and a whole block in a sweep every {@link HorizonSweep#INTERVAL}).
+ * <p>State is one {@link CopyEntry} per posting (store {@code copy-block-postings}, keyed by block,
+ * day and posting id, {@link CopyBlockKeys}) and one index entry per representative keyed by the
+ * last day it is open ({@code copy-block-open}). A posting's cluster depends only on the
+ * representatives open on its date, which come before it. So a change on day {@code d} reads the
+ * representatives still open on {@code d} from the index, then the block's postings from {@code d}
+ * on, deciding each again, and stops at the first day after every representative that appeared,
+ * went or moved has ended (and after the changed posting): later postings see the same open
+ * representatives as before, so their clusters stand. It writes only the entries whose cluster,
+ * count or version changed. Every counted tuple (a representative's, with its number of copies)
+ * no longer counted loses a posting, and every new one gains one.
+ *
+ * <p>Entries whose cluster's representative ended before the {@link Horizon} of the latest posting
+ * date this task has seen leave the store (a sweep every {@link HorizonSweep#INTERVAL}): no posting
+ * still to come can join that cluster, and a change's range never reaches back to it.
  */
 final class ClusterProcessor implements Processor<String, MemberChange, String, TupleDelta> {
 
@@ -38,37 +52,47 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
   /** The key of the latest posting date seen (epoch day) in the count store. */
   private static final String LATEST = "latest-epoch-day";
 
+  private static final Comparator<Work> EARLIEST =
+      Comparator.comparing((Work w) -> w.member.eventDate()).thenComparing(w -> w.member.postingId());
+
   private final String storeName;
+  private final String openStoreName;
   private final String countStoreName;
   private final CopyRule rule;
   private final Horizon horizon;
-  private final HorizonSweep<CopyBlock> sweep;
+  private final StreamMetrics metrics;
+  private final HorizonSweep<CopyEntry> sweep =
+      new HorizonSweep<>(HorizonSweep.BUDGET, (key, entry) -> entry.clusterEnd());
   private long latestEpochDay = Long.MIN_VALUE;
   private ProcessorContext<String, TupleDelta> context;
-  private KeyValueStore<String, CopyBlock> blocks;
+  private KeyValueStore<String, CopyEntry> postings;
+  private KeyValueStore<String, String> open;
   private KeyValueStore<String, Long> counts;
   /** This task's copies not counted, its share of the {@code jobstream.stream.duplicates} gauge. */
   private long duplicates;
 
-  private final StreamMetrics metrics;
-
   /**
+   * @param storeName the store of {@link CopyEntry} by {@link CopyBlockKeys#of block, day, posting id}
+   * @param openStoreName the store of representatives by block, last open day and posting id, whose
+   *     values are their keys in {@code storeName}
    * @param countStoreName a store of this task's number of copies not counted, kept with the
-   *     blocks so that a restarted or moved task knows it without reading every block
+   *     postings so that a restarted or moved task knows it without reading every entry
    */
-  ClusterProcessor(String storeName, String countStoreName, CopyRule rule, Horizon horizon, StreamMetrics metrics) {
+  ClusterProcessor(String storeName, String openStoreName, String countStoreName, CopyRule rule, Horizon horizon,
+      StreamMetrics metrics) {
     this.storeName = storeName;
-    this.metrics = metrics;
+    this.openStoreName = openStoreName;
     this.countStoreName = countStoreName;
     this.rule = rule;
     this.horizon = horizon;
-    this.sweep = new HorizonSweep<>(HorizonSweep.BUDGET, (key, block) -> block.lastOpenDay(rule));
+    this.metrics = metrics;
   }
 
   @Override
   public void init(ProcessorContext<String, TupleDelta> context) {
     this.context = context;
-    this.blocks = context.getStateStore(storeName);
+    this.postings = context.getStateStore(storeName);
+    this.open = context.getStateStore(openStoreName);
     this.counts = context.getStateStore(countStoreName);
     Long saved = counts.get(COPIES);
     duplicates = saved == null ? 0 : saved;
@@ -78,22 +102,24 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     context.schedule(HorizonSweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> evict());
   }
 
-  /** Blocks whose every posting ended before the horizon leave the store; their copies are no longer counted as dropped. */
+  /** Postings whose cluster ended before the horizon leave the store; copies among them are no longer counted as dropped. */
   private void evict() {
     if (latestEpochDay == Long.MIN_VALUE) {
       return;
     }
     long copies = 0;
-    for (KeyValue<String, CopyBlock> old : sweep.expired(blocks, firstNeeded())) {
-      blocks.delete(old.key);
-      copies += copies(old.value.clusters(rule));
+    for (KeyValue<String, CopyEntry> old :
+        sweep.expired(postings, horizon.firstNeeded(LocalDate.ofEpochDay(latestEpochDay)))) {
+      postings.delete(old.key);
+      CopyEntry e = old.value;
+      if (e.isRepresentative()) {
+        open.delete(CopyBlockKeys.of(e.member().duplicateKey(), e.clusterEnd(), e.member().postingId()));
+      } else {
+        copies++;
+      }
       metrics.evicted();
     }
     countCopies(-copies);
-  }
-
-  private LocalDate firstNeeded() {
-    return horizon.firstNeeded(LocalDate.ofEpochDay(latestEpochDay));
   }
 
   private void countCopies(long change) {
@@ -102,14 +128,6 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
       counts.put(COPIES, duplicates);
       metrics.addDuplicates(change);
     }
-  }
-
-  private static long copies(List<CopyClusters.Cluster> clusters) {
-    long copies = 0;
-    for (CopyClusters.Cluster c : clusters) {
-      copies += c.members().size() - 1;
-    }
-    return copies;
   }
 
   private void seen(ClusterMember member) {
@@ -144,48 +162,174 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     }
   }
 
-  private void update(Record<String, MemberChange> record, String key, ClusterMember leaves, ClusterMember joins) {
-    CopyBlock block = blocks.get(key);
-    if (block == null) {
-      block = CopyBlock.empty();
+  /** A posting a change reads: its stored entry (null for one new here) and its cluster as decided again. */
+  private final class Work {
+    final String key;
+    final CopyEntry old;
+    final ClusterMember member;
+    final LocalDate end;
+    String representative;
+    long copies;
+    Double similarity;
+    LocalDate clusterEnd;
+    private byte[] signature;
+
+    Work(String key, CopyEntry old, ClusterMember member) {
+      this.key = key;
+      this.old = old;
+      this.member = member;
+      this.end = rule.end(member.candidate());
+      if (old != null) {
+        representative = old.representative();
+        copies = old.copies();
+        similarity = old.similarity();
+        clusterEnd = old.clusterEnd();
+      }
     }
-    Map<String, Long> counted = new TreeMap<>();
-    List<CopyClusters.Cluster> clustersBefore = block.clusters(rule);
-    for (CopyClusters.Cluster c : clustersBefore) {
-      counted.merge(block.countedTuple(c), -1L, Long::sum);
+
+    byte[] signature() {
+      if (signature == null) {
+        signature = MinHash.decode(member.traits().signature());
+      }
+      return signature;
     }
-    if (leaves != null) {
-      block.minus(leaves);
+
+    boolean isRepresentative() {
+      return member.postingId().equals(representative);
     }
-    if (joins != null) {
-      block.plus(joins);
+
+    boolean wasRepresentative() {
+      return old != null && old.isRepresentative();
     }
-    List<CopyClusters.Cluster> clustersAfter = block.clusters(rule);
-    for (CopyClusters.Cluster c : clustersAfter) {
-      counted.merge(block.countedTuple(c), 1L, Long::sum);
+
+    /** Whether its stored entry is the posting as the copy rule sees it now (not new, moved, or with another text, place or end). */
+    boolean sameForTheRule() {
+      return old != null && old.member().candidate().equals(member.candidate());
     }
-    long copies = copies(clustersAfter) - copies(clustersBefore);
-    // clusters that ended before the horizon leave (no posting to come can join them); their
-    // counted tuples are dated before it too, so the statistics stages drop them as well
-    if (latestEpochDay != Long.MIN_VALUE) {
-      LocalDate firstNeeded = firstNeeded();
-      for (CopyClusters.Cluster c : clustersAfter) {
-        if (lastOpenDay(c).isBefore(firstNeeded)) {
-          for (var m : c.members()) {
-            block.members().remove(m.id());
-          }
-          copies -= c.members().size() - 1;
-          metrics.evicted();
+
+    CopyEntry entry() {
+      return new CopyEntry(member, representative, copies, similarity, clusterEnd);
+    }
+  }
+
+  private void update(Record<String, MemberChange> record, String block, ClusterMember leaves, ClusterMember joins) {
+    LocalDate from = earliest(leaves, joins);
+    String leavesKey = leaves == null ? null : CopyBlockKeys.of(block, leaves.eventDate(), leaves.postingId());
+    String joinsKey = joins == null ? null : CopyBlockKeys.of(block, joins.eventDate(), joins.postingId());
+    CopyEntry left = leavesKey == null ? null : postings.get(leavesKey);
+
+    // the representatives dated before the change that are still open on its day, earliest first
+    Map<String, Work> byId = new HashMap<>();
+    List<Work> read = new ArrayList<>();
+    List<Work> openReps = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = open.range(CopyBlockKeys.from(block, from), CopyBlockKeys.end(block))) {
+      while (it.hasNext()) {
+        String postingKey = it.next().value;
+        CopyEntry e = postings.get(postingKey);
+        if (e != null && e.member().eventDate().isBefore(from)) {
+          Work w = new Work(postingKey, e, e.member());
+          byId.put(w.member.postingId(), w);
+          read.add(w);
+          openReps.add(w);
         }
       }
     }
-    countCopies(copies);
-    if (block.isEmpty()) {
-      blocks.delete(key);
-    } else {
-      blocks.put(key, block);
-      sweep.written(block.lastOpenDay(rule));
+    openReps.sort(EARLIEST);
+
+    long copiesChange = 0;
+    Map<String, Long> counted = new TreeMap<>();
+    // the posting that leaves (when it does not stay on the same key): its count goes, its
+    // representative loses a copy, and the clusters it represented are decided again
+    LocalDate dirtyUntil = latest(leaves, joins);
+    boolean leavesApart = left != null && !leavesKey.equals(joinsKey);
+    String leftRepresentative = null;
+    if (leavesApart) {
+      postings.delete(leavesKey);
+      if (left.isRepresentative()) {
+        open.delete(CopyBlockKeys.of(block, left.clusterEnd(), left.member().postingId()));
+        counted.merge(left.member().tuple(left.copies()), -1L, Long::sum);
+        dirtyUntil = later(dirtyUntil, left.clusterEnd());
+      } else {
+        copiesChange--;
+        Work rep = byId.get(left.representative());
+        if (rep != null) {
+          rep.copies--;
+        } else {
+          // its representative is dated on or after the change's first day: read below
+          leftRepresentative = left.representative();
+        }
+      }
     }
+
+    // the block's postings from the change's day on, each decided again, a day at a time
+    try (KeyValueIterator<String, CopyEntry> it = postings.range(CopyBlockKeys.from(block, from), CopyBlockKeys.end(block))) {
+      KeyValue<String, CopyEntry> next = it.hasNext() ? it.next() : null;
+      boolean joinsPending = joins != null;
+      while (true) {
+        LocalDate day = next == null ? null : next.value.member().eventDate();
+        if (joinsPending && (day == null || joins.eventDate().isBefore(day))) {
+          day = joins.eventDate();
+        }
+        if (day == null || day.isAfter(dirtyUntil)) {
+          break;
+        }
+        List<Work> today = new ArrayList<>();
+        while (next != null && next.value.member().eventDate().equals(day)) {
+          if (next.key.equals(joinsKey)) {
+            today.add(new Work(next.key, next.value, joins));
+            joinsPending = false;
+          } else {
+            Work w = new Work(next.key, next.value, next.value.member());
+            if (w.member.postingId().equals(leftRepresentative) && w.wasRepresentative()) {
+              w.copies--;
+              leftRepresentative = null;
+            }
+            today.add(w);
+          }
+          next = it.hasNext() ? it.next() : null;
+        }
+        if (joinsPending && joins.eventDate().equals(day)) {
+          today.add(new Work(joinsKey, null, joins));
+          joinsPending = false;
+        }
+        today.sort(EARLIEST);
+        for (Work q : today) {
+          byId.put(q.member.postingId(), q);
+          read.add(q);
+          dirtyUntil = decide(q, openReps, byId, dirtyUntil, q.key.equals(joinsKey));
+        }
+      }
+    }
+
+    // what changed: counted tuples, the copies gauge, the entries and the index of representatives
+    for (Work w : read) {
+      String before = w.wasRepresentative() ? w.old.member().tuple(w.old.copies()) : null;
+      String after = w.isRepresentative() ? w.member.tuple(w.copies) : null;
+      if (!Objects.equals(before, after)) {
+        if (before != null) {
+          counted.merge(before, -1L, Long::sum);
+        }
+        if (after != null) {
+          counted.merge(after, 1L, Long::sum);
+        }
+      }
+      copiesChange += (w.isRepresentative() ? 0 : 1) - (w.old == null || w.wasRepresentative() ? 0 : 1);
+      CopyEntry entry = w.entry();
+      if (!entry.equals(w.old)) {
+        postings.put(w.key, entry);
+        sweep.written(entry.clusterEnd());
+      }
+      boolean indexedBefore = w.wasRepresentative();
+      boolean indexed = w.isRepresentative();
+      if (indexedBefore && !(indexed && w.old.clusterEnd().equals(entry.clusterEnd()))) {
+        open.delete(CopyBlockKeys.of(block, w.old.clusterEnd(), w.member.postingId()));
+      }
+      if (indexed && !(indexedBefore && w.old.clusterEnd().equals(entry.clusterEnd()))) {
+        open.put(CopyBlockKeys.of(block, entry.clusterEnd(), w.member.postingId()), w.key);
+      }
+    }
+    countCopies(copiesChange);
+
     // the counted tuples no longer counted lose a posting first, then the new ones gain one
     List<TupleDelta> gained = new ArrayList<>();
     counted.forEach((tuple, change) -> {
@@ -200,14 +344,77 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     gained.forEach(delta -> context.forward(record.withValue(delta)));
   }
 
-  private LocalDate lastOpenDay(CopyClusters.Cluster cluster) {
-    LocalDate last = LocalDate.MIN;
-    for (var m : cluster.members()) {
-      LocalDate end = rule.end(m);
-      if (end.isAfter(last)) {
-        last = end;
+  /**
+   * Decides the cluster of {@code q} among the representatives open on its day (earliest first;
+   * a new representative is added to them), moves a copy from its old representative's count to
+   * its new one's, and returns the day up to which later postings must be decided again.
+   *
+   * @param changed whether {@code q} is the posting the change is about (its clusters are decided
+   *     again whatever it was)
+   */
+  private LocalDate decide(Work q, List<Work> openReps, Map<String, Work> byId, LocalDate dirtyUntil, boolean changed) {
+    openReps.removeIf(r -> r.end.isBefore(q.member.eventDate()));
+    Work joined = null;
+    CopyRule.Match match = null;
+    for (Work r : openReps) {
+      match = rule.match(r.member.candidate(), r.signature(), q.member.candidate(), q.signature());
+      if (match != null) {
+        joined = r;
+        break;
       }
     }
-    return last;
+    String oldRepresentative = q.old == null ? null : q.old.representative();
+    boolean wasRepresentative = q.wasRepresentative();
+    if (q.old != null && !wasRepresentative) {
+      Work oldRep = byId.get(oldRepresentative);
+      // only a representative read as it was stored holds this copy in its count
+      if (oldRep != null && oldRep.old != null && oldRep.old.isRepresentative()) {
+        oldRep.copies--;
+      }
+    }
+    if (joined == null) {
+      q.representative = q.member.postingId();
+      q.similarity = null;
+      q.clusterEnd = q.end;
+      if (!wasRepresentative) {
+        q.copies = 0;
+      }
+      openReps.add(q);
+    } else {
+      q.representative = joined.member.postingId();
+      q.similarity = match.similarity();
+      q.clusterEnd = joined.end;
+      joined.copies++;
+    }
+    // a representative that appeared, went, or changed its span or text changes the clusters of
+    // the postings dated while it is (or was) open
+    boolean representativeChanged = wasRepresentative != q.isRepresentative() || (changed && !q.sameForTheRule());
+    if (representativeChanged) {
+      if (wasRepresentative) {
+        dirtyUntil = later(dirtyUntil, q.old.clusterEnd());
+      }
+      if (q.isRepresentative()) {
+        dirtyUntil = later(dirtyUntil, q.end);
+      }
+    }
+    return dirtyUntil;
+  }
+
+  private static LocalDate earliest(ClusterMember a, ClusterMember b) {
+    if (a == null) {
+      return b.eventDate();
+    }
+    return b == null || a.eventDate().isBefore(b.eventDate()) ? a.eventDate() : b.eventDate();
+  }
+
+  private static LocalDate latest(ClusterMember a, ClusterMember b) {
+    if (a == null) {
+      return b.eventDate();
+    }
+    return b == null || a.eventDate().isAfter(b.eventDate()) ? a.eventDate() : b.eventDate();
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
   }
 }

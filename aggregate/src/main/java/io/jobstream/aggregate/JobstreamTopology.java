@@ -87,8 +87,14 @@ public final class JobstreamTopology {
   /** Store of the latest posting date the classify stage has seen. */
   public static final String LATEST_DATE_STORE = "latest-event-date";
 
-  /** Store of the postings per duplicate key ({@link CopyBlock}), which fall into clusters of cross-posted copies. */
-  public static final String CLUSTERS_STORE = "copy-blocks";
+  /**
+   * Store of the postings of each duplicate key, one {@link CopyEntry} per posting keyed by block,
+   * day and posting id ({@link CopyBlockKeys}), with the cluster of cross-posted copies each is in.
+   */
+  public static final String CLUSTERS_STORE = "copy-block-postings";
+
+  /** Store of the clusters' representatives by block, last open day and posting id (the keys of their entries). */
+  public static final String OPEN_CLUSTERS_STORE = "copy-block-open";
 
   /** Store of the cluster task's number of copies not counted (one key). */
   public static final String CLUSTER_COUNT_STORE = "copy-block-copies";
@@ -157,7 +163,9 @@ public final class JobstreamTopology {
 
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTERS_STORE),
-        Serdes.String(), JsonSerde.of(CopyBlock.class)).withCachingEnabled());
+        Serdes.String(), JsonSerde.of(CopyEntry.class)).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_CLUSTERS_STORE),
+        Serdes.String(), Serdes.String()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLUSTER_COUNT_STORE),
         Serdes.String(), Serdes.Long()).withCachingEnabled());
     for (String store : List.of(WINDOW_TUPLES_STORE, PAIR_TUPLES_STORE)) {
@@ -180,8 +188,9 @@ public final class JobstreamTopology {
         .repartition(Repartitioned.<String, MemberChange>as(BY_CLUSTER)
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(MemberChange.class)))
-        .process(() -> new ClusterProcessor(CLUSTERS_STORE, CLUSTER_COUNT_STORE, copyRule, horizon, metrics),
-            Named.as("clusters"), CLUSTERS_STORE, CLUSTER_COUNT_STORE)
+        .process(() -> new ClusterProcessor(CLUSTERS_STORE, OPEN_CLUSTERS_STORE, CLUSTER_COUNT_STORE, copyRule,
+                horizon, metrics),
+            Named.as("clusters"), CLUSTERS_STORE, OPEN_CLUSTERS_STORE, CLUSTER_COUNT_STORE)
         .merge(changes.get("changes-unclustered")
             .flatMapValues(MemberChange::unclusteredDeltas, Named.as("unclustered-deltas")), Named.as("counted"));
     counted

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * sends nothing, an edit sends the old and the new version, so that the old one's contribution is
  * replaced rather than added to, and a deletion (a null value) sends the old version alone.
  * Each change is keyed by its posting's duplicate key (normalized company and title: the
- * {@link CopyBlock} of postings it may be a copy of), so the cluster stage spreads over as many
+ * copy block of postings it may be a copy of), so the cluster stage spreads over as many
  * tasks as there are partitions; a posting without a duplicate key can have no copies and is keyed
  * {@value #UNCLUSTERED} (it skips the cluster stage). An edit that moves a posting from one
  * block to another sends it out of one and into the other. Postings dated before the

@@ -2,10 +2,19 @@ package io.jobstream.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobstream.aggregate.dedup.CopyCandidate;
+import io.jobstream.aggregate.dedup.CopyClusters;
+import io.jobstream.aggregate.dedup.CopyRule;
+import io.jobstream.aggregate.dedup.MinHash;
+import io.jobstream.model.CopyTraits;
 import io.jobstream.model.JsonSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,7 +24,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
-/** The duplicates gauge follows the cluster store when a task starts on state it already has. */
+/**
+ * The cluster stage decides clusters incrementally, from one entry per posting, as the batch
+ * clusters of the same postings are; the duplicates gauge follows its store when a task starts on
+ * state it already has.
+ */
 class ClusterProcessorTest {
 
   private static final Horizon HORIZON = new Horizon(List.of(WindowSpec.parse("30d/1d")), 3650);
@@ -25,6 +38,16 @@ class ClusterProcessorTest {
         new io.jobstream.model.CopyTraits("austin|tx|us", null,
             io.jobstream.aggregate.dedup.MinHash.signature("Build pipelines with Spark and Airflow.")),
         "data_engineer|2024-04-" + (10 + day) + "|mid|US|false|-|0|100000.0|90000.0|110000.0|0");
+  }
+
+  private static void stores(MockProcessorContext<String, TupleDelta> context) {
+    store(context, JobstreamTopology.CLUSTERS_STORE, JsonSerde.of(CopyEntry.class));
+    store(context, JobstreamTopology.OPEN_CLUSTERS_STORE, Serdes.String());
+  }
+
+  private static ClusterProcessor processor(StreamMetrics metrics) {
+    return new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE, JobstreamTopology.OPEN_CLUSTERS_STORE,
+        JobstreamTopology.CLUSTER_COUNT_STORE, CopyRule.DEFAULT, HORIZON, metrics);
   }
 
   private static <V> KeyValueStore<String, V> store(MockProcessorContext<String, TupleDelta> context, String name,
@@ -39,13 +62,12 @@ class ClusterProcessorTest {
   @Test
   void theCountOfCopiesIsKeptInAStoreSoARestartedTaskHasItAtOnceAndGivesItBackOnClose() {
     MockProcessorContext<String, TupleDelta> context = new MockProcessorContext<>();
-    store(context, JobstreamTopology.CLUSTERS_STORE, JsonSerde.of(CopyBlock.class));
+    stores(context);
     KeyValueStore<String, Long> counts = store(context, JobstreamTopology.CLUSTER_COUNT_STORE, Serdes.Long());
     StreamMetrics metrics = new StreamMetrics(new SimpleMeterRegistry(), Set.of("data_scientist"), List.of());
     long before = metrics.duplicates();
 
-    ClusterProcessor first = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
-        JobstreamTopology.CLUSTER_COUNT_STORE, io.jobstream.aggregate.dedup.CopyRule.DEFAULT, HORIZON, metrics);
+    ClusterProcessor first = processor(metrics);
     first.init(context);
     for (String id : List.of("a", "b", "c")) {
       first.process(new Record<>("windows", new MemberChange(null, member(id, id.charAt(0) - 'a' + 1)), 0L));
@@ -57,8 +79,7 @@ class ClusterProcessorTest {
 
     // the task again (a restart, or another instance after a rebalance): the count comes from the
     // one entry of the count store, not from a scan of every cluster
-    ClusterProcessor again = new ClusterProcessor(JobstreamTopology.CLUSTERS_STORE,
-        JobstreamTopology.CLUSTER_COUNT_STORE, io.jobstream.aggregate.dedup.CopyRule.DEFAULT, HORIZON, metrics);
+    ClusterProcessor again = processor(metrics);
     again.init(context);
     assertThat(metrics.duplicates() - before).isEqualTo(2);
 
@@ -99,5 +120,92 @@ class ClusterProcessorTest {
     assertThat(new MemberChange(keyless("s1", "160000.0"), null).unclusteredDeltas())
         .containsExactly(new TupleDelta(keyless("s1", "160000.0").tuple(0), -1));
     assertThat(new MemberChange(null, member("a", 1)).clustered()).isTrue();
+  }
+
+  private static final String[] TEXTS = {
+    "Build batch and streaming pipelines with Spark and Airflow for the payments team, own the data"
+        + " models of the ledger, review designs with analysts and keep the warehouse tidy and fast.",
+    "Build batch and streaming pipelines with Spark and Airflow for the payments team, own the data"
+        + " models of the ledger, review designs with analysts and keep the warehouse tidy and fast. Apply now.",
+    "Train ranking models for the search team, run experiments with product managers, ship features"
+        + " behind flags and watch their effect on conversion in dashboards you build yourself.",
+  };
+
+  private static ClusterMember randomMember(Random random, String id) {
+    LocalDate day = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(400));
+    LocalDate validThrough = switch (random.nextInt(4)) {
+      case 0 -> day.plusDays(10 + random.nextInt(20));
+      case 1 -> day.plusDays(100 + random.nextInt(200));
+      default -> null;
+    };
+    String place = random.nextInt(5) == 0 ? "denver|co|us" : "austin|tx|us";
+    String key = random.nextInt(6) == 0 ? "acme|analyst" : "acme|pipelines";
+    String pay = (90 + random.nextInt(3)) + "000.0";
+    return new ClusterMember(id, day, key,
+        new CopyTraits(place, validThrough, MinHash.signature(TEXTS[random.nextInt(TEXTS.length)])),
+        "data_engineer|" + day + "|mid|US|false|-|0|" + pay + "|" + pay + "|" + pay + "|0");
+  }
+
+  /** The counted tuples of the batch clusters of {@code members}, each with its number. */
+  private static Map<String, Long> batchCounted(Map<String, ClusterMember> members) {
+    List<CopyCandidate> candidates = new ArrayList<>();
+    Map<String, ClusterMember> byId = new HashMap<>();
+    for (ClusterMember m : members.values()) {
+      candidates.add(m.candidate());
+      byId.put(m.postingId(), m);
+    }
+    Map<String, Long> counted = new TreeMap<>();
+    for (CopyClusters.Cluster c : CopyClusters.of(CopyRule.DEFAULT, candidates)) {
+      counted.merge(byId.get(c.representative().id()).tuple(c.members().size() - 1L), 1L, Long::sum);
+    }
+    return counted;
+  }
+
+  @Test
+  void changesInAnyOrderLeaveTheCountedTuplesOfTheBatchClustersOfTheSamePostings() {
+    for (long seed = 1; seed <= 20; seed++) {
+      Random random = new Random(seed);
+      MockProcessorContext<String, TupleDelta> context = new MockProcessorContext<>();
+      stores(context);
+      KeyValueStore<String, Long> counts = store(context, JobstreamTopology.CLUSTER_COUNT_STORE, Serdes.Long());
+      KeyValueStore<String, CopyEntry> entries = context.getStateStore(JobstreamTopology.CLUSTERS_STORE);
+      ClusterProcessor processor = processor(new StreamMetrics(new SimpleMeterRegistry(), Set.of(), List.of()));
+      processor.init(context);
+      Map<String, ClusterMember> current = new TreeMap<>();
+      Map<String, Long> streamed = new TreeMap<>();
+      for (int op = 0; op < 150; op++) {
+        String id = "p" + random.nextInt(60);
+        ClusterMember before = current.get(id);
+        ClusterMember after = before != null && random.nextInt(4) == 0 ? null : randomMember(random, id);
+        if (before != null && after != null && random.nextBoolean()) {
+          // an edit of pay only: the same posting for the copy rule
+          after = new ClusterMember(id, before.eventDate(), before.duplicateKey(), before.traits(),
+              before.tuple(0).replaceFirst("\\|9\\d000\\.0\\|", "|95000.0|"));
+        }
+        if (after == null) {
+          current.remove(id);
+        } else {
+          current.put(id, after);
+        }
+        processor.process(new Record<>("k", new MemberChange(before, after), 0L));
+        for (TupleDelta d : forwarded(context)) {
+          streamed.merge(d.tuple(), d.delta(), Long::sum);
+        }
+        streamed.values().removeIf(v -> v == 0);
+        assertThat(streamed).as("seed %d, change %d of %s", seed, op, id).isEqualTo(batchCounted(current));
+      }
+      // one entry per posting, and the copies count is the batch clusters' copies
+      long entryCount = 0;
+      try (var it = entries.all()) {
+        while (it.hasNext()) {
+          it.next();
+          entryCount++;
+        }
+      }
+      assertThat(entryCount).isEqualTo(current.size());
+      long batchCopies = batchCounted(current).entrySet().stream()
+          .mapToLong(e -> e.getValue() * Long.parseLong(e.getKey().substring(e.getKey().lastIndexOf('|') + 1))).sum();
+      assertThat(counts.get("copies") == null ? 0L : counts.get("copies")).isEqualTo(batchCopies);
+    }
   }
 }

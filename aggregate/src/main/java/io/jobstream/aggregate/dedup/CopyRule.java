@@ -67,7 +67,7 @@ public record CopyRule(double threshold, long spanDays) {
   }
 
   /** {@link #match(CopyCandidate, CopyCandidate)} of postings of one key with their signatures decoded. */
-  Match match(CopyCandidate a, byte[] signatureA, CopyCandidate b, byte[] signatureB) {
+  public Match match(CopyCandidate a, byte[] signatureA, CopyCandidate b, byte[] signatureB) {
     LocalDate endA = end(a);
     LocalDate endB = end(b);
     if (a.date().isAfter(endB) || b.date().isAfter(endA)) {

@@ -65,7 +65,7 @@ public final class MinHash {
   }
 
   /** The bytes of a Base64 signature. */
-  static byte[] decode(String signature) {
+  public static byte[] decode(String signature) {
     return Base64.getDecoder().decode(signature);
   }
 
