@@ -17,20 +17,36 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A deterministic stream of raw postings shaped like a crawl of job boards, for the end-to-end
- * benchmark. Titles, companies, locations, descriptions (cut to {@value #DESCRIPTION_CHARS}
- * characters, so records are about 1 KB; each new posting's description ends with a requisition
- * number of its own, so that only the copies below are cross-posted copies) and pay come from the
- * demo's generated market ({@link GeneratedMarket}), whose roles cover every divergence pair. Of
- * every 100 records: 88 new postings, 8 edits of an earlier posting (pay changed), 3 cross-posted
- * copies of an earlier posting under a new id, 1 record that is not JSON (a dead letter). Pay:
- * about 60% structured (as the source gave it), 20% as text in the description, 20% none.
- * Posting dates advance from {@code firstDay} over {@code days} days as records go by, as in a
- * live crawl.
+ * benchmark. Titles, companies, locations, the start of each description (its first
+ * {@value #DESCRIPTION_CHARS} characters) and pay come from the demo's generated market
+ * ({@link GeneratedMarket}), whose roles cover every divergence pair. Each new posting is an ad of
+ * its own: after that start come {@value #INVENTED_SENTENCES} sentences the mix makes up from word
+ * lists ({@link #inventedSentences}), so two new postings of one company and title share well under
+ * half of their 3-word shingles, below the copy rule's 80% (records stay about 1 KB). Of every 100
+ * records: 88 new postings, 8 edits of an earlier posting (pay changed), 3 cross-posted copies of
+ * an earlier posting under a new id (the same ad, dated up to 4 days later), 1 record that is not
+ * JSON (a dead letter). Pay: about 60% structured (as the source gave it), 20% as text in the
+ * description, 20% none. Posting dates advance from {@code firstDay} over {@code days} days as
+ * records go by, as in a live crawl.
  */
 public final class PostingMix {
 
-  /** Characters of description kept per posting. */
-  public static final int DESCRIPTION_CHARS = 600;
+  /** Characters of the demo ad's description a new posting starts with. */
+  public static final int DESCRIPTION_CHARS = 300;
+
+  /** Sentences made up for each new posting, after the start of the demo ad. */
+  public static final int INVENTED_SENTENCES = 6;
+
+  private static final String[] ADJECTIVES = {"Reliable", "Curious", "Small", "Fast", "Careful", "Growing",
+    "Distributed", "Friendly", "Seasoned", "Quiet", "Busy", "Regional", "Modern", "Shared", "Weekly", "Honest",
+    "Steady", "Bold", "Patient", "Practical"};
+  private static final String[] NOUNS = {"dashboards", "analysts", "pipelines", "customers", "models", "clinics",
+    "warehouses", "schedules", "forecasts", "vendors", "partners", "reviews", "experiments", "routes", "invoices",
+    "sensors", "farmers", "orders", "tickets", "libraries", "stores", "drivers", "surveys", "budgets", "archives"};
+  private static final String[] VERBS = {"support", "measure", "connect", "improve", "shape", "audit", "track",
+    "explain", "serve", "balance", "simplify", "protect", "rank", "clean", "plan", "test", "review", "guide"};
+  private static final String[] PREPOSITIONS = {"across", "for", "with", "beside", "around", "behind", "among",
+    "through", "near", "under"};
 
   private final List<JsonNode> rows;
   private final Random random;
@@ -91,9 +107,9 @@ public final class PostingMix {
     String title = row.path("title").asText();
     String description = row.path("description").asText();
     description = description.substring(0, Math.min(DESCRIPTION_CHARS, description.length()));
-    // a posting of its own, not a cross-posted copy of the demo row it was made from: real
-    // postings differ in their text, and the copies below are the only ones meant to cluster
-    description = description + " Requisition " + i + ".";
+    // an ad of its own, not a cross-posted copy of the demo row it was made from: real ads of one
+    // company and title differ in their text, and the copies below are the only ones meant to cluster
+    description = description + inventedSentences(random, INVENTED_SENTENCES);
     SalaryGiven salary = null;
     int pay = random.nextInt(10);
     if (pay < 6 && row.hasNonNull("max_salary")) {
@@ -109,6 +125,25 @@ public final class PostingMix {
         row.path("company_name").asText(null), new Location(null, null, row.path("country").asText("US"), row.path("location").asText(null)),
         row.path("remote_allowed").asDouble(0) == 1.0, row.path("work_type").asText(null), date, null,
         description, null, salary, Instant.now(), "f" + i);
+  }
+
+  /**
+   * {@code count} made-up sentences of six words drawn from word lists ({@code " Reliable
+   * dashboards support analysts across regions."}): with 20-25 words per slot, two of them share
+   * a 3-word shingle about once in several thousand.
+   */
+  static String inventedSentences(Random random, int count) {
+    StringBuilder out = new StringBuilder();
+    for (int s = 0; s < count; s++) {
+      out.append(' ').append(pick(random, ADJECTIVES)).append(' ').append(pick(random, NOUNS))
+          .append(' ').append(pick(random, VERBS)).append(' ').append(pick(random, NOUNS))
+          .append(' ').append(pick(random, PREPOSITIONS)).append(' ').append(pick(random, NOUNS)).append('.');
+    }
+    return out.toString();
+  }
+
+  private static String pick(Random random, String[] words) {
+    return words[random.nextInt(words.length)];
   }
 
   private Entry entry(RawPosting posting) {
