@@ -1,8 +1,11 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.dedup.CopyCandidate;
 import io.jobstream.aggregate.dedup.CopyClusters;
 import io.jobstream.aggregate.dedup.CopyRule;
 import io.jobstream.aggregate.dedup.MinHash;
+import io.jobstream.model.CopyClusterEntry;
+import io.jobstream.model.CopyTraits;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,20 +34,25 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>State is one {@link CopyEntry} per posting (store {@code copy-block-postings}, keyed by block,
  * day and posting id, {@link CopyBlockKeys}) and one index entry per representative keyed by the
- * last day it is open ({@code copy-block-open}). A posting's cluster depends only on the
+ * last day it is open ({@code copy-block-open}), holding what comparing a posting with it needs
+ * (date, {@code validThrough}, place, signature). A posting's cluster depends only on the
  * representatives open on its date, which come before it. So a change on day {@code d} reads the
- * representatives still open on {@code d} from the index, then the block's postings from {@code d}
+ * representatives still open on {@code d} from the index (a representative's entry only when its
+ * count changes), then the block's postings from {@code d}
  * on, deciding each again, and stops at the first day after every representative that appeared,
  * went or moved has ended (and after the changed posting): later postings see the same open
  * representatives as before, so their clusters stand. It writes only the entries whose cluster,
  * count or version changed. Every counted tuple (a representative's, with its number of copies)
- * no longer counted loses a posting, and every new one gains one.
+ * no longer counted loses a posting, and every new one gains one. Each entry written is also sent
+ * on as the posting's cluster record ({@link CopyClusterEntry}, for {@code jobs.postings.clusters}:
+ * its representative, and for a copy the similarity and the reason it was merged), and a posting
+ * that leaves as a tombstone, so a merge can be audited without running the rule again.
  *
  * <p>Entries whose cluster's representative ended before the {@link Horizon} of the latest posting
  * date this task has seen leave the store (a sweep every {@link HorizonSweep#INTERVAL}): no posting
  * still to come can join that cluster, and a change's range never reaches back to it.
  */
-final class ClusterProcessor implements Processor<String, MemberChange, String, TupleDelta> {
+final class ClusterProcessor implements Processor<String, MemberChange, String, ClusterOutput> {
 
   /** The key of the number of copies not counted in the count store. */
   private static final String COPIES = "copies";
@@ -64,12 +72,18 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
   private final HorizonSweep<CopyEntry> sweep =
       new HorizonSweep<>(HorizonSweep.BUDGET, (key, entry) -> entry.clusterEnd());
   private long latestEpochDay = Long.MIN_VALUE;
-  private ProcessorContext<String, TupleDelta> context;
+  private ProcessorContext<String, ClusterOutput> context;
   private KeyValueStore<String, CopyEntry> postings;
   private KeyValueStore<String, String> open;
   private KeyValueStore<String, Long> counts;
   /** This task's copies not counted, its share of the {@code jobstream.stream.duplicates} gauge. */
   private long duplicates;
+
+  // what one change has read (cleared at each): entries by posting id, in the order read, and the
+  // open representatives dated before the change, whose entries are read only when their count changes
+  private final Map<String, Work> byId = new HashMap<>();
+  private final List<Work> read = new ArrayList<>();
+  private final Map<String, Rep> earlierReps = new HashMap<>();
 
   /**
    * @param storeName the store of {@link CopyEntry} by {@link CopyBlockKeys#of block, day, posting id}
@@ -89,7 +103,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
   }
 
   @Override
-  public void init(ProcessorContext<String, TupleDelta> context) {
+  public void init(ProcessorContext<String, ClusterOutput> context) {
     this.context = context;
     this.postings = context.getStateStore(storeName);
     this.open = context.getStateStore(openStoreName);
@@ -117,6 +131,8 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
       } else {
         copies++;
       }
+      // its cluster record leaves the compacted topic too
+      context.forward(new Record<>(e.member().postingId(), ClusterOutput.cluster(null), System.currentTimeMillis()));
       metrics.evicted();
     }
     countCopies(-copies);
@@ -172,6 +188,8 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     long copies;
     Double similarity;
     LocalDate clusterEnd;
+    /** Why it joined its representative, when decided again in this change (for its cluster record). */
+    CopyRule.Match match;
     private byte[] signature;
 
     Work(String key, CopyEntry old, ClusterMember member) {
@@ -210,31 +228,106 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     CopyEntry entry() {
       return new CopyEntry(member, representative, copies, similarity, clusterEnd);
     }
+
+    /** Its record on {@code jobs.postings.clusters}. */
+    CopyClusterEntry clusterRecord() {
+      return new CopyClusterEntry(CopyClusterEntry.SCHEMA_VERSION, member.postingId(), member.duplicateKey(),
+          member.eventDate(), representative, copies, similarity,
+          isRepresentative() || match == null ? null : match.reason(), clusterEnd);
+    }
+  }
+
+  /**
+   * A representative open on a change's day, as the copy rule compares postings with it. One
+   * dated before the change comes from the index of open representatives ({@link #indexValue}),
+   * without its entry, which is read only when its count of copies changes.
+   */
+  private final class Rep {
+    final String key;
+    final CopyCandidate candidate;
+    final LocalDate end;
+    final byte[] signature;
+    private Work work;
+
+    Rep(Work w) {
+      this.key = w.key;
+      this.candidate = w.member.candidate();
+      this.end = w.end;
+      this.signature = w.signature();
+      this.work = w;
+    }
+
+    /** From the index: {@code key} is the entry's key in the postings store. */
+    Rep(String block, String key, String[] fields) {
+      this.key = key;
+      LocalDate date = LocalDate.ofEpochDay(Long.parseLong(fields[0]));
+      LocalDate validThrough = fields[1].isEmpty() ? null : LocalDate.ofEpochDay(Long.parseLong(fields[1]));
+      this.candidate = new CopyCandidate(CopyBlockKeys.postingId(block, key), date, block,
+          new CopyTraits(fields[2], validThrough, fields[3]));
+      this.end = rule.end(candidate);
+      this.signature = MinHash.decode(fields[3]);
+    }
+
+    /** Its entry, read (and counted among what this change read) the first time it is needed. */
+    Work work() {
+      if (work == null) {
+        CopyEntry e = postings.get(key);
+        if (e == null) {
+          return null;
+        }
+        work = new Work(key, e, e.member());
+        byId.put(candidate.id(), work);
+        read.add(work);
+      }
+      return work;
+    }
+  }
+
+  /**
+   * The index's value for a representative: what comparing a posting with it needs (date,
+   * {@code validThrough}, place, signature), tab-separated, then its entry's key.
+   */
+  private static String indexValue(Work w) {
+    CopyTraits t = w.member.traits();
+    return w.member.eventDate().toEpochDay() + "\t" + (t.validThrough() == null ? "" : t.validThrough().toEpochDay())
+        + "\t" + t.place() + "\t" + t.signature() + "\t" + w.key;
+  }
+
+  /** The entry of posting {@code id} as this change has it (reading it if it is an earlier open representative); null if not read. */
+  private Work loaded(String id) {
+    Work w = byId.get(id);
+    if (w == null) {
+      Rep r = earlierReps.get(id);
+      if (r != null) {
+        w = r.work();
+      }
+    }
+    return w;
   }
 
   private void update(Record<String, MemberChange> record, String block, ClusterMember leaves, ClusterMember joins) {
+    List<Record<String, ClusterOutput>> clusterRecords = new ArrayList<>();
+    byId.clear();
+    read.clear();
+    earlierReps.clear();
     LocalDate from = earliest(leaves, joins);
     String leavesKey = leaves == null ? null : CopyBlockKeys.of(block, leaves.eventDate(), leaves.postingId());
     String joinsKey = joins == null ? null : CopyBlockKeys.of(block, joins.eventDate(), joins.postingId());
     CopyEntry left = leavesKey == null ? null : postings.get(leavesKey);
 
     // the representatives dated before the change that are still open on its day, earliest first
-    Map<String, Work> byId = new HashMap<>();
-    List<Work> read = new ArrayList<>();
-    List<Work> openReps = new ArrayList<>();
+    List<Rep> openReps = new ArrayList<>();
     try (KeyValueIterator<String, String> it = open.range(CopyBlockKeys.from(block, from), CopyBlockKeys.end(block))) {
       while (it.hasNext()) {
-        String postingKey = it.next().value;
-        CopyEntry e = postings.get(postingKey);
-        if (e != null && e.member().eventDate().isBefore(from)) {
-          Work w = new Work(postingKey, e, e.member());
-          byId.put(w.member.postingId(), w);
-          read.add(w);
-          openReps.add(w);
+        String[] fields = it.next().value.split("\t", 5);
+        if (LocalDate.ofEpochDay(Long.parseLong(fields[0])).isBefore(from)) {
+          Rep r = new Rep(block, fields[4], fields);
+          openReps.add(r);
+          earlierReps.put(r.candidate.id(), r);
         }
       }
     }
-    openReps.sort(EARLIEST);
+    openReps.sort(Comparator.comparing((Rep r) -> r.candidate.date()).thenComparing(r -> r.candidate.id()));
 
     long copiesChange = 0;
     Map<String, Long> counted = new TreeMap<>();
@@ -245,13 +338,16 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     String leftRepresentative = null;
     if (leavesApart) {
       postings.delete(leavesKey);
+      if (joins == null || !joins.postingId().equals(leaves.postingId())) {
+        clusterRecords.add(record.withKey(leaves.postingId()).withValue(ClusterOutput.cluster(null)));
+      }
       if (left.isRepresentative()) {
         open.delete(CopyBlockKeys.of(block, left.clusterEnd(), left.member().postingId()));
         counted.merge(left.member().tuple(left.copies()), -1L, Long::sum);
         dirtyUntil = later(dirtyUntil, left.clusterEnd());
       } else {
         copiesChange--;
-        Work rep = byId.get(left.representative());
+        Work rep = loaded(left.representative());
         if (rep != null) {
           rep.copies--;
         } else {
@@ -296,7 +392,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
         for (Work q : today) {
           byId.put(q.member.postingId(), q);
           read.add(q);
-          dirtyUntil = decide(q, openReps, byId, dirtyUntil, q.key.equals(joinsKey));
+          dirtyUntil = decide(q, openReps, dirtyUntil, q.key.equals(joinsKey));
         }
       }
     }
@@ -318,14 +414,15 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
       if (!entry.equals(w.old)) {
         postings.put(w.key, entry);
         sweep.written(entry.clusterEnd());
+        clusterRecords.add(record.withKey(w.member.postingId()).withValue(ClusterOutput.cluster(w.clusterRecord())));
       }
       boolean indexedBefore = w.wasRepresentative();
       boolean indexed = w.isRepresentative();
       if (indexedBefore && !(indexed && w.old.clusterEnd().equals(entry.clusterEnd()))) {
         open.delete(CopyBlockKeys.of(block, w.old.clusterEnd(), w.member.postingId()));
       }
-      if (indexed && !(indexedBefore && w.old.clusterEnd().equals(entry.clusterEnd()))) {
-        open.put(CopyBlockKeys.of(block, entry.clusterEnd(), w.member.postingId()), w.key);
+      if (indexed && !(indexedBefore && w.old.clusterEnd().equals(entry.clusterEnd()) && w.sameForTheRule())) {
+        open.put(CopyBlockKeys.of(block, entry.clusterEnd(), w.member.postingId()), indexValue(w));
       }
     }
     countCopies(copiesChange);
@@ -335,13 +432,14 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     counted.forEach((tuple, change) -> {
       for (long i = 0; i < Math.abs(change); i++) {
         if (change < 0) {
-          context.forward(record.withValue(new TupleDelta(tuple, -1)));
+          context.forward(record.withValue(ClusterOutput.counted(new TupleDelta(tuple, -1))));
         } else {
           gained.add(new TupleDelta(tuple, 1));
         }
       }
     });
-    gained.forEach(delta -> context.forward(record.withValue(delta)));
+    gained.forEach(delta -> context.forward(record.withValue(ClusterOutput.counted(delta))));
+    clusterRecords.forEach(context::forward);
   }
 
   /**
@@ -352,21 +450,23 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
    * @param changed whether {@code q} is the posting the change is about (its clusters are decided
    *     again whatever it was)
    */
-  private LocalDate decide(Work q, List<Work> openReps, Map<String, Work> byId, LocalDate dirtyUntil, boolean changed) {
+  private LocalDate decide(Work q, List<Rep> openReps, LocalDate dirtyUntil, boolean changed) {
     openReps.removeIf(r -> r.end.isBefore(q.member.eventDate()));
-    Work joined = null;
+    Rep joinedRep = null;
     CopyRule.Match match = null;
-    for (Work r : openReps) {
-      match = rule.match(r.member.candidate(), r.signature(), q.member.candidate(), q.signature());
+    CopyCandidate candidate = q.member.candidate();
+    for (Rep r : openReps) {
+      match = rule.match(r.candidate, r.signature, candidate, q.signature());
       if (match != null) {
-        joined = r;
+        joinedRep = r;
         break;
       }
     }
+    Work joined = joinedRep == null ? null : joinedRep.work();
     String oldRepresentative = q.old == null ? null : q.old.representative();
     boolean wasRepresentative = q.wasRepresentative();
     if (q.old != null && !wasRepresentative) {
-      Work oldRep = byId.get(oldRepresentative);
+      Work oldRep = loaded(oldRepresentative);
       // only a representative read as it was stored holds this copy in its count
       if (oldRep != null && oldRep.old != null && oldRep.old.isRepresentative()) {
         oldRep.copies--;
@@ -379,10 +479,11 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
       if (!wasRepresentative) {
         q.copies = 0;
       }
-      openReps.add(q);
+      openReps.add(new Rep(q));
     } else {
       q.representative = joined.member.postingId();
       q.similarity = match.similarity();
+      q.match = match;
       q.clusterEnd = joined.end;
       joined.copies++;
     }

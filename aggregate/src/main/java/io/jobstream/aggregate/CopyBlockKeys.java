@@ -35,6 +35,11 @@ final class CopyBlockKeys {
     return block + SEPARATOR + LAST_DAY;
   }
 
+  /** The posting id of a key of {@code block} made by {@link #of}. */
+  static String postingId(String block, String key) {
+    return key.substring(block.length() + 1 + LAST_DAY.length());
+  }
+
   private static String day(long epochDay) {
     String hex = Long.toHexString(epochDay ^ Long.MIN_VALUE);
     return "0".repeat(16 - hex.length()) + hex;

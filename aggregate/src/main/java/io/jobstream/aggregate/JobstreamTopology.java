@@ -93,7 +93,7 @@ public final class JobstreamTopology {
    */
   public static final String CLUSTERS_STORE = "copy-block-postings";
 
-  /** Store of the clusters' representatives by block, last open day and posting id (the keys of their entries). */
+  /** Store of the clusters' representatives by block, last open day and posting id: what comparing a posting with one needs, and its entry's key. */
   public static final String OPEN_CLUSTERS_STORE = "copy-block-open";
 
   /** Store of the cluster task's number of copies not counted (one key). */
@@ -184,13 +184,22 @@ public final class JobstreamTopology {
         .split(Named.as("changes-"))
         .branch((cluster, change) -> change.clustered(), Branched.as("clustered"))
         .defaultBranch(Branched.as("unclustered"));
-    KStream<String, TupleDelta> counted = changes.get("changes-clustered")
+    KStream<String, ClusterOutput> clustered = changes.get("changes-clustered")
         .repartition(Repartitioned.<String, MemberChange>as(BY_CLUSTER)
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(MemberChange.class)))
         .process(() -> new ClusterProcessor(CLUSTERS_STORE, OPEN_CLUSTERS_STORE, CLUSTER_COUNT_STORE, copyRule,
                 horizon, metrics),
-            Named.as("clusters"), CLUSTERS_STORE, OPEN_CLUSTERS_STORE, CLUSTER_COUNT_STORE)
+            Named.as("clusters"), CLUSTERS_STORE, OPEN_CLUSTERS_STORE, CLUSTER_COUNT_STORE);
+    // each posting's cluster, and why a copy was merged, for audit (keyed by posting id)
+    clustered
+        .filterNot((postingId, out) -> out.isCounted(), Named.as("cluster-records"))
+        .mapValues(ClusterOutput::cluster, Named.as("cluster-record-values"))
+        .to(Topics.CLUSTERS.name(), Produced.with(Topics.CLUSTERS.keySerde(), Topics.CLUSTERS.valueSerde())
+            .withName("clusters-sink"));
+    KStream<String, TupleDelta> counted = clustered
+        .filter((block, out) -> out.isCounted(), Named.as("counted-changes"))
+        .mapValues(ClusterOutput::delta, Named.as("counted-deltas"))
         .merge(changes.get("changes-unclustered")
             .flatMapValues(MemberChange::unclusteredDeltas, Named.as("unclustered-deltas")), Named.as("counted"));
     counted

@@ -40,7 +40,7 @@ class ClusterProcessorTest {
         "data_engineer|2024-04-" + (10 + day) + "|mid|US|false|-|0|100000.0|90000.0|110000.0|0");
   }
 
-  private static void stores(MockProcessorContext<String, TupleDelta> context) {
+  private static void stores(MockProcessorContext<String, ClusterOutput> context) {
     store(context, JobstreamTopology.CLUSTERS_STORE, JsonSerde.of(CopyEntry.class));
     store(context, JobstreamTopology.OPEN_CLUSTERS_STORE, Serdes.String());
   }
@@ -50,7 +50,7 @@ class ClusterProcessorTest {
         JobstreamTopology.CLUSTER_COUNT_STORE, CopyRule.DEFAULT, HORIZON, metrics);
   }
 
-  private static <V> KeyValueStore<String, V> store(MockProcessorContext<String, TupleDelta> context, String name,
+  private static <V> KeyValueStore<String, V> store(MockProcessorContext<String, ClusterOutput> context, String name,
       org.apache.kafka.common.serialization.Serde<V> serde) {
     KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
         Serdes.String(), serde).withLoggingDisabled().build();
@@ -61,7 +61,7 @@ class ClusterProcessorTest {
 
   @Test
   void theCountOfCopiesIsKeptInAStoreSoARestartedTaskHasItAtOnceAndGivesItBackOnClose() {
-    MockProcessorContext<String, TupleDelta> context = new MockProcessorContext<>();
+    MockProcessorContext<String, ClusterOutput> context = new MockProcessorContext<>();
     stores(context);
     KeyValueStore<String, Long> counts = store(context, JobstreamTopology.CLUSTER_COUNT_STORE, Serdes.Long());
     StreamMetrics metrics = new StreamMetrics(new SimpleMeterRegistry(), Set.of("data_scientist"), List.of());
@@ -74,6 +74,13 @@ class ClusterProcessorTest {
     }
     assertThat(metrics.duplicates() - before).isEqualTo(2);
     assertThat(counts.get("copies")).isEqualTo(2L);
+    // why c is a copy, without running the rule again: its last cluster record
+    io.jobstream.model.CopyClusterEntry c = context.forwarded().stream()
+        .filter(f -> !f.record().value().isCounted() && f.record().key().equals("c"))
+        .reduce((x, y) -> y).orElseThrow().record().value().cluster();
+    assertThat(c.representative()).isEqualTo("a");
+    assertThat(c.similarity()).isEqualTo(1.0);
+    assertThat(c.reason()).contains("'acme|pipelines'", "'austin|tx|us'", "description similarity 1.00");
     first.close();
     assertThat(metrics.duplicates()).isEqualTo(before);
 
@@ -88,8 +95,13 @@ class ClusterProcessorTest {
     again.process(new Record<>("windows", new MemberChange(member("c", 3), null), 0L));
     assertThat(metrics.duplicates() - before).isEqualTo(1);
     assertThat(counts.get("copies")).isEqualTo(1L);
-    List<TupleDelta> forwarded = context.forwarded().stream()
-        .map(f -> (TupleDelta) f.record().value()).toList();
+    List<ClusterOutput> out = context.forwarded().stream().map(f -> (ClusterOutput) f.record().value()).toList();
+    List<TupleDelta> forwarded = out.stream().filter(ClusterOutput::isCounted).map(ClusterOutput::delta).toList();
+    // the representative's cluster record (now one copy) and the tombstone of the copy that went
+    assertThat(context.forwarded().stream().filter(f -> !f.record().value().isCounted())
+            .map(f -> f.record().key() + "=" + (f.record().value().cluster() == null ? null
+                : f.record().value().cluster().copies())).toList())
+        .containsExactlyInAnyOrder("c=null", "a=1");
     assertThat(forwarded).containsExactly(
         new TupleDelta(member("a", 1).tuple(2), -1), new TupleDelta(member("a", 1).tuple(1), 1));
     again.close();
@@ -101,8 +113,9 @@ class ClusterProcessorTest {
         "data_scientist|2024-07-01|senior|US|unknown|-|-|" + pay + "|" + pay + "|" + pay + "|0");
   }
 
-  private static List<TupleDelta> forwarded(MockProcessorContext<String, TupleDelta> context) {
-    List<TupleDelta> out = context.forwarded().stream().map(f -> (TupleDelta) f.record().value()).toList();
+  private static List<TupleDelta> forwarded(MockProcessorContext<String, ClusterOutput> context) {
+    List<TupleDelta> out = context.forwarded().stream().map(f -> f.record().value())
+        .filter(ClusterOutput::isCounted).map(ClusterOutput::delta).toList();
     context.resetForwards();
     return out;
   }
@@ -165,7 +178,7 @@ class ClusterProcessorTest {
   void changesInAnyOrderLeaveTheCountedTuplesOfTheBatchClustersOfTheSamePostings() {
     for (long seed = 1; seed <= 20; seed++) {
       Random random = new Random(seed);
-      MockProcessorContext<String, TupleDelta> context = new MockProcessorContext<>();
+      MockProcessorContext<String, ClusterOutput> context = new MockProcessorContext<>();
       stores(context);
       KeyValueStore<String, Long> counts = store(context, JobstreamTopology.CLUSTER_COUNT_STORE, Serdes.Long());
       KeyValueStore<String, CopyEntry> entries = context.getStateStore(JobstreamTopology.CLUSTERS_STORE);

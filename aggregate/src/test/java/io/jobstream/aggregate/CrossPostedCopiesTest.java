@@ -7,6 +7,7 @@ import io.jobstream.aggregate.dedup.CopyCandidate;
 import io.jobstream.aggregate.dedup.CopyClusters;
 import io.jobstream.aggregate.dedup.CopyRule;
 import io.jobstream.model.ClassifiedPosting;
+import io.jobstream.model.CopyClusterEntry;
 import io.jobstream.model.JsonSerde;
 import io.jobstream.model.Location;
 import io.jobstream.model.RawPosting;
@@ -137,6 +138,26 @@ class CrossPostedCopiesTest {
       long[] april = monthTotals(stats.readKeyValuesToMap(), "2024-04-01");
       assertThat(april[0]).as("postings counted").isEqualTo(60);
       assertThat(april[1]).as("duplicates dropped").isEqualTo(40);
+
+      // every merge can be audited from jobs.postings.clusters: each copy names the original as
+      // its representative, with the similarity and the fields compared
+      Map<String, CopyClusterEntry> clusters = driver.createOutputTopic(Topics.CLUSTERS.name(),
+              Topics.CLUSTERS.keySerde().deserializer(), Topics.CLUSTERS.valueSerde().deserializer())
+          .readKeyValuesToMap();
+      assertThat(clusters).hasSize(100);
+      for (int i = 0; i < 40; i++) {
+        CopyClusterEntry copy = clusters.get("board-b-" + i);
+        assertThat(copy.representative()).isEqualTo("board-a-" + i);
+        assertThat(copy.similarity()).isGreaterThanOrEqualTo(CopyRule.DEFAULT_THRESHOLD);
+        assertThat(copy.reason()).contains("same company and title", "description similarity");
+        assertThat(clusters.get("board-a-" + i).copies()).isEqualTo(1);
+      }
+      for (int i = 0; i < 20; i++) {
+        CopyClusterEntry other = clusters.get("other-" + i);
+        assertThat(other.representative()).isEqualTo("other-" + i);
+        assertThat(other.copies()).isZero();
+        assertThat(other.reason()).isNull();
+      }
     }
   }
 

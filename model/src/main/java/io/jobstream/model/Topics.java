@@ -50,6 +50,14 @@ public final class Topics {
       Map.of("cleanup.policy", "compact"));
 
   /**
+   * The cluster of cross-posted copies each posting with a duplicate key is in, with the reason
+   * for a copy's merge, keyed by posting id; compacted.
+   */
+  public static final Topic<String, CopyClusterEntry> CLUSTERS = new Topic<>(
+      "jobs.postings.clusters", Serdes.String(), JsonSerde.of(CopyClusterEntry.class), PARTITIONS,
+      Map.of("cleanup.policy", "compact"));
+
+  /**
    * Ingest's crawl state (what was published, HTTP validators), kept in the cluster it describes,
    * as Kafka Connect keeps its source offsets; compacted.
    */
@@ -58,7 +66,7 @@ public final class Topics {
       Map.of("cleanup.policy", "compact"));
 
   public static final List<Topic<String, ?>> ALL =
-      List.of(RAW, CLASSIFIED, DLQ, STATS, DIVERGENCE, INGEST_STATE);
+      List.of(RAW, CLASSIFIED, DLQ, STATS, DIVERGENCE, CLUSTERS, INGEST_STATE);
 
   private Topics() {}
 }
