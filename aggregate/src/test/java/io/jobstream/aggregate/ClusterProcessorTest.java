@@ -221,4 +221,55 @@ class ClusterProcessorTest {
       assertThat(counts.get("copies") == null ? 0L : counts.get("copies")).isEqualTo(batchCopies);
     }
   }
+
+  @Test
+  void aChangeWritesOnlyTheEntriesWhoseClusterOrCountChangedHoweverLargeTheBlock() {
+    MockProcessorContext<String, ClusterOutput> context = new MockProcessorContext<>();
+    stores(context);
+    store(context, JobstreamTopology.CLUSTER_COUNT_STORE, Serdes.Long());
+    ClusterProcessor processor = processor(new StreamMetrics(new SimpleMeterRegistry(), Set.of(), List.of()));
+    processor.init(context);
+    // two years of one company and title: 300 different ads, one every 2 or 3 days
+    Random random = new Random(3);
+    LocalDate first = LocalDate.of(2023, 1, 1);
+    ClusterMember last = null;
+    for (int i = 0; i < 300; i++) {
+      StringBuilder ad = new StringBuilder("Ad " + i + ":");
+      for (int w = 0; w < 40; w++) {
+        ad.append(' ').append("word").append(random.nextInt(5000));
+      }
+      LocalDate day = first.plusDays(i * 730L / 300);
+      last = new ClusterMember("p" + i, day, "acme|pipelines",
+          new CopyTraits("austin|tx|us", null, MinHash.signature(ad.toString())),
+          "data_engineer|" + day + "|mid|US|false|-|0|100000.0|90000.0|110000.0|0");
+      processor.process(new Record<>("k", new MemberChange(null, last), 0L));
+    }
+    context.resetForwards();
+    // a copy of the latest ad: its own entry and its representative's count, nothing else
+    ClusterMember copy = new ClusterMember("copy", last.eventDate().plusDays(1), last.duplicateKey(), last.traits(),
+        last.tuple(0));
+    processor.process(new Record<>("k", new MemberChange(null, copy), 0L));
+    assertThat(context.forwarded().stream().filter(f -> !f.record().value().isCounted())
+        .map(f -> (String) f.record().key()).toList()).containsExactlyInAnyOrder("copy", last.postingId());
+    context.resetForwards();
+    // an edit of pay of a posting a year back: its own entry only
+    KeyValueStore<String, CopyEntry> entries = context.getStateStore(JobstreamTopology.CLUSTERS_STORE);
+    CopyEntry stored = entries.get(CopyBlockKeys.of("acme|pipelines", first.plusDays(100 * 730L / 300), "p100"));
+    ClusterMember before = stored.member();
+    ClusterMember edited = new ClusterMember("p100", before.eventDate(), before.duplicateKey(), before.traits(),
+        before.tuple(0).replace("100000.0", "105000.0"));
+    processor.process(new Record<>("k", new MemberChange(before, edited), 0L));
+    assertThat(context.forwarded().stream().filter(f -> !f.record().value().isCounted())
+        .map(f -> (String) f.record().key()).toList()).containsExactly("p100");
+    context.resetForwards();
+    // a new ad dated a year back: the postings of its 60 days are decided again, but none changes
+    LocalDate middle = first.plusDays(365);
+    ClusterMember late = new ClusterMember("late", middle, "acme|pipelines",
+        new CopyTraits("austin|tx|us", null, MinHash.signature("A different ad about dashboards, reports and budgets"
+            + " for the finance team, written for this test alone, with enough words to have shingles.")),
+        "data_engineer|" + middle + "|mid|US|false|-|0|100000.0|90000.0|110000.0|0");
+    processor.process(new Record<>("k", new MemberChange(null, late), 0L));
+    assertThat(context.forwarded().stream().filter(f -> !f.record().value().isCounted())
+        .map(f -> (String) f.record().key()).toList()).containsExactly("late");
+  }
 }
