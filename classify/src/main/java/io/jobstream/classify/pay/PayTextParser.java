@@ -470,18 +470,12 @@ public final class PayTextParser {
 
   /**
    * The text with A-Z and the Latin-1 capitals lower-cased, nothing else, so that positions in it
-   * are positions in the text. For Latin-1 text that is exactly {@link String#toLowerCase}, which
-   * works a byte at a time without a copy to chars; other text goes by the character.
+   * are positions in the text. For Latin-1 text that is exactly {@link String#toLowerCase}.
    */
   private static String lowerSameLength(String text) {
-    int n = text.length();
-    boolean latin1 = true;
-    for (int i = 0; i < n && latin1; i++) {
-      latin1 = text.charAt(i) < 256;
-    }
-    if (latin1) {
-      return text.toLowerCase(Locale.ROOT);
-    }
+    // one copy read as an array, not the text by charAt: for text beyond Latin-1 (most real ads
+    // hold a typographic quote or a bullet) charAt checks the index and the coding at every
+    // character. For Latin-1 text the result is what toLowerCase(Locale.ROOT) gives.
     char[] out = text.toCharArray();
     for (int i = 0; i < out.length; i++) {
       if (isCapital(out[i])) {
