@@ -5,6 +5,7 @@ import io.jobstream.aggregate.stats.MannWhitney;
 import io.jobstream.aggregate.stats.MedianGap;
 import io.jobstream.aggregate.stats.Normal;
 import io.jobstream.aggregate.stats.PayCounts;
+import io.jobstream.model.DivergenceKey;
 import io.jobstream.model.SalaryDivergence;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,8 +99,8 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
         continue;
       }
       String[] parts = slice.split("\\|");
-      context.forward(new Record<>(SalaryDivergence.key(pair.a(), pair.b(), spec.text(), window.start(), parts[0],
-          parts[1]), null, timestamp));
+      context.forward(new Record<>(new DivergenceKey(pair.a(), pair.b(), spec.text(), window.start(), parts[0],
+          parts[1]).format(), null, timestamp));
     }
   }
 
@@ -131,7 +132,7 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
       String[] parts = slice.split("\\|");
       String seniority = parts[0];
       String country = parts[1];
-      String key = SalaryDivergence.key(pair.a(), pair.b(), spec.text(), window.start(), seniority, country);
+      String key = new DivergenceKey(pair.a(), pair.b(), spec.text(), window.start(), seniority, country).format();
       Cell ca = a.get(slice);
       Cell cb = b.get(slice);
       MedianGap gap = qualifies(ca, cb) ? MedianGap.of(ca.mid, cb.mid, 0.95) : null;

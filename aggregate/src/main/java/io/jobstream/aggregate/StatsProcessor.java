@@ -2,6 +2,7 @@ package io.jobstream.aggregate;
 
 import io.jobstream.aggregate.stats.PayCounts;
 import io.jobstream.model.SalaryStats;
+import io.jobstream.model.StatsKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,8 @@ final class StatsProcessor extends ChangedWindowsProcessor<SalaryStats> {
   }
 
   private static String statsKey(String family, WindowSpec spec, WindowSpec.Window window, String slice) {
-    return String.join("|", spec.text(), window.start().toString(), family, slice);
+    String[] parts = slice.split("\\|");
+    return new StatsKey(spec.text(), window.start(), family, parts[0], parts[1], parts[2]).format();
   }
 
   private void emitStats(String family, WindowSpec spec, WindowSpec.Window window,
