@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import io.jobstream.aggregate.window.SlidingWindows;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -116,11 +117,11 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   private final Map<String, Long> changedIn = new HashMap<>();
   /** Windows (spec and start) and the emission that last emitted them. */
   private final Map<String, Long> emittedIn = new HashMap<>();
-  /** During an emission: each scoped family's current window, and the window before it (for trends). */
-  protected final Map<String, RunningWindow> current = new HashMap<>();
-  protected final Map<String, RunningWindow> previous = new HashMap<>();
-  /** During an emission: the days read, by day and scoped family. */
-  private final TreeMap<LocalDate, Map<String, Map<String, Cell>>> days = new TreeMap<>();
+  /** During an emission: the days read and the running windows over them. */
+  private final SlidingWindows<Cell> windows = new SlidingWindows<>(this::readDay, this::newCell);
+  /** Each scoped family's current window, and the window before it (for trends). */
+  protected final SlidingWindows<Cell>.Lane current = windows.lane();
+  protected final SlidingWindows<Cell>.Lane previous = windows.lane();
 
   private final StreamMetrics metrics;
 
@@ -386,7 +387,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       emittedIn.put(job.key(), emission);
       jobsThisEmission++;
       // days before the previous window are not needed again while the windows go forward
-      days.headMap(specs.get(spec).previous(job.window).start()).clear();
+      windows.forgetDaysBefore(specs.get(spec).previous(job.window).start());
     }
     if (resumeFrom != null) {
       // kept exact by the changes counted meanwhile (keepExact), so the next emission slides on
@@ -433,55 +434,26 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   }
 
   private void clearEmissionState() {
-    current.clear();
-    previous.clear();
-    days.clear();
+    windows.clear();
   }
 
   /**
    * The family's postings under {@code scope} over {@code window} by slice, from its running
-   * window in {@code running}, moved there by sliding where it overlaps; not to be modified by the
+   * window in {@code lane}, moved there by sliding where it overlaps; not to be modified by the
    * caller.
    */
-  protected Map<String, Cell> window(Map<String, RunningWindow> running, String scope, String family,
+  protected Map<String, Cell> window(SlidingWindows<Cell>.Lane lane, String scope, String family,
       WindowSpec.Window window) {
-    String scoped = scope + family;
-    RunningWindow run = running.computeIfAbsent(scoped, f -> new RunningWindow());
-    if (window.start().equals(run.from) && window.end().equals(run.to)) {
-      return run.slices;
+    Map<String, Cell> slices = lane.window(scope + family, window.start(), window.end(), this::mayReadDay);
+    if (slices == null) {
+      throw new OutOfTime();
     }
-    boolean slides = run.from != null && !window.start().isBefore(run.from) && window.start().isBefore(run.to)
-        && !window.end().isBefore(run.to);
-    if (!slides) {
-      run.slices.clear();
-      run.from = window.start();
-      run.to = window.start();
-    }
-    // a day at a time, so that a long build (a year of postings) can stop and go on in the next emission
-    while (run.from.isBefore(window.start())) {
-      spendDay();
-      day(scoped, run.from).forEach((slice, cell) -> {
-        Cell left = run.slices.get(slice);
-        left.subtract(cell);
-        if (left.count == 0) {
-          run.slices.remove(slice);
-        }
-      });
-      run.from = run.from.plusDays(1);
-    }
-    while (run.to.isBefore(window.end())) {
-      spendDay();
-      add(run.slices, day(scoped, run.to));
-      run.to = run.to.plusDays(1);
-    }
-    return run.slices;
+    return slices;
   }
 
   /** Before a day is read into a window: out of time once the emission has moved at least one day. */
-  private void spendDay() {
-    if (daysThisEmission++ > 0 && System.nanoTime() > deadline) {
-      throw new OutOfTime();
-    }
+  private boolean mayReadDay() {
+    return daysThisEmission++ == 0 || System.nanoTime() <= deadline;
   }
 
   /** An emission's budget ran out in the middle of a window. */
@@ -496,16 +468,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
    * running windows that hold its day take it in, as they would have had they read it.
    */
   private void keepExact(String scoped, PostingTuple t, long delta) {
-    Map<String, Map<String, Cell>> day = days.get(t.day());
-    if (day != null && day.containsKey(scoped)) {
-      addTuple(day.get(scoped), t, delta);
-    }
-    for (Map<String, RunningWindow> running : List.of(current, previous)) {
-      RunningWindow run = running.get(scoped);
-      if (run != null && run.holds(t.day())) {
-        addTuple(run.slices, t, delta);
-      }
-    }
+    windows.change(scoped, t.day(), slices -> addTuple(slices, t, delta));
   }
 
   private void addTuple(Map<String, Cell> slices, PostingTuple t, long n) {
@@ -518,32 +481,26 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     }
   }
 
-  private void add(Map<String, Cell> into, Map<String, Cell> day) {
-    day.forEach((slice, cell) -> into.computeIfAbsent(slice, s -> newCell()).merge(cell));
-  }
-
   /** An empty cell of this stage's slices. */
   protected Cell newCell() {
     return new Cell();
   }
 
   /**
-   * A scoped family's postings of one day by slice, from one range scan of the tuple store; kept
-   * while the emission may need the day again (a window takes it in and later gives it back).
+   * A scoped family's postings of one day by slice, from one range scan of the tuple store (the
+   * sliding windows keep it while the emission may need the day again).
    */
-  private Map<String, Cell> day(String scopedFamily, LocalDate day) {
-    return days.computeIfAbsent(day, d -> new HashMap<>()).computeIfAbsent(scopedFamily, f -> {
-      Map<String, Cell> slices = new HashMap<>();
-      int tupleStart = scopedFamily.indexOf(SCOPE) + 1;
-      try (KeyValueIterator<String, Long> it =
-               tuples.range(PostingTuple.from(scopedFamily, day), PostingTuple.to(scopedFamily, day))) {
-        while (it.hasNext()) {
-          var kv = it.next();
-          addTuple(slices, PostingTuple.parse(kv.key.substring(tupleStart)), kv.value);
-        }
+  private Map<String, Cell> readDay(String scopedFamily, LocalDate day) {
+    Map<String, Cell> slices = new HashMap<>();
+    int tupleStart = scopedFamily.indexOf(SCOPE) + 1;
+    try (KeyValueIterator<String, Long> it =
+             tuples.range(PostingTuple.from(scopedFamily, day), PostingTuple.to(scopedFamily, day))) {
+      while (it.hasNext()) {
+        var kv = it.next();
+        addTuple(slices, PostingTuple.parse(kv.key.substring(tupleStart)), kv.value);
       }
-      return slices;
-    });
+    }
+    return slices;
   }
 
   /** The changed slices kept for a day (none when {@code stored} is null). */
@@ -602,17 +559,6 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
 
     boolean isBefore(WindowJob other) {
       return spec < other.spec || (spec == other.spec && window.start().isBefore(other.window.start()));
-    }
-  }
-
-  /** A family's postings over the days {@code [from, to)}, by slice, kept while an emission slides it forward. */
-  protected static final class RunningWindow {
-    LocalDate from;
-    LocalDate to;
-    final Map<String, Cell> slices = new TreeMap<>();
-
-    boolean holds(LocalDate day) {
-      return from != null && !day.isBefore(from) && day.isBefore(to);
     }
   }
 }
