@@ -2,7 +2,10 @@ package io.jobstream.aggregate;
 
 import io.jobstream.aggregate.window.ChangedDays;
 import io.jobstream.aggregate.window.EmissionScheduler;
+import io.jobstream.aggregate.window.EvictedWindows;
+import io.jobstream.aggregate.window.HorizonEviction;
 import io.jobstream.aggregate.window.LatestDay;
+import io.jobstream.aggregate.window.PendingChanges;
 import io.jobstream.aggregate.window.SlidingWindows;
 import io.jobstream.aggregate.window.WindowJob;
 import java.time.Duration;
@@ -12,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -49,8 +50,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelta, String, V> {
 
-  private static final int MAX_LATENCY_SAMPLES = 10_000;
-
   /** Between a record's key and the tuple or family day it scopes in the stores. */
   private static final char SCOPE = ChangedDays.SCOPE_END;
 
@@ -64,30 +63,23 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   private final Duration emitInterval;
   /** A changed day also changes the window after each window that contains it (trends compare with the one before). */
   private final boolean nextWindowChanges;
-  private final WindowBlocks blocks;
-  private final HorizonSweep<Long> sweep = new HorizonSweep<>(HorizonSweep.BUDGET, (key, count) -> dayOfTuple(key));
+  private final HorizonEviction<Long> eviction =
+      new HorizonEviction<>(HorizonEviction.BUDGET, (key, count) -> dayOfTuple(key));
   private final LatestDay latest;
+  /** The block of windows a scope's task computes (from its record key), and the block of a window. */
+  private final ChangedDays.Blocks taskBlocks;
   private final EmissionScheduler scheduler;
   private ChangedDays changedDays;
   protected ProcessorContext<String, V> context;
   private KeyValueStore<String, Long> tuples;
-  /** Timestamps of the records since the last emission, for the latency meter (a sample when many). */
-  private final long[] pendingTimestamps = new long[MAX_LATENCY_SAMPLES];
-  private int pending;
+  private final PendingChanges pending;
   /**
-   * This task's share of the unemitted-changes gauge: other window tasks of the process keep
-   * theirs, so an emission here takes back only its own.
+   * The days read and the running windows over them, of the spec {@link #windowsSpec}. An emission
+   * that ran out of time keeps them for the next, which goes on from them; the changes counted
+   * meanwhile are applied to them, so they stay what the stores hold.
    */
-  private long unemitted;
-  /**
-   * An emission ran out of time while building a window: the running windows and days read are
-   * kept for the next, which goes on from them; the changes counted meanwhile are applied to them,
-   * so they stay what the stores hold.
-   */
-  private boolean keptForNext;
-  private int keptSpec;
-  /** During an emission: the days read and the running windows over them. */
   private final SlidingWindows<Cell> windows = new SlidingWindows<>(this::readDay, this::newCell);
+  private int windowsSpec = -1;
   /** Each scoped family's current window, and the window before it (for trends). */
   protected final SlidingWindows<Cell>.Lane current = windows.lane();
   protected final SlidingWindows<Cell>.Lane previous = windows.lane();
@@ -105,14 +97,16 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       WindowBlocks blocks, StreamMetrics metrics) {
     this.specs = specs;
     this.metrics = metrics;
-    this.blocks = blocks;
     this.tupleStoreName = tupleStoreName;
     this.dirtyStoreName = dirtyStoreName;
     this.latestStoreName = latestStoreName;
     this.emitInterval = emitInterval;
     this.nextWindowChanges = nextWindowChanges;
     this.latest = new LatestDay(horizon::firstNeeded);
+    this.taskBlocks = ChangedDays.Blocks.of(scope -> WindowBlocks.blockOfKey(keyOf(scope)), blocks::blockOf);
     this.scheduler = new EmissionScheduler(emitBudget, pauseFactor, System::nanoTime);
+    this.pending = new PendingChanges(PendingChanges.Meters.of(metrics::addUnemitted, metrics::latency,
+        metrics::emittedAll));
   }
 
   /** The slices a posting counts in, as {@code seniority|country|remote} with {@code all} where not sliced. */
@@ -142,22 +136,10 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     this.tuples = context.getStateStore(tupleStoreName);
     KeyValueStore<String, String> dirty = context.getStateStore(dirtyStoreName);
     latest.restore(context.getStateStore(latestStoreName), dirty);
-    changedDays = new ChangedDays(dirty, specs, new ChangedDays.Blocks() {
-      @Override
-      public long ofScope(String scope) {
-        return WindowBlocks.blockOfKey(keyOf(scope));
-      }
-
-      @Override
-      public long ofWindow(WindowSpec.Window window) {
-        return blocks.blockOf(window);
-      }
-    }, nextWindowChanges);
-    context.schedule(HorizonSweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> evict());
-    // after a restart the changed days left from before are changes not emitted yet (at least one
-    // each); the store's estimate, so that a task does not read a store at start
-    unemitted = changedDays.storedEstimate();
-    metrics.addUnemitted(unemitted);
+    changedDays = new ChangedDays(dirty, specs, taskBlocks, nextWindowChanges);
+    context.schedule(HorizonEviction.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> evict());
+    // after a restart the changed days left from before are changes not emitted yet
+    pending.restored(changedDays.storedEstimate());
     // upstream tasks hand records on at each commit, so input arrives in bursts that far apart
     Object commitInterval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
     scheduler.start(2 * Math.max(emitInterval.toMillis(),
@@ -186,21 +168,15 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     long now = (count == null ? 0 : count) + update.delta();
     if (now > 0) {
       tuples.put(tupleKey, now);
-      sweep.written(t.day());
+      eviction.written(t.day());
     } else {
       tuples.delete(tupleKey);
     }
-    if (keptForNext) {
-      // the days read and the running windows that hold its day take it in, as had they read it
-      windows.change(scope + t.family(), t.day(), slices -> addTuple(slices, t, update.delta()));
-    }
+    // kept windows that hold its day take it in, as had they read it (none kept: nothing to do)
+    windows.change(scope + t.family(), t.day(), slices -> addTuple(slices, t, update.delta()));
     // the day changed, and so did the slices this posting counts in
     changedDays.changed(scope, t.family(), t.day(), List.of(slicesOf(t)));
-    if (pending < MAX_LATENCY_SAMPLES) {
-      pendingTimestamps[pending++] = record.timestamp();
-    }
-    unemitted++;
-    metrics.addUnemitted(1);
+    pending.counted(record.timestamp());
     scheduler.input(context.currentSystemTimeMs());
   }
 
@@ -212,35 +188,21 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     if (latest.latest() == null) {
       return;
     }
-    List<KeyValue<String, Long>> expired = sweep.expired(tuples, latest.firstKept());
+    List<KeyValue<String, Long>> expired = eviction.evict(tuples, latest.firstKept());
     if (expired.isEmpty()) {
       return;
     }
-    // by scoped family: the days that left and the slices their counts were in
-    Map<String, TreeSet<LocalDate>> daysGone = new TreeMap<>();
-    Map<String, Set<String>> slicesGone = new TreeMap<>();
+    EvictedWindows gone = new EvictedWindows(specs, taskBlocks);
     for (KeyValue<String, Long> kv : expired) {
-      tuples.delete(kv.key);
       metrics.evicted();
       int tupleStart = kv.key.indexOf(SCOPE) + 1;
       PostingTuple t = PostingTuple.parse(kv.key.substring(tupleStart));
-      String scoped = kv.key.substring(0, tupleStart) + t.family();
-      daysGone.computeIfAbsent(scoped, k -> new TreeSet<>()).add(t.day());
-      slicesGone.computeIfAbsent(scoped, k -> new TreeSet<>()).addAll(List.of(slicesOf(t)));
+      gone.add(kv.key.substring(0, tupleStart), t.family(), t.day(), List.of(slicesOf(t)));
     }
     long timestamp = context.currentSystemTimeMs();
-    daysGone.forEach((scoped, days) -> {
-      int cut = scoped.indexOf(SCOPE) + 1;
-      for (WindowSpec spec : specs) {
-        Set<WindowSpec.Window> windows = new java.util.LinkedHashSet<>();
-        days.forEach(day -> windows.addAll(spec.windowsContaining(day)));
-        long block = WindowBlocks.blockOfKey(keyOf(scoped.substring(0, cut)));
-        windows.removeIf(window -> blocks.blockOf(window) != block);
-        for (WindowSpec.Window window : windows) {
-          emitRemoved(scoped.substring(0, cut), scoped.substring(cut), spec, window, slicesGone.get(scoped), timestamp);
-        }
-      }
-    });
+    for (EvictedWindows.Removed removed : gone.windows()) {
+      emitRemoved(removed.scope(), removed.family(), removed.spec(), removed.window(), removed.slices(), timestamp);
+    }
   }
 
   /** The day of a tuple store key ({@code KEY/family|yyyy-MM-dd|...}). */
@@ -253,8 +215,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   public void close() {
     scheduler.stop();
     // the task moves or stops: its pending changes are counted wherever it runs next
-    metrics.addUnemitted(-unemitted);
-    unemitted = 0;
+    pending.settled();
   }
 
   /**
@@ -268,8 +229,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     Map<String, Set<String>> changed = changedDays.waiting(latest.firstKept());
     if (changed.isEmpty()) {
       // nothing changed is waiting: an estimate taken at start is settled
-      metrics.addUnemitted(-unemitted);
-      unemitted = 0;
+      pending.settled();
       return;
     }
     List<WindowJob> jobs = changedDays.jobs(changed);
@@ -277,9 +237,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     long timestamp = now.toEpochMilli();
     changedDays.emissionStarted();
     int first = scheduler.begin(jobs);
-    // the running windows of the last emission go on where they stopped
-    int spec = keptForNext ? keptSpec : -1;
-    keptForNext = false;
+    // the running windows of the last emission (if it stopped early) go on where they stopped
     for (int n = 0; n < jobs.size(); n++) {
       WindowJob job = jobs.get((first + n) % jobs.size());
       if (changedDays.upToDate(job)) {
@@ -289,25 +247,21 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
         scheduler.stopBefore(job);
         break;
       }
-      if (job.spec() != spec) {
-        spec = job.spec();
+      if (job.spec() != windowsSpec) {
+        windowsSpec = job.spec();
         windows.clear();
       }
-      if (!emit(specs.get(spec), job, now, timestamp)) {
+      if (!emit(specs.get(windowsSpec), job, now, timestamp)) {
         scheduler.stopBefore(job);
         break;
       }
       changedDays.emitted(job);
       scheduler.jobDone();
       // days before the previous window are not needed again while the windows go forward
-      windows.forgetDaysBefore(specs.get(spec).previous(job.window()).start());
+      windows.forgetDaysBefore(specs.get(windowsSpec).previous(job.window()).start());
     }
-    if (scheduler.unfinished()) {
-      // kept exact by the changes counted meanwhile (see process), so the next emission slides on
-      keptForNext = true;
-      keptSpec = spec;
-    } else {
-      windows.clear();
+    if (!scheduler.unfinished()) {
+      windows.clear(); // else kept exact by the changes counted meanwhile, so the next slides on
     }
     emissionDone();
     // a changed day is done once every window that contains it (and, with trends, every next one)
@@ -317,14 +271,7 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       // the postings counted since the last full emission are not all in the statistics yet
       return;
     }
-    long emitted = context.currentSystemTimeMs();
-    for (int i = 0; i < pending; i++) {
-      metrics.latency(Duration.ofMillis(Math.max(0, emitted - pendingTimestamps[i])));
-    }
-    pending = 0;
-    metrics.addUnemitted(-unemitted);
-    unemitted = 0;
-    metrics.emittedAll(emitted);
+    pending.allEmitted(context.currentSystemTimeMs());
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -39,6 +40,20 @@ public final class ChangedDays {
     long ofScope(String scope);
 
     long ofWindow(WindowSpec.Window window);
+
+    static Blocks of(ToLongFunction<String> ofScope, ToLongFunction<WindowSpec.Window> ofWindow) {
+      return new Blocks() {
+        @Override
+        public long ofScope(String scope) {
+          return ofScope.applyAsLong(scope);
+        }
+
+        @Override
+        public long ofWindow(WindowSpec.Window window) {
+          return ofWindow.applyAsLong(window);
+        }
+      };
+    }
   }
 
   private final KeyValueStore<String, String> store;
