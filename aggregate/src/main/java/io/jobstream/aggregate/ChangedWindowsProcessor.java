@@ -34,7 +34,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * nothing), the latest day counted by {@link LatestDay}, the windows slide in {@link SlidingWindows}
  * (a day of a family read with one range scan of the counts, once per emission), and
  * {@link EmissionScheduler} says when an emission runs and for how long. This class wires the
- * stores, the clock and the records to them.
+ * stores, the clock and the records to them. (It is longer than the parts, about 320 lines, for
+ * the seams its two stages fill: slices, cells, what an emission and a tombstone send.)
  *
  * <p>Records come keyed by {@code KEY#BLOCK} ({@link WindowBlocks}): a family or pair, and the block
  * of window starts whose windows this key's task computes; a change comes to every block that
