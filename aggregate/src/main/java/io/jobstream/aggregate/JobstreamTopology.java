@@ -168,9 +168,14 @@ public final class JobstreamTopology {
       builder.addStateStore(Stores.keyValueStoreBuilder(
           Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long()).withCachingEnabled());
     }
-    for (String store : List.of(WINDOW_DIRTY_STORE, PAIR_DIRTY_STORE, WINDOW_LATEST_STORE, PAIR_LATEST_STORE)) {
+    for (String store : List.of(WINDOW_DIRTY_STORE, PAIR_DIRTY_STORE)) {
       builder.addStateStore(Stores.keyValueStoreBuilder(
           Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.String()).withCachingEnabled());
+    }
+    // one entry per task: in memory, restored from its changelog
+    for (String store : List.of(WINDOW_LATEST_STORE, PAIR_LATEST_STORE)) {
+      builder.addStateStore(Stores.keyValueStoreBuilder(
+          Stores.inMemoryKeyValueStore(store), Serdes.String(), Serdes.String()));
     }
 
     Map<String, KStream<String, MemberChange>> changes = addClassifyStage(builder, config, metrics, Topics.CLASSIFIED.name(),
