@@ -1,5 +1,6 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.window.SlidingWindows;
 import io.jobstream.aggregate.stats.PayCounts;
 
 /**
@@ -8,7 +9,7 @@ import io.jobstream.aggregate.stats.PayCounts;
  * {@link PostingTuple} counts. Gender-coding scores (three decimals) are summed as integer
  * thousandths, so sums are exact; only postings with a description have one.
  */
-public final class Cell {
+public final class Cell implements SlidingWindows.Counts<Cell> {
 
   public long count;
   public long salaryCount;
@@ -70,7 +71,14 @@ public final class Cell {
     }
   }
 
+  /** No postings left. */
+  @Override
+  public boolean isEmpty() {
+    return count == 0;
+  }
+
   /** Adds another cell's postings into this one. */
+  @Override
   public void merge(Cell other) {
     count += other.count;
     salaryCount += other.salaryCount;
@@ -87,6 +95,7 @@ public final class Cell {
   }
 
   /** Takes out postings {@link #merge merged} in before; a value none of whose postings are left goes. */
+  @Override
   public void subtract(Cell other) {
     count -= other.count;
     salaryCount -= other.salaryCount;

@@ -1,15 +1,20 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.window.ChangedDays;
+import io.jobstream.aggregate.window.EmissionScheduler;
+import io.jobstream.aggregate.window.EvictedWindows;
+import io.jobstream.aggregate.window.HorizonEviction;
+import io.jobstream.aggregate.window.LatestDay;
+import io.jobstream.aggregate.window.PendingChanges;
+import io.jobstream.aggregate.window.SlidingWindows;
+import io.jobstream.aggregate.window.WindowJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -24,9 +29,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link PostingTuple} it is sent, under the record's key (a family or a pair, and a block of
  * windows), and, every emit interval of wall-clock time, re-computes every window of the block
  * that contains a day that changed since.
- * A day of a family is read with one range scan of the counts (tuple keys start with family and
- * ISO date), once per emission, and windows slide from one to the next. The days that changed
- * are kept in a store of their own, so a crash between a change and its emission loses nothing.
+ * The parts are in {@link io.jobstream.aggregate.window}: the days that changed are kept by
+ * {@link ChangedDays} (in a store of their own, so a crash between a change and its emission loses
+ * nothing), the latest day counted by {@link LatestDay}, the windows slide in {@link SlidingWindows}
+ * (a day of a family read with one range scan of the counts, once per emission), and
+ * {@link EmissionScheduler} says when an emission runs and for how long. This class wires the
+ * stores, the clock and the records to them. (It is longer than the parts, about 320 lines, for
+ * the seams its two stages fill: slices, cells, what an emission and a tombstone send.)
  *
  * <p>Records come keyed by {@code KEY#BLOCK} ({@link WindowBlocks}): a family or pair, and the block
  * of window starts whose windows this key's task computes; a change comes to every block that
@@ -42,16 +51,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelta, String, V> {
 
-  private static final int MAX_LATENCY_SAMPLES = 10_000;
-
-  /** Between the changed slices of a day in the store of changed days. */
-  private static final String SLICE_SEPARATOR = "\n";
-
   /** Between a record's key and the tuple or family day it scopes in the stores. */
-  private static final char SCOPE = '/';
-
-  /** The key of the latest day counted in the store of changed days (sorts after every family). */
-  private static final String LATEST = "~latest";
+  private static final char SCOPE = ChangedDays.SCOPE_END;
 
   /** The slice of all of a family's postings. */
   static final String ALL_SLICE = "all|all|all";
@@ -59,91 +60,66 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   private final List<WindowSpec> specs;
   private final String tupleStoreName;
   private final String dirtyStoreName;
+  private final String latestStoreName;
   private final Duration emitInterval;
-  /**
-   * Longest an emission runs before it leaves the remaining changed days to the next one. The
-   * emission runs inside the task's transaction, which the broker aborts after
-   * {@code transaction.timeout.ms} (10 s by default under exactly-once): an emission longer than
-   * that would fence the task, which would then restore and start the same emission again.
-   */
-  private final Duration emitBudget;
-  /**
-   * After an emission that took T, the next one waits at least this many times T while input keeps
-   * coming: under a backlog every window is dirty again soon, and re-computing all of them often
-   * would starve the counting (and flood the output topics with values about to change again).
-   */
-  private final int pauseFactor;
   /** A changed day also changes the window after each window that contains it (trends compare with the one before). */
   private final boolean nextWindowChanges;
-  private final Horizon horizon;
-  private final WindowBlocks blocks;
-  private final HorizonSweep<Long> sweep = new HorizonSweep<>(HorizonSweep.BUDGET, (key, count) -> dayOfTuple(key));
-  /** The latest day counted, and the first day kept (null before the first count). */
-  private LocalDate latestDay;
-  private LocalDate firstKept;
-  /** No input for this long means the input has stopped: the pause no longer applies. */
-  private long quietMs;
-  private long lastInputMs;
-  private long lastEmissionEndMs;
+  private final HorizonEviction<Long> eviction =
+      new HorizonEviction<>(HorizonEviction.BUDGET, (key, count) -> dayOfTuple(key));
+  private final LatestDay latest;
+  /** The block of windows a scope's task computes (from its record key), and the block of a window. */
+  private final ChangedDays.Blocks taskBlocks;
+  private final EmissionScheduler scheduler;
+  private ChangedDays changedDays;
   protected ProcessorContext<String, V> context;
   private KeyValueStore<String, Long> tuples;
-  private KeyValueStore<String, String> dirty;
-  /** Timestamps of the records since the last emission, for the latency meter (a sample when many). */
-  private final long[] pendingTimestamps = new long[MAX_LATENCY_SAMPLES];
-  private int pending;
+  private final PendingChanges pending;
   /**
-   * This task's share of the unemitted-changes gauge: other window tasks of the process keep
-   * theirs, so an emission here takes back only its own.
+   * The days read and the running windows over them, of the spec {@link #windowsSpec}. An emission
+   * that ran out of time keeps them for the next, which goes on from them; the changes counted
+   * meanwhile are applied to them, so they stay what the stores hold.
    */
-  private long unemitted;
-  private long nextEmitAllowedMs;
-  /** The pacer of the stream thread the task runs on (taken in init, which runs there). */
-  private EmissionPacer pacer;
-  /** The window an emission that ran out of time did not finish; the next starts with it. */
-  private WindowJob resumeFrom;
-  /**
-   * An emission ran out of time while building a window: the running windows and days read are
-   * kept for the next, which goes on from them; the changes counted meanwhile are applied to them,
-   * so they stay what the stores hold.
-   */
-  private boolean keptForNext;
-  private int keptSpec;
-  private long deadline;
-  private int daysThisEmission;
-  /** Emissions so far; a change between two emissions carries the number of the one before. */
-  private long emission;
-  /** Changed days (as in the store of changed days) and the emission before their last change. */
-  private final Map<String, Long> changedIn = new HashMap<>();
-  /** Windows (spec and start) and the emission that last emitted them. */
-  private final Map<String, Long> emittedIn = new HashMap<>();
-  /** During an emission: each scoped family's current window, and the window before it (for trends). */
-  protected final Map<String, RunningWindow> current = new HashMap<>();
-  protected final Map<String, RunningWindow> previous = new HashMap<>();
-  /** During an emission: the days read, by day and scoped family. */
-  private final TreeMap<LocalDate, Map<String, Map<String, Cell>>> days = new TreeMap<>();
+  private final SlidingWindows<Cell> windows = new SlidingWindows<>(this::readDay, this::newCell);
+  private int windowsSpec = -1;
+  /** Each scoped family's current window, and the window before it (for trends). */
+  protected final SlidingWindows<Cell>.Lane current = windows.lane();
+  protected final SlidingWindows<Cell>.Lane previous = windows.lane();
 
   private final StreamMetrics metrics;
 
-  ChangedWindowsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName,
+  /**
+   * @param emitBudget longest an emission runs before it leaves the remaining changed days to the
+   *     next one ({@link EmissionScheduler})
+   * @param pauseFactor the least pause after an emission, in multiples of its duration, while input
+   *     keeps coming ({@link EmissionScheduler})
+   */
+  ChangedWindowsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String latestStoreName,
       Duration emitInterval, Duration emitBudget, int pauseFactor, boolean nextWindowChanges, Horizon horizon,
       WindowBlocks blocks, StreamMetrics metrics) {
     this.specs = specs;
     this.metrics = metrics;
-    this.blocks = blocks;
-    this.horizon = horizon;
     this.tupleStoreName = tupleStoreName;
     this.dirtyStoreName = dirtyStoreName;
+    this.latestStoreName = latestStoreName;
     this.emitInterval = emitInterval;
-    this.emitBudget = emitBudget;
-    this.pauseFactor = pauseFactor;
     this.nextWindowChanges = nextWindowChanges;
+    this.latest = new LatestDay(horizon::firstNeeded);
+    this.taskBlocks = ChangedDays.Blocks.of(scope -> WindowBlocks.blockOfKey(keyOf(scope)), blocks::blockOf);
+    this.scheduler = new EmissionScheduler(emitBudget, pauseFactor, System::nanoTime);
+    this.pending = new PendingChanges(PendingChanges.Meters.of(metrics::addUnemitted, metrics::latency,
+        metrics::emittedAll));
   }
 
   /** The slices a posting counts in, as {@code seniority|country|remote} with {@code all} where not sliced. */
   protected abstract String[] slicesOf(PostingTuple t);
 
-  /** Emits what changed in one window. */
-  protected abstract void emit(WindowSpec spec, WindowJob job, Instant now, long timestamp);
+  /**
+   * Emits what changed in one window.
+   *
+   * @return false when the emission ran out of time before the window was out (a {@link #window}
+   *     came back null); the next emission emits the whole window again
+   */
+  protected abstract boolean emit(WindowSpec spec, WindowJob job, Instant now, long timestamp);
 
   /**
    * Emits tombstones for the {@code slices} of a window whose first days left the stores (the
@@ -159,31 +135,22 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   public void init(ProcessorContext<String, V> context) {
     this.context = context;
     this.tuples = context.getStateStore(tupleStoreName);
-    this.dirty = context.getStateStore(dirtyStoreName);
-    String saved = dirty.get(LATEST);
-    if (saved != null) {
-      latest(LocalDate.parse(saved));
-    }
-    context.schedule(HorizonSweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> evict());
-    // after a restart the changed days left from before are changes not emitted yet (at least one
-    // each); the store's estimate, so that a task does not read a store at start
-    unemitted = Math.max(0, dirty.approximateNumEntries());
-    metrics.addUnemitted(unemitted);
+    KeyValueStore<String, String> dirty = context.getStateStore(dirtyStoreName);
+    latest.restore(context.getStateStore(latestStoreName), dirty);
+    changedDays = new ChangedDays(dirty, specs, taskBlocks, nextWindowChanges);
+    context.schedule(HorizonEviction.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> evict());
+    // after a restart the changed days left from before are changes not emitted yet
+    pending.restored(changedDays.storedEstimate());
     // upstream tasks hand records on at each commit, so input arrives in bursts that far apart
     Object commitInterval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-    this.quietMs = 2 * Math.max(emitInterval.toMillis(),
-        commitInterval == null ? 0 : Long.parseLong(commitInterval.toString()));
-    pacer = EmissionPacer.ofThisThread();
-    pacer.join();
+    scheduler.start(2 * Math.max(emitInterval.toMillis(),
+        commitInterval == null ? 0 : Long.parseLong(commitInterval.toString())));
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
-      // quiet: no input since well after the last emission ended (input waits while one runs)
-      if (now < nextEmitAllowedMs && now - Math.max(lastInputMs, lastEmissionEndMs) < quietMs) {
-        return;
+      if (scheduler.due(now)) {
+        scheduler.open();
+        emitChanged();
+        scheduler.end(now, context.currentSystemTimeMs());
       }
-      long started = System.nanoTime();
-      emitChanged();
-      nextEmitAllowedMs = now + pacer.pauseMs((System.nanoTime() - started) / 1_000_000, pauseFactor);
-      lastEmissionEndMs = context.currentSystemTimeMs();
     });
   }
 
@@ -191,11 +158,8 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
   public void process(Record<String, TupleDelta> record) {
     TupleDelta update = record.value();
     PostingTuple t = PostingTuple.parse(update.tuple());
-    if (latestDay == null || t.day().isAfter(latestDay)) {
-      latest(t.day());
-      dirty.put(LATEST, latestDay.toString());
-    }
-    if (t.day().isBefore(firstKept)) {
+    latest.counted(t.day());
+    if (latest.beforeHorizon(t.day())) {
       metrics.beyondHorizon();
       return;
     }
@@ -205,32 +169,16 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     long now = (count == null ? 0 : count) + update.delta();
     if (now > 0) {
       tuples.put(tupleKey, now);
-      sweep.written(t.day());
+      eviction.written(t.day());
     } else {
       tuples.delete(tupleKey);
     }
-    if (keptForNext) {
-      keepExact(scope + t.family(), t, update.delta());
-    }
+    // kept windows that hold its day take it in, as had they read it (none kept: nothing to do)
+    windows.change(scope + t.family(), t.day(), slices -> addTuple(slices, t, update.delta()));
     // the day changed, and so did the slices this posting counts in
-    String familyDay = scope + t.family() + "|" + t.day();
-    changedIn.put(familyDay, emission);
-    String known = dirty.get(familyDay);
-    Set<String> slices = slicesFrom(known);
-    if (slices.addAll(List.of(slicesOf(t))) || known == null) {
-      dirty.put(familyDay, String.join(SLICE_SEPARATOR, slices));
-    }
-    if (pending < MAX_LATENCY_SAMPLES) {
-      pendingTimestamps[pending++] = record.timestamp();
-    }
-    unemitted++;
-    metrics.addUnemitted(1);
-    lastInputMs = context.currentSystemTimeMs();
-  }
-
-  private void latest(LocalDate day) {
-    latestDay = day;
-    firstKept = horizon.firstNeeded(day);
+    changedDays.changed(scope, t.family(), t.day(), List.of(slicesOf(t)));
+    pending.counted(record.timestamp());
+    scheduler.input(context.currentSystemTimeMs());
   }
 
   /**
@@ -238,38 +186,24 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
    * slices they counted in.
    */
   private void evict() {
-    if (latestDay == null) {
+    if (latest.latest() == null) {
       return;
     }
-    List<KeyValue<String, Long>> expired = sweep.expired(tuples, firstKept);
+    List<KeyValue<String, Long>> expired = eviction.evict(tuples, latest.firstKept());
     if (expired.isEmpty()) {
       return;
     }
-    // by scoped family: the days that left and the slices their counts were in
-    Map<String, TreeSet<LocalDate>> daysGone = new TreeMap<>();
-    Map<String, Set<String>> slicesGone = new TreeMap<>();
+    EvictedWindows gone = new EvictedWindows(specs, taskBlocks);
     for (KeyValue<String, Long> kv : expired) {
-      tuples.delete(kv.key);
       metrics.evicted();
       int tupleStart = kv.key.indexOf(SCOPE) + 1;
       PostingTuple t = PostingTuple.parse(kv.key.substring(tupleStart));
-      String scoped = kv.key.substring(0, tupleStart) + t.family();
-      daysGone.computeIfAbsent(scoped, k -> new TreeSet<>()).add(t.day());
-      slicesGone.computeIfAbsent(scoped, k -> new TreeSet<>()).addAll(List.of(slicesOf(t)));
+      gone.add(kv.key.substring(0, tupleStart), t.family(), t.day(), List.of(slicesOf(t)));
     }
     long timestamp = context.currentSystemTimeMs();
-    daysGone.forEach((scoped, days) -> {
-      int cut = scoped.indexOf(SCOPE) + 1;
-      for (WindowSpec spec : specs) {
-        Set<WindowSpec.Window> windows = new java.util.LinkedHashSet<>();
-        days.forEach(day -> windows.addAll(spec.windowsContaining(day)));
-        long block = WindowBlocks.blockOfKey(keyOf(scoped.substring(0, cut)));
-        windows.removeIf(window -> blocks.blockOf(window) != block);
-        for (WindowSpec.Window window : windows) {
-          emitRemoved(scoped.substring(0, cut), scoped.substring(cut), spec, window, slicesGone.get(scoped), timestamp);
-        }
-      }
-    });
+    for (EvictedWindows.Removed removed : gone.windows()) {
+      emitRemoved(removed.scope(), removed.family(), removed.spec(), removed.window(), removed.slices(), timestamp);
+    }
   }
 
   /** The day of a tuple store key ({@code KEY/family|yyyy-MM-dd|...}). */
@@ -280,232 +214,78 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
 
   @Override
   public void close() {
-    if (pacer != null) {
-      pacer.leave();
-      pacer = null;
-    }
+    scheduler.stop();
     // the task moves or stops: its pending changes are counted wherever it runs next
-    metrics.addUnemitted(-unemitted);
-    unemitted = 0;
+    pending.settled();
   }
 
   /**
    * Emits every window that contains a changed day, each once, in order of spec and start, for as
-   * long as {@link #emitBudget} allows; the next emission goes on after the last window this one
+   * long as the emission's budget allows; the next emission goes on after the last window this one
    * emitted (round robin). Consecutive windows of a family are computed by sliding: the days that
    * leave are taken out and the days that enter are added, so a {@code 30d/1d} window costs two
    * days, not thirty.
    */
   void emitChanged() {
-    Map<String, Set<String>> changed = new TreeMap<>();
-    try (KeyValueIterator<String, String> it = dirty.all()) {
-      it.forEachRemaining(kv -> {
-        if (!kv.key.equals(LATEST)) {
-          changed.put(kv.key, slicesFrom(kv.value));
-        }
-      });
-    }
-    // days before the horizon have no windows left to emit
-    changed.keySet().removeIf(familyDay -> {
-      boolean gone = firstKept != null && dayOf(familyDay).isBefore(firstKept);
-      if (gone) {
-        dirty.delete(familyDay);
-        changedIn.remove(familyDay);
-      }
-      return gone;
-    });
+    Map<String, Set<String>> changed = changedDays.waiting(latest.firstKept());
     if (changed.isEmpty()) {
       // nothing changed is waiting: an estimate taken at start is settled
-      metrics.addUnemitted(-unemitted);
-      unemitted = 0;
+      pending.settled();
       return;
     }
-    // days left in the store from before a restart count as changed before the first emission
-    changed.keySet().forEach(familyDay -> changedIn.putIfAbsent(familyDay, 0L));
-    List<WindowJob> jobs = new ArrayList<>();
-    for (int i = 0; i < specs.size(); i++) {
-      TreeMap<LocalDate, WindowJob> byStart = new TreeMap<>();
-      WindowSpec spec = specs.get(i);
-      for (Map.Entry<String, Set<String>> day : changed.entrySet()) {
-        String scope = scopeOf(day.getKey());
-        String family = familyOf(day.getKey());
-        long block = WindowBlocks.blockOfKey(keyOf(scope));
-        long changedIn = this.changedIn.getOrDefault(day.getKey(), 0L);
-        for (WindowSpec.Window window : spec.windowsContaining(dayOf(day.getKey()))) {
-          // this task computes the windows of its block; the others get the day too
-          if (blocks.blockOf(window) == block) {
-            byStart.computeIfAbsent(window.start(), k -> new WindowJob(window)).add(scope, family, day.getValue(), changedIn);
-          }
-          WindowSpec.Window next = spec.next(window);
-          if (nextWindowChanges && next != null && blocks.blockOf(next) == block) {
-            byStart.computeIfAbsent(next.start(), k -> new WindowJob(next)).add(scope, family, day.getValue(), changedIn);
-          }
-        }
-      }
-      for (WindowJob job : byStart.values()) {
-        job.spec = i;
-        jobs.add(job);
-      }
-    }
+    List<WindowJob> jobs = changedDays.jobs(changed);
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     long timestamp = now.toEpochMilli();
-    emission++;
-    deadline = System.nanoTime() + emitBudget.toNanos();
-    daysThisEmission = 0;
-    int jobsThisEmission = 0;
-    int first = 0;
-    if (resumeFrom != null) {
-      while (first < jobs.size() && jobs.get(first).isBefore(resumeFrom)) {
-        first++;
-      }
-      first %= jobs.size();
-    }
-    resumeFrom = null;
-    // the running windows of the last emission go on where they stopped
-    int spec = keptForNext ? keptSpec : -1;
-    keptForNext = false;
+    changedDays.emissionStarted();
+    int first = scheduler.begin(jobs);
+    // the running windows of the last emission (if it stopped early) go on where they stopped
     for (int n = 0; n < jobs.size(); n++) {
       WindowJob job = jobs.get((first + n) % jobs.size());
-      if (emittedIn.getOrDefault(job.key(), 0L) > job.latestChange) {
+      if (changedDays.upToDate(job)) {
         continue; // emitted after every change it holds
       }
-      if (jobsThisEmission > 0 && System.nanoTime() > deadline) {
-        resumeFrom = job;
+      if (!scheduler.mayStartJob()) {
+        scheduler.stopBefore(job);
         break;
       }
-      if (job.spec != spec) {
-        spec = job.spec;
-        clearEmissionState();
+      if (job.spec() != windowsSpec) {
+        windowsSpec = job.spec();
+        windows.clear();
       }
-      try {
-        emit(specs.get(spec), job, now, timestamp);
-      } catch (OutOfTime e) {
-        resumeFrom = job;
+      if (!emit(specs.get(windowsSpec), job, now, timestamp)) {
+        scheduler.stopBefore(job);
         break;
       }
-      emittedIn.put(job.key(), emission);
-      jobsThisEmission++;
+      changedDays.emitted(job);
+      scheduler.jobDone();
       // days before the previous window are not needed again while the windows go forward
-      days.headMap(specs.get(spec).previous(job.window).start()).clear();
+      windows.forgetDaysBefore(specs.get(windowsSpec).previous(job.window()).start());
     }
-    if (resumeFrom != null) {
-      // kept exact by the changes counted meanwhile (keepExact), so the next emission slides on
-      keptForNext = true;
-      keptSpec = spec;
-    } else {
-      clearEmissionState();
+    if (!scheduler.unfinished()) {
+      windows.clear(); // else kept exact by the changes counted meanwhile, so the next slides on
     }
     emissionDone();
     // a changed day is done once every window that contains it (and, with trends, every next one)
     // went out after its last change
-    for (String familyDay : changed.keySet()) {
-      long changedIn = this.changedIn.getOrDefault(familyDay, 0L);
-      long block = WindowBlocks.blockOfKey(keyOf(scopeOf(familyDay)));
-      boolean done = true;
-      for (int i = 0; i < specs.size() && done; i++) {
-        for (WindowSpec.Window window : specs.get(i).windowsContaining(dayOf(familyDay))) {
-          done &= blocks.blockOf(window) != block || emittedIn.getOrDefault(WindowJob.key(i, window), 0L) > changedIn;
-          WindowSpec.Window next = specs.get(i).next(window);
-          done &= !nextWindowChanges || next == null || blocks.blockOf(next) != block
-              || emittedIn.getOrDefault(WindowJob.key(i, next), 0L) > changedIn;
-        }
-      }
-      if (done) {
-        dirty.delete(familyDay);
-        this.changedIn.remove(familyDay);
-      }
-    }
-    if (this.changedIn.isEmpty() && resumeFrom == null) {
-      emittedIn.clear();
-    }
-    if (resumeFrom != null || !this.changedIn.isEmpty()) {
+    changedDays.emissionEnded(changed.keySet(), scheduler.unfinished());
+    if (scheduler.unfinished() || !changedDays.noneWaiting()) {
       // the postings counted since the last full emission are not all in the statistics yet
       return;
     }
-    long emitted = context.currentSystemTimeMs();
-    for (int i = 0; i < pending; i++) {
-      metrics.latency(Duration.ofMillis(Math.max(0, emitted - pendingTimestamps[i])));
-    }
-    pending = 0;
-    metrics.addUnemitted(-unemitted);
-    unemitted = 0;
-    metrics.emittedAll(emitted);
-  }
-
-  private void clearEmissionState() {
-    current.clear();
-    previous.clear();
-    days.clear();
+    pending.allEmitted(context.currentSystemTimeMs());
   }
 
   /**
    * The family's postings under {@code scope} over {@code window} by slice, from its running
-   * window in {@code running}, moved there by sliding where it overlaps; not to be modified by the
+   * window in {@code lane}, moved there by sliding where it overlaps; not to be modified by the
    * caller.
+   *
+   * @return the slices, or null when the emission ran out of time (the caller returns false from
+   *     {@link #emit})
    */
-  protected Map<String, Cell> window(Map<String, RunningWindow> running, String scope, String family,
+  protected Map<String, Cell> window(SlidingWindows<Cell>.Lane lane, String scope, String family,
       WindowSpec.Window window) {
-    String scoped = scope + family;
-    RunningWindow run = running.computeIfAbsent(scoped, f -> new RunningWindow());
-    if (window.start().equals(run.from) && window.end().equals(run.to)) {
-      return run.slices;
-    }
-    boolean slides = run.from != null && !window.start().isBefore(run.from) && window.start().isBefore(run.to)
-        && !window.end().isBefore(run.to);
-    if (!slides) {
-      run.slices.clear();
-      run.from = window.start();
-      run.to = window.start();
-    }
-    // a day at a time, so that a long build (a year of postings) can stop and go on in the next emission
-    while (run.from.isBefore(window.start())) {
-      spendDay();
-      day(scoped, run.from).forEach((slice, cell) -> {
-        Cell left = run.slices.get(slice);
-        left.subtract(cell);
-        if (left.count == 0) {
-          run.slices.remove(slice);
-        }
-      });
-      run.from = run.from.plusDays(1);
-    }
-    while (run.to.isBefore(window.end())) {
-      spendDay();
-      add(run.slices, day(scoped, run.to));
-      run.to = run.to.plusDays(1);
-    }
-    return run.slices;
-  }
-
-  /** Before a day is read into a window: out of time once the emission has moved at least one day. */
-  private void spendDay() {
-    if (daysThisEmission++ > 0 && System.nanoTime() > deadline) {
-      throw new OutOfTime();
-    }
-  }
-
-  /** An emission's budget ran out in the middle of a window. */
-  private static final class OutOfTime extends RuntimeException {
-    OutOfTime() {
-      super(null, null, false, false);
-    }
-  }
-
-  /**
-   * A counted change while the state of an unfinished emission is kept: the days read and the
-   * running windows that hold its day take it in, as they would have had they read it.
-   */
-  private void keepExact(String scoped, PostingTuple t, long delta) {
-    Map<String, Map<String, Cell>> day = days.get(t.day());
-    if (day != null && day.containsKey(scoped)) {
-      addTuple(day.get(scoped), t, delta);
-    }
-    for (Map<String, RunningWindow> running : List.of(current, previous)) {
-      RunningWindow run = running.get(scoped);
-      if (run != null && run.holds(t.day())) {
-        addTuple(run.slices, t, delta);
-      }
-    }
+    return lane.window(scope + family, window.start(), window.end(), scheduler::mayReadDay);
   }
 
   private void addTuple(Map<String, Cell> slices, PostingTuple t, long n) {
@@ -518,101 +298,30 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
     }
   }
 
-  private void add(Map<String, Cell> into, Map<String, Cell> day) {
-    day.forEach((slice, cell) -> into.computeIfAbsent(slice, s -> newCell()).merge(cell));
-  }
-
   /** An empty cell of this stage's slices. */
   protected Cell newCell() {
     return new Cell();
   }
 
   /**
-   * A scoped family's postings of one day by slice, from one range scan of the tuple store; kept
-   * while the emission may need the day again (a window takes it in and later gives it back).
+   * A scoped family's postings of one day by slice, from one range scan of the tuple store (the
+   * sliding windows keep it while the emission may need the day again).
    */
-  private Map<String, Cell> day(String scopedFamily, LocalDate day) {
-    return days.computeIfAbsent(day, d -> new HashMap<>()).computeIfAbsent(scopedFamily, f -> {
-      Map<String, Cell> slices = new HashMap<>();
-      int tupleStart = scopedFamily.indexOf(SCOPE) + 1;
-      try (KeyValueIterator<String, Long> it =
-               tuples.range(PostingTuple.from(scopedFamily, day), PostingTuple.to(scopedFamily, day))) {
-        while (it.hasNext()) {
-          var kv = it.next();
-          addTuple(slices, PostingTuple.parse(kv.key.substring(tupleStart)), kv.value);
-        }
+  private Map<String, Cell> readDay(String scopedFamily, LocalDate day) {
+    Map<String, Cell> slices = new HashMap<>();
+    int tupleStart = scopedFamily.indexOf(SCOPE) + 1;
+    try (KeyValueIterator<String, Long> it =
+             tuples.range(PostingTuple.from(scopedFamily, day), PostingTuple.to(scopedFamily, day))) {
+      while (it.hasNext()) {
+        var kv = it.next();
+        addTuple(slices, PostingTuple.parse(kv.key.substring(tupleStart)), kv.value);
       }
-      return slices;
-    });
-  }
-
-  /** The changed slices kept for a day (none when {@code stored} is null). */
-  private static Set<String> slicesFrom(String stored) {
-    Set<String> slices = new TreeSet<>();
-    if (stored != null && !stored.isEmpty()) {
-      slices.addAll(List.of(stored.split(SLICE_SEPARATOR)));
     }
     return slices;
-  }
-
-  private static String scopeOf(String scopedFamilyDay) {
-    return scopedFamilyDay.substring(0, scopedFamilyDay.indexOf(SCOPE) + 1);
-  }
-
-  private static String familyOf(String scopedFamilyDay) {
-    return scopedFamilyDay.substring(scopedFamilyDay.indexOf(SCOPE) + 1, scopedFamilyDay.lastIndexOf('|'));
-  }
-
-  private static LocalDate dayOf(String scopedFamilyDay) {
-    return LocalDate.parse(scopedFamilyDay.substring(scopedFamilyDay.lastIndexOf('|') + 1));
   }
 
   /** The record key a scope (as {@link #window} takes it) was made from. */
   protected static String keyOf(String scope) {
     return scope.substring(0, scope.length() - 1);
-  }
-
-  /**
-   * A window to emit: by scope (record key and separator), the families whose postings changed,
-   * each with the slices that changed.
-   */
-  protected static final class WindowJob {
-    final WindowSpec.Window window;
-    final Map<String, Map<String, Set<String>>> scopes = new TreeMap<>();
-    int spec;
-    /** The emission before the latest change of the days it holds. */
-    long latestChange = -1;
-
-    WindowJob(WindowSpec.Window window) {
-      this.window = window;
-    }
-
-    void add(String scope, String family, Set<String> slices, long changedIn) {
-      scopes.computeIfAbsent(scope, s -> new TreeMap<>()).computeIfAbsent(family, f -> new TreeSet<>()).addAll(slices);
-      latestChange = Math.max(latestChange, changedIn);
-    }
-
-    String key() {
-      return key(spec, window);
-    }
-
-    static String key(int spec, WindowSpec.Window window) {
-      return spec + "|" + window.start();
-    }
-
-    boolean isBefore(WindowJob other) {
-      return spec < other.spec || (spec == other.spec && window.start().isBefore(other.window.start()));
-    }
-  }
-
-  /** A family's postings over the days {@code [from, to)}, by slice, kept while an emission slides it forward. */
-  protected static final class RunningWindow {
-    LocalDate from;
-    LocalDate to;
-    final Map<String, Cell> slices = new TreeMap<>();
-
-    boolean holds(LocalDate day) {
-      return from != null && !day.isBefore(from) && day.isBefore(to);
-    }
   }
 }

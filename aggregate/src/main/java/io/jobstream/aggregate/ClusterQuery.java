@@ -3,7 +3,9 @@ package io.jobstream.aggregate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.jobstream.http.Printable;
+import io.jobstream.model.DivergenceKey;
 import io.jobstream.model.JsonSerde;
+import io.jobstream.model.StatsKey;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -34,21 +37,34 @@ public final class ClusterQuery implements AutoCloseable {
 
   /** What can be asked: a route of the query API, its store and the fields of its keys in order. */
   public enum Kind {
-    STATS("/stats", JobstreamTopology.STATS_STORE, List.of("window", "start", "family", "seniority", "country", "remote")),
-    DIVERGENCE("/divergence", JobstreamTopology.DIVERGENCE_STORE, List.of("a", "b", "window", "start", "seniority", "country"));
+    STATS("/stats", JobstreamTopology.STATS_STORE, StatsKey.FIELDS, key -> StatsKey.parse(key).fields()),
+    DIVERGENCE("/divergence", JobstreamTopology.DIVERGENCE_STORE, DivergenceKey.FIELDS,
+        key -> DivergenceKey.parse(key).fields());
 
     final String path;
     final String store;
     final List<String> keyFields;
+    /** The fields of a stored key, in the order of {@link #keyFields}. */
+    final Function<String, List<String>> fieldsOf;
 
-    Kind(String path, String store, List<String> keyFields) {
+    Kind(String path, String store, List<String> keyFields, Function<String, List<String>> fieldsOf) {
       this.path = path;
       this.store = store;
       this.keyFields = keyFields;
+      this.fieldsOf = fieldsOf;
     }
 
     public String path() {
       return path;
+    }
+
+    /** The fields of a stored key; null for a key jobstream does not write (never an answer). */
+    List<String> fieldsOf(String key) {
+      try {
+        return fieldsOf.apply(key);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
     }
 
     public List<String> keyFields() {
@@ -141,17 +157,18 @@ public final class ClusterQuery implements AutoCloseable {
     try (KeyValueIterator<String, byte[]> it = kv.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> entry = it.next();
-        if (entry.value != null && matches(entry.key.split("\\|", -1), kind.keyFields, filters)) {
+        List<String> fields = entry.value == null ? null : kind.fieldsOf(entry.key);
+        if (fields != null && matches(fields, kind.keyFields, filters)) {
           out.add(json(entry.value));
         }
       }
     }
   }
 
-  private static boolean matches(String[] parts, List<String> fields, Map<String, String> filters) {
-    for (int i = 0; i < fields.size() && i < parts.length; i++) {
+  private static boolean matches(List<String> parts, List<String> fields, Map<String, String> filters) {
+    for (int i = 0; i < fields.size() && i < parts.size(); i++) {
       String want = filters.get(fields.get(i));
-      if (want != null && !want.equals(parts[i])) {
+      if (want != null && !want.equals(parts.get(i))) {
         return false;
       }
     }

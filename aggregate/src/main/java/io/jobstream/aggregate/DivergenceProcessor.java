@@ -5,6 +5,8 @@ import io.jobstream.aggregate.stats.MannWhitney;
 import io.jobstream.aggregate.stats.MedianGap;
 import io.jobstream.aggregate.stats.Normal;
 import io.jobstream.aggregate.stats.PayCounts;
+import io.jobstream.aggregate.window.WindowJob;
+import io.jobstream.model.DivergenceKey;
 import io.jobstream.model.SalaryDivergence;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,10 +44,11 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
   private final Map<String, MedianGap> gapsThisEmission = new HashMap<>();
   private final Set<String> gapSlicesDone = new HashSet<>();
 
-  DivergenceProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String currency,
-      DivergenceSettings divergence, Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon,
-      WindowBlocks blocks, StreamMetrics metrics) {
-    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, true, horizon, blocks, metrics);
+  DivergenceProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String latestStoreName,
+      String currency, DivergenceSettings divergence, Duration emitInterval, Duration emitBudget, int pauseFactor,
+      Horizon horizon, WindowBlocks blocks, StreamMetrics metrics) {
+    super(specs, tupleStoreName, dirtyStoreName, latestStoreName, emitInterval, emitBudget, pauseFactor, true, horizon,
+        blocks, metrics);
     this.currency = currency;
     this.divergence = divergence;
     divergence.pairs().forEach(p -> pairs.put(p.key(), p));
@@ -74,16 +77,19 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
   }
 
   @Override
-  protected void emit(WindowSpec spec, WindowJob job, Instant now, long timestamp) {
-    job.scopes.forEach((scope, families) -> {
-      DivergenceSettings.Pair pair = pairs.get(WindowBlocks.keyOf(keyOf(scope)));
+  protected boolean emit(WindowSpec spec, WindowJob job, Instant now, long timestamp) {
+    for (Map.Entry<String, Map<String, Set<String>>> scope : job.scopes().entrySet()) {
+      DivergenceSettings.Pair pair = pairs.get(WindowBlocks.keyOf(keyOf(scope.getKey())));
       if (pair == null) {
-        return; // a pair no longer configured: its counts stay, nothing is emitted for it
+        continue; // a pair no longer configured: its counts stay, nothing is emitted for it
       }
       Set<String> changed = new TreeSet<>();
-      families.values().forEach(changed::addAll);
-      emitDivergence(scope, pair, spec, job.window, changed, now, timestamp);
-    });
+      scope.getValue().values().forEach(changed::addAll);
+      if (!emitDivergence(scope.getKey(), pair, spec, job.window(), changed, now, timestamp)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -98,8 +104,8 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
         continue;
       }
       String[] parts = slice.split("\\|");
-      context.forward(new Record<>(SalaryDivergence.key(pair.a(), pair.b(), spec.text(), window.start(), parts[0],
-          parts[1]), null, timestamp));
+      context.forward(new Record<>(new DivergenceKey(pair.a(), pair.b(), spec.text(), window.start(), parts[0],
+          parts[1]).format(), null, timestamp));
     }
   }
 
@@ -109,11 +115,17 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
     gapSlicesDone.clear();
   }
 
-  /** The divergences of the slices (all, a seniority, a country) that changed in either family. */
-  private void emitDivergence(String scope, DivergenceSettings.Pair pair, WindowSpec spec, WindowSpec.Window window,
+  /**
+   * The divergences of the slices (all, a seniority, a country) that changed in either family;
+   * false when the emission ran out of time first.
+   */
+  private boolean emitDivergence(String scope, DivergenceSettings.Pair pair, WindowSpec spec, WindowSpec.Window window,
       Set<String> changed, Instant now, long timestamp) {
     Map<String, Cell> a = window(current, scope, pair.a(), window);
-    Map<String, Cell> b = window(current, scope, pair.b(), window);
+    Map<String, Cell> b = a == null ? null : window(current, scope, pair.b(), window);
+    if (b == null) {
+      return false;
+    }
     WindowSpec.Window previous = spec.previous(window);
     Map<String, Cell> prevA = null;
     Map<String, Cell> prevB = null;
@@ -131,7 +143,7 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
       String[] parts = slice.split("\\|");
       String seniority = parts[0];
       String country = parts[1];
-      String key = SalaryDivergence.key(pair.a(), pair.b(), spec.text(), window.start(), seniority, country);
+      String key = new DivergenceKey(pair.a(), pair.b(), spec.text(), window.start(), seniority, country).format();
       Cell ca = a.get(slice);
       Cell cb = b.get(slice);
       MedianGap gap = qualifies(ca, cb) ? MedianGap.of(ca.mid, cb.mid, 0.95) : null;
@@ -148,7 +160,10 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
       } else {
         if (prevA == null) {
           prevA = window(this.previous, scope, pair.a(), previous);
-          prevB = window(this.previous, scope, pair.b(), previous);
+          prevB = prevA == null ? null : window(this.previous, scope, pair.b(), previous);
+          if (prevB == null) {
+            return false;
+          }
         }
         Cell pa = prevA.get(slice);
         Cell pb = prevB.get(slice);
@@ -158,6 +173,7 @@ final class DivergenceProcessor extends ChangedWindowsProcessor<SalaryDivergence
       context.forward(new Record<>(key, divergence(pair, spec, window, seniority, country,
           ca, cb, gap, previous, before, adjusted, now), timestamp));
     }
+    return true;
   }
 
   /** The gap adjusted for seniority and country, from the cells of both families' slices; null without a usable cell. */

@@ -1,84 +1,42 @@
 package io.jobstream.aggregate;
 
+import io.jobstream.aggregate.window.HorizonEviction;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Finds a store's entries dated before the {@link Horizon}, a bounded number of entries per call
- * (so that one punctuation stays short however large the store), going on where the last call
- * stopped and starting over after the last key. A store whose oldest entry, as the last full pass
- * and every write since found it, is not before the horizon is not read at all.
+ * The {@link HorizonEviction} of the processors that still use it by this name (clusters, posting
+ * versions, version order): finds a store's entries dated before the {@link Horizon}, a bounded
+ * number per call, going on where the last call stopped.
  */
 final class HorizonSweep<V> {
 
   /** How often each store is swept (wall-clock time). */
-  static final java.time.Duration INTERVAL = java.time.Duration.ofSeconds(10);
+  static final java.time.Duration INTERVAL = HorizonEviction.INTERVAL;
 
   /** Entries read at most per sweep of a store. */
-  static final int BUDGET = 20_000;
+  static final int BUDGET = HorizonEviction.BUDGET;
 
-  private final int budget;
-  private final BiFunction<String, V, LocalDate> dayOf;
-  private String resumeAfter;
-  private LocalDate oldestThisPass;
-  /** The oldest day in the store after the last full pass and the writes since; null: unknown. */
-  private LocalDate oldestKnown;
+  private final HorizonEviction<V> eviction;
 
   /**
    * @param budget entries read at most per call
    * @param dayOf the day of an entry; null for entries that never expire
    */
   HorizonSweep(int budget, BiFunction<String, V, LocalDate> dayOf) {
-    this.budget = budget;
-    this.dayOf = dayOf;
+    this.eviction = new HorizonEviction<>(budget, dayOf);
   }
 
   /** An entry of {@code day} was written: the store's oldest day is at most that. */
   void written(LocalDate day) {
-    if (day != null && oldestKnown != null && day.isBefore(oldestKnown)) {
-      oldestKnown = day;
-    }
+    eviction.written(day);
   }
 
   /** The entries before {@code horizon} among the next entries of {@code store}; the caller deletes them. */
   List<KeyValue<String, V>> expired(KeyValueStore<String, V> store, LocalDate horizon) {
-    List<KeyValue<String, V>> out = new ArrayList<>();
-    if (oldestKnown != null && !oldestKnown.isBefore(horizon)) {
-      return out;
-    }
-    int read = 0;
-    String last = null;
-    try (KeyValueIterator<String, V> it = resumeAfter == null ? store.all() : store.range(resumeAfter, null)) {
-      while (read < budget && it.hasNext()) {
-        KeyValue<String, V> kv = it.next();
-        if (kv.key.equals(resumeAfter)) {
-          continue; // the range starts at the last key read before, inclusive
-        }
-        read++;
-        last = kv.key;
-        LocalDate day = dayOf.apply(kv.key, kv.value);
-        if (day == null) {
-          continue;
-        }
-        if (day.isBefore(horizon)) {
-          out.add(kv);
-        } else if (oldestThisPass == null || day.isBefore(oldestThisPass)) {
-          oldestThisPass = day;
-        }
-      }
-      if (it.hasNext()) {
-        resumeAfter = last;
-      } else {
-        oldestKnown = oldestThisPass == null ? LocalDate.MAX : oldestThisPass;
-        oldestThisPass = null;
-        resumeAfter = null;
-      }
-    }
-    return out;
+    return eviction.expired(store, horizon);
   }
 }

@@ -134,6 +134,12 @@ public final class JobstreamTopology {
   /** Store of the divergence stage: the days changed since the last emission, with the slices that changed. */
   public static final String PAIR_DIRTY_STORE = "pair-changed-days";
 
+  /** Store of the statistics stage: the latest posting day counted, one entry per task (the horizon's reference). */
+  public static final String WINDOW_LATEST_STORE = "window-latest-day";
+
+  /** Store of the divergence stage: the latest posting day counted, one entry per task. */
+  public static final String PAIR_LATEST_STORE = "pair-latest-day";
+
   private JobstreamTopology() {}
 
   /**
@@ -176,6 +182,11 @@ public final class JobstreamTopology {
       builder.addStateStore(Stores.keyValueStoreBuilder(
           Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.String()).withCachingEnabled());
     }
+    // one entry per task: in memory, restored from its changelog
+    for (String store : List.of(WINDOW_LATEST_STORE, PAIR_LATEST_STORE)) {
+      builder.addStateStore(Stores.keyValueStoreBuilder(
+          Stores.inMemoryKeyValueStore(store), Serdes.String(), Serdes.String()));
+    }
 
     Map<String, KStream<String, MemberChange>> changes = addClassifyStage(builder, config, metrics, Topics.CLASSIFIED.name(),
             Topics.DLQ.name())
@@ -208,9 +219,9 @@ public final class JobstreamTopology {
             .withStreamPartitioner(new BlockPartitioner<>())
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(TupleDelta.class)))
-        .process(() -> new StatsProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE, currency,
-                emitInterval, emitBudget, pauseFactor, horizon, blocks, metrics),
-            Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE)
+        .process(() -> new StatsProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE, WINDOW_LATEST_STORE,
+                currency, emitInterval, emitBudget, pauseFactor, horizon, blocks, metrics),
+            Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE, WINDOW_LATEST_STORE)
         .to(Topics.STATS.name(), Produced.with(Topics.STATS.keySerde(), Topics.STATS.valueSerde())
             .withName("stats-sink"));
     counted
@@ -219,9 +230,9 @@ public final class JobstreamTopology {
             .withStreamPartitioner(new BlockPartitioner<>())
             .withKeySerde(Serdes.String())
             .withValueSerde(JsonSerde.of(TupleDelta.class)))
-        .process(() -> new DivergenceProcessor(windows, PAIR_TUPLES_STORE, PAIR_DIRTY_STORE, currency, divergence,
-                emitInterval, emitBudget, pauseFactor, horizon, blocks, metrics),
-            Named.as("divergence"), PAIR_TUPLES_STORE, PAIR_DIRTY_STORE)
+        .process(() -> new DivergenceProcessor(windows, PAIR_TUPLES_STORE, PAIR_DIRTY_STORE, PAIR_LATEST_STORE, currency,
+                divergence, emitInterval, emitBudget, pauseFactor, horizon, blocks, metrics),
+            Named.as("divergence"), PAIR_TUPLES_STORE, PAIR_DIRTY_STORE, PAIR_LATEST_STORE)
         .to(Topics.DIVERGENCE.name(), Produced.with(Topics.DIVERGENCE.keySerde(), Topics.DIVERGENCE.valueSerde())
             .withName("divergence-sink"));
 

@@ -1,7 +1,9 @@
 package io.jobstream.aggregate;
 
 import io.jobstream.aggregate.stats.PayCounts;
+import io.jobstream.aggregate.window.WindowJob;
 import io.jobstream.model.SalaryStats;
+import io.jobstream.model.StatsKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +24,11 @@ final class StatsProcessor extends ChangedWindowsProcessor<SalaryStats> {
 
   private final String currency;
 
-  StatsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String currency,
-      Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon, WindowBlocks blocks,
+  StatsProcessor(List<WindowSpec> specs, String tupleStoreName, String dirtyStoreName, String latestStoreName,
+      String currency, Duration emitInterval, Duration emitBudget, int pauseFactor, Horizon horizon, WindowBlocks blocks,
       StreamMetrics metrics) {
-    super(specs, tupleStoreName, dirtyStoreName, emitInterval, emitBudget, pauseFactor, false, horizon, blocks, metrics);
+    super(specs, tupleStoreName, dirtyStoreName, latestStoreName, emitInterval, emitBudget, pauseFactor, false, horizon,
+        blocks, metrics);
     this.currency = currency;
   }
 
@@ -36,9 +39,17 @@ final class StatsProcessor extends ChangedWindowsProcessor<SalaryStats> {
   }
 
   @Override
-  protected void emit(WindowSpec spec, WindowJob job, Instant now, long timestamp) {
-    job.scopes.forEach((scope, families) -> families.forEach((family, slices) ->
-        emitStats(family, spec, job.window, window(current, scope, family, job.window), slices, now, timestamp)));
+  protected boolean emit(WindowSpec spec, WindowJob job, Instant now, long timestamp) {
+    for (Map.Entry<String, Map<String, Set<String>>> scope : job.scopes().entrySet()) {
+      for (Map.Entry<String, Set<String>> family : scope.getValue().entrySet()) {
+        Map<String, Cell> cells = window(current, scope.getKey(), family.getKey(), job.window());
+        if (cells == null) {
+          return false;
+        }
+        emitStats(family.getKey(), spec, job.window(), cells, family.getValue(), now, timestamp);
+      }
+    }
+    return true;
   }
 
   @Override
@@ -50,7 +61,8 @@ final class StatsProcessor extends ChangedWindowsProcessor<SalaryStats> {
   }
 
   private static String statsKey(String family, WindowSpec spec, WindowSpec.Window window, String slice) {
-    return String.join("|", spec.text(), window.start().toString(), family, slice);
+    String[] parts = slice.split("\\|");
+    return new StatsKey(spec.text(), window.start(), family, parts[0], parts[1], parts[2]).format();
   }
 
   private void emitStats(String family, WindowSpec spec, WindowSpec.Window window,

@@ -23,7 +23,8 @@ class BenchmarkCommandTest {
     CommandLine cli = JobstreamCli.commandLine();
     StringWriter out = new StringWriter();
     cli.setOut(new PrintWriter(out));
-    int exit = cli.execute("benchmark", "--postings", "3000", "--latency-seconds", "3", "--data-dir", dir.toString());
+    int exit = cli.execute("benchmark", "--postings", "3000", "--latency-seconds", "3", "--trickle-seconds", "3",
+        "--data-dir", dir.toString());
     String text = out.toString();
     assertThat(exit).as(text).isZero();
     assertThat(text).contains("produced 3,000 raw postings");
@@ -58,6 +59,20 @@ class BenchmarkCommandTest {
     assertThat(json.path("stageShares").path("windows").get(0).asDouble()).isEqualTo(1.0);
     assertThat(json.path("stageShares").path("divergence").get(0).asDouble()).isEqualTo(1.0);
     assertThat(json.path("stageShares").path("clusters").get(0).asDouble()).isEqualTo(1.0);
+    // the trickle phase: 30 postings at 10 a second, each in the statistics within the histogram's bounds
+    assertThat(text).containsPattern("latency at a trickle of 10 postings/s for 3 s: p50 [\\d.]+ s, p99 [\\d.]+ s \\(30 postings");
+    assertThat(json.path("trickleP99Seconds").asDouble()).isPositive();
+    // every raw posting is read once by the classify stage: one record per posting (the backlog and both
+    // phases), less what the stage sampler had not seen committed when it last looked
+    assertThat(json.path("recordsPerPosting").path("classify").asDouble()).isBetween(0.8, 1.0);
+    // where the stream thread's time went, by stage, adding up to the whole
+    double sum = 0;
+    for (var share : json.path("threadTimeShares")) {
+      sum += share.asDouble();
+    }
+    assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.001));
+    assertThat(json.path("threadTimeShares").path("classify").asDouble()).isPositive();
+    assertThat(json.path("threadTimeShares").path("windows and divergence").asDouble()).isPositive();
   }
 
   /** The records column of the {@code nth} table row of {@code app} (the backlog, or more when a latency phase came before). */
@@ -75,8 +90,8 @@ class BenchmarkCommandTest {
     CommandLine cli = JobstreamCli.commandLine();
     StringWriter out = new StringWriter();
     cli.setOut(new PrintWriter(out));
-    int exit = cli.execute("benchmark", "--postings", "3000", "--latency-seconds", "3", "--instances", "2",
-        "--instance-heap", "384m", "--data-dir", dir.toString());
+    int exit = cli.execute("benchmark", "--postings", "3000", "--latency-seconds", "3", "--trickle-seconds", "2",
+        "--instances", "2", "--instance-heap", "384m", "--data-dir", dir.toString());
     String text = out.toString();
     assertThat(exit).as(text).isZero();
     assertThat(text).contains("jobstream (2 instances): every record read after");
@@ -84,6 +99,7 @@ class BenchmarkCommandTest {
     String last = text.strip().lines().reduce((x, y) -> y).orElseThrow();
     com.fasterxml.jackson.databind.JsonNode json = io.jobstream.model.JsonSerde.MAPPER.readTree(last);
     assertThat(json.path("instances").asInt()).isEqualTo(2);
+    assertThat(text).containsPattern("latency at a trickle of 10 postings/s for 2 s: p50 [\\d.]+ s, p99 [\\d.]+ s \\(20 postings");
     com.fasterxml.jackson.databind.JsonNode classify = json.path("stageShares").path("classify");
     assertThat(classify.size()).isEqualTo(2);
     // six raw partitions over two instances: both classify, and the shares add up to the whole
@@ -91,7 +107,8 @@ class BenchmarkCommandTest {
     assertThat(classify.get(1).asDouble()).as(text).isPositive();
     assertThat(classify.get(0).asDouble() + classify.get(1).asDouble()).isCloseTo(1.0,
         org.assertj.core.api.Assertions.within(1e-9));
-    assertThat(text).containsPattern("(?m)^stage classify +[\\d,]+ records: instance 0 [\\d,]+ \\(\\d+%\\) instance 1 ");
+    assertThat(text).containsPattern(
+        "(?m)^stage classify +[\\d,]+ records \\([\\d.]+ per posting\\): instance 0 [\\d,]+ \\(\\d+%\\) instance 1 ");
     // the window stage took in every posting's change, on whichever instances hold its partitions
     assertThat(recordsOfStage(text, "windows")).isGreaterThanOrEqualTo(2_500);
     // and the divergence stage the changes of the pairs' postings with pay
@@ -108,6 +125,7 @@ class BenchmarkCommandTest {
   @Test
   void rejectsNonsense() {
     assertThat(JobstreamCli.commandLine().execute("benchmark", "--postings", "0")).isEqualTo(JobstreamCli.USAGE);
+    assertThat(JobstreamCli.commandLine().execute("benchmark", "--trickle-seconds", "-1")).isEqualTo(JobstreamCli.USAGE);
     assertThat(JobstreamCli.commandLine().execute("benchmark", "--instances", "0")).isEqualTo(JobstreamCli.USAGE);
     assertThat(JobstreamCli.commandLine().execute("benchmark", "--window", "fortnight")).isEqualTo(JobstreamCli.USAGE);
   }

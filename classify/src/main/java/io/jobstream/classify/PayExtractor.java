@@ -5,6 +5,7 @@ import io.jobstream.classify.pay.PayText;
 import io.jobstream.classify.pay.PayTextParser;
 import io.jobstream.classify.pay.PeriodRanges;
 import io.jobstream.classify.pay.Periods;
+import io.jobstream.classify.text.TokenSpans;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -96,8 +97,19 @@ public final class PayExtractor {
    * @param defaultCurrency currency for amounts that name none (null: they must name one)
    */
   public PayResult fromText(String text, String defaultCurrency, LocalDate on) {
+    return fromText(text, defaultCurrency, on, null);
+  }
+
+  /**
+   * Pay in free text already tokenized: the same answer as {@link #fromText(String, String,
+   * LocalDate)}, read only near the text's digits (a description's tokens say where they are).
+   *
+   * @param tokens {@code TokenSpans.of(text)}, or null to read every character
+   */
+  public PayResult fromText(String text, String defaultCurrency, LocalDate on, TokenSpans tokens) {
     Optional<PayText> parsed = parser.parse(text,
-        defaultCurrency == null || defaultCurrency.isBlank() ? null : defaultCurrency.trim().toUpperCase(Locale.ROOT));
+        defaultCurrency == null || defaultCurrency.isBlank() ? null : defaultCurrency.trim().toUpperCase(Locale.ROOT),
+        tokens);
     if (parsed.isEmpty()) {
       return PayResult.NONE;
     }

@@ -65,10 +65,10 @@ public final class PostingEnricher {
     if (!payResult.found() && payResult.rejected() == null && title != null) {
       payResult = pay.fromText(title, null, on);
     }
-    if (!payResult.found() && payResult.rejected() == null && description != null) {
-      payResult = pay.fromText(description, null, on);
-    }
     TokenSpans tokens = TokenSpans.of(description == null ? "" : description);
+    if (!payResult.found() && payResult.rejected() == null && description != null) {
+      payResult = pay.fromText(description, null, on, tokens);
+    }
     Set<Skill> found = skills.find(tokens);
     List<String> names = new ArrayList<>(found.size());
     Map<String, Integer> byTag = new LinkedHashMap<>();

@@ -106,12 +106,13 @@ public record SalaryDivergence(
   public record Trend(LocalDate previousWindowStart, double previousGap, double change,
       double ciLow, double ciHigh, String verdict) {}
 
-  /** The Kafka key: {@code A|B|WINDOW|START|SENIORITY|COUNTRY}. */
-  public String key() {
-    return key(a, b, window, windowStart, seniority, country);
+  /** The Kafka key ({@link DivergenceKey}): the pair, window spec, window start and the slice. */
+  public DivergenceKey divergenceKey() {
+    return new DivergenceKey(a, b, window, windowStart, seniority, country);
   }
 
-  public static String key(String a, String b, String window, LocalDate start, String seniority, String country) {
-    return String.join("|", a, b, window, start.toString(), seniority, country);
+  /** The Kafka key as the topic carries it ({@link DivergenceKey#format()}). */
+  public String key() {
+    return divergenceKey().format();
   }
 }

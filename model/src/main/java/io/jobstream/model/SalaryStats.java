@@ -59,8 +59,13 @@ public record SalaryStats(
 
   public static final int SCHEMA_VERSION = 1;
 
-  /** The Kafka key: window spec, window start and the group, separated by {@code |}. */
+  /** The Kafka key ({@link StatsKey}): window spec, window start and the group. */
+  public StatsKey statsKey() {
+    return new StatsKey(window, windowStart, family, seniority, country, remote);
+  }
+
+  /** The Kafka key as the topic carries it ({@link StatsKey#format()}). */
   public String key() {
-    return String.join("|", window, windowStart.toString(), family, seniority, country, remote);
+    return statsKey().format();
   }
 }

@@ -75,6 +75,9 @@ public final class EndToEndBenchmark {
   private final List<String> windows;
 
   private final io.micrometer.core.instrument.MeterRegistry latencyRegistry;
+  private int trickleSeconds;
+  private Trickle trickle;
+  private Map<String, Double> threadTimeShares = Map.of();
 
   private final int threads;
   private final int instances;
@@ -111,6 +114,15 @@ public final class EndToEndBenchmark {
     return this;
   }
 
+  /**
+   * jobstream's latency at a trickle of {@link #TRICKLE_PER_SECOND} postings a second (after the
+   * steady phase at half its backlog rate): whether a quiet input waits for anything.
+   */
+  public record Trickle(double perSecond, long samples, double p50Seconds, double p99Seconds) {}
+
+  /** The trickle phase's rate: postings a second. */
+  public static final double TRICKLE_PER_SECOND = 10;
+
   /** Throughput and latency of one app. */
   public record Figures(String name, long records, double seconds, double perSecond, double latencyRate,
       double p50Seconds, double p99Seconds, long latencySamples, long peakHeapBytes) {}
@@ -120,7 +132,8 @@ public final class EndToEndBenchmark {
    * instance processed (committed offsets passed on the partitions it held).
    */
   public record Result(long postings, double produceSeconds, Figures passThrough1, Figures jobstream,
-      Figures passThrough2, Figures classifyStage, int instances, Map<String, long[]> stageRecords) {
+      Figures passThrough2, Figures classifyStage, int instances, Map<String, long[]> stageRecords,
+      Trickle trickle, Map<String, Double> threadTimeShares) {
 
     public double baselinePerSecond() {
       return (passThrough1.perSecond() + passThrough2.perSecond()) / 2;
@@ -141,6 +154,16 @@ public final class EndToEndBenchmark {
    * @param latencySeconds how long records are produced at a steady rate for the latency figures
    */
   public Result run(long postings, int latencySeconds) throws Exception {
+    return run(postings, latencySeconds, 0);
+  }
+
+  /**
+   * @param postings records in the backlog
+   * @param latencySeconds how long records are produced at half the backlog rate for the latency figures
+   * @param trickleSeconds how long records are then produced at {@link #TRICKLE_PER_SECOND} a second
+   */
+  public Result run(long postings, int latencySeconds, int trickleSeconds) throws Exception {
+    this.trickleSeconds = trickleSeconds;
     try (Admin admin = Admin.create(client)) {
       admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, Topics.RAW.partitions(), (short) 1)))
           .all().get(30, TimeUnit.SECONDS);
@@ -160,11 +183,12 @@ public final class EndToEndBenchmark {
       pipeline = instances == 1 ? jobstream(postings, latencySeconds, mix) : fleet(postings, latencySeconds, mix);
       stageRecords = stages.records();
     }
-    long backlog = postings + pipeline.latencySamples;
+    long backlog = postings + pipeline.latencySamples + (trickle == null ? 0 : trickle.samples());
     // the pass-through's latency at the same steady rate as jobstream's
     Figures second = passThrough("bench-passthrough-2", backlog, latencySeconds, pipeline.latencyRate(), mix);
     Figures classify = classifyStage(backlog + second.latencySamples());
-    return new Result(postings, produceSeconds, first, pipeline, second, classify, instances, stageRecords);
+    return new Result(postings, produceSeconds, first, pipeline, second, classify, instances, stageRecords,
+        trickle, threadTimeShares);
   }
 
   /**
@@ -234,10 +258,12 @@ public final class EndToEndBenchmark {
     settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
     Properties props = StreamApp.streamsConfig(settings, stateDir.resolve(APPLICATION_ID));
     long start = System.currentTimeMillis();
-    try (HeapSampler heapSampler = new HeapSampler(); StreamApp app = StreamApp.start(props)) {
+    try (HeapSampler heapSampler = new HeapSampler(); StageProfile profile = new StageProfile();
+        StreamApp app = StreamApp.start(props)) {
       long consumed = awaitConsumed(APPLICATION_ID, Topics.RAW.name());
       double seconds = (awaitFullEmission(consumed) - start) / 1e3;
       long heap = heapSampler.peak();
+      threadTimeShares = profile.shares();
       out.printf("jobstream: every record read after %.1f s; the statistics took in the last change after %.1f s%n",
           (consumed - start) / 1e3, seconds);
       report("jobstream", backlog, seconds, heap);
@@ -259,6 +285,12 @@ public final class EndToEndBenchmark {
         Map<Double, Double> after = cumulative(latency.takeSnapshot());
         p50 = bucketPercentile(before, after, latency.count() - countBefore, 0.50);
         p99 = bucketPercentile(before, after, latency.count() - countBefore, 0.99);
+      }
+      if (trickleSeconds > 0) {
+        Map<Double, Double> trickleBefore = latencyBuckets();
+        long trickled = produceSteadily(mix, TRICKLE_PER_SECOND, trickleSeconds);
+        awaitFullEmission(awaitConsumed(APPLICATION_ID, Topics.RAW.name()));
+        trickle = trickle(trickleBefore, latencyBuckets(), trickled);
       }
       return new Figures("jobstream", backlog, seconds, rate, latencyRate, p50, p99, produced, heap);
     }
@@ -308,6 +340,11 @@ public final class EndToEndBenchmark {
             - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0));
         double p50 = n > 0 ? bucketPercentile(before, after, n, 0.50) : Double.NaN;
         double p99 = n > 0 ? bucketPercentile(before, after, n, 0.99) : Double.NaN;
+        if (trickleSeconds > 0) {
+          long trickled = produceSteadily(mix, TRICKLE_PER_SECOND, trickleSeconds);
+          awaitFleetEmission(fleet, awaitConsumed(APPLICATION_ID, Topics.RAW.name()));
+          trickle = trickle(after, latencyBuckets(fleet), trickled);
+        }
         return new Figures("jobstream", backlog, seconds, rate, latencyRate, p50, p99, produced, heap);
       } finally {
         heapTimer.shutdownNow();
@@ -316,6 +353,25 @@ public final class EndToEndBenchmark {
   }
 
   private static final java.util.regex.Pattern LE = java.util.regex.Pattern.compile("le=\"([^\"]+)\"");
+
+  /** jobstream's latency histogram in this JVM: upper bound (seconds) to cumulative count (+Inf: all). */
+  private Map<Double, Double> latencyBuckets() {
+    Timer latency = latencyRegistry.find("jobstream.stream.latency").timer();
+    if (latency == null) {
+      return Map.of();
+    }
+    Map<Double, Double> buckets = cumulative(latency.takeSnapshot());
+    buckets.put(Double.POSITIVE_INFINITY, (double) latency.count());
+    return buckets;
+  }
+
+  /** The trickle phase's figures from the latency histogram before and after it. */
+  private static Trickle trickle(Map<Double, Double> before, Map<Double, Double> after, long produced) {
+    long n = Math.round(after.getOrDefault(Double.POSITIVE_INFINITY, 0.0)
+        - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0));
+    return new Trickle(TRICKLE_PER_SECOND, produced, n > 0 ? bucketPercentile(before, after, n, 0.50) : Double.NaN,
+        n > 0 ? bucketPercentile(before, after, n, 0.99) : Double.NaN);
+  }
 
   /** The instances' latency histograms added up: upper bound (seconds) to cumulative count. */
   private static Map<Double, Double> latencyBuckets(InstanceFleet fleet) throws Exception {

@@ -46,6 +46,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
       description = "Seconds of steady input for the latency figures (default: ${DEFAULT-VALUE}; 0: none).")
   int latencySeconds;
 
+  @Option(names = "--trickle-seconds", defaultValue = "30", paramLabel = "S",
+      description = "Seconds of input at 10 postings a second after the latency phase, for the latency of a"
+          + " quiet input (default: ${DEFAULT-VALUE}; 0: none).")
+  int trickleSeconds;
+
   @Option(names = "--window", paramLabel = "SPEC",
       description = "Window spec of the statistics (repeatable; default 30d/1d).")
   List<String> windows = new ArrayList<>();
@@ -88,8 +93,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     if (!partitioner.equals("java") && !partitioner.equals("other")) {
       throw new IllegalArgumentException("--partitioner must be java or other, not '" + partitioner + "'");
     }
-    if (postings < 1 || latencySeconds < 0 || threads < 1 || instances < 1) {
-      throw new IllegalArgumentException("--postings, --threads and --instances must be at least 1, --latency-seconds at least 0");
+    if (postings < 1 || latencySeconds < 0 || trickleSeconds < 0 || threads < 1 || instances < 1) {
+      throw new IllegalArgumentException("--postings, --threads and --instances must be at least 1,"
+          + " --latency-seconds and --trickle-seconds at least 0");
     }
     List<String> specs = windows.isEmpty() ? List.of("30d/1d") : windows;
     WindowSpec.parseList(String.join(",", specs));
@@ -128,7 +134,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
       EndToEndBenchmark.Result r = new EndToEndBenchmark(appSettings, dir.resolve("streams"), specs, threads,
           instances, instanceHeap, out, registry)
           .producedWith(partitioner.equals("other") ? io.jobstream.app.bench.OtherPartitioner.class : null)
-          .run(postings, latencySeconds);
+          .run(postings, latencySeconds, trickleSeconds);
       out.println();
       out.printf("%-16s %12s %14s %12s %12s %12s%n", "app", "records", "records/s", "p50 latency", "p99 latency", "peak heap");
       for (EndToEndBenchmark.Figures f : List.of(r.passThrough1(), r.jobstream(), r.passThrough2(),
@@ -138,6 +144,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
       }
       out.printf("latency at a steady %,.0f records/s for %d s (jobstream: upper bounds of histogram buckets)%n",
           r.jobstream().latencyRate(), latencySeconds);
+      if (r.trickle() != null) {
+        out.printf("latency at a trickle of %,.0f postings/s for %d s: p50 %s, p99 %s (%,d postings; goal: p99 at most 2 s)%n",
+            r.trickle().perSecond(), trickleSeconds, seconds(r.trickle().p50Seconds()),
+            seconds(r.trickle().p99Seconds()), r.trickle().samples());
+      }
       out.printf("jobstream / pass-through throughput: %.3f (pass-through: mean of %,.0f and %,.0f records/s;"
           + " goal: at least 0.5)%n", r.ratio(), r.passThrough1().perSecond(), r.passThrough2().perSecond());
       out.printf("classify stage alone / pass-through throughput: %.3f (what every posting costs before any"
@@ -151,9 +162,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
       out.printf("jobstream peak heap: %,d MB (goal: under 1024 MB%s)%n", r.jobstream().peakHeapBytes() >> 20,
           r.instances() > 1 ? ", the largest of any instance" : "");
       com.fasterxml.jackson.databind.node.ObjectNode shares = io.jobstream.model.JsonSerde.MAPPER.createObjectNode();
+      com.fasterxml.jackson.databind.node.ObjectNode perPosting = io.jobstream.model.JsonSerde.MAPPER.createObjectNode();
+      long input = r.postings() + r.jobstream().latencySamples() + (r.trickle() == null ? 0 : r.trickle().samples());
       r.stageRecords().forEach((stage, perInstance) -> {
         long total = java.util.Arrays.stream(perInstance).sum();
-        StringBuilder line = new StringBuilder(String.format("stage %-16s %,12d records:", stage, total));
+        perPosting.put(stage, (double) total / input);
+        StringBuilder line = new StringBuilder(String.format("stage %-16s %,12d records (%.3f per posting):", stage,
+            total, (double) total / input));
         com.fasterxml.jackson.databind.node.ArrayNode share = shares.putArray(stage);
         for (int i = 0; i < perInstance.length; i++) {
           double s = total == 0 ? 0 : (double) perInstance[i] / total;
@@ -162,6 +177,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         out.println(line);
       });
+      com.fasterxml.jackson.databind.node.ObjectNode threadTime = io.jobstream.model.JsonSerde.MAPPER.createObjectNode();
+      if (!r.threadTimeShares().isEmpty()) {
+        StringBuilder line = new StringBuilder(String.format("stream thread time during the backlog (%,.0f samples):",
+            r.threadTimeShares().get("samples")));
+        r.threadTimeShares().forEach((stage, share) -> {
+          if (!stage.equals("samples")) {
+            threadTime.put(stage, share);
+            line.append(String.format(" %s %.1f%%", stage, 100 * share));
+          }
+        });
+        out.println(line);
+      }
       // the last line, for scripts: the figures as one JSON object
       com.fasterxml.jackson.databind.node.ObjectNode json = io.jobstream.model.JsonSerde.MAPPER.createObjectNode();
       json.put("postings", r.postings());
@@ -174,10 +201,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
       json.put("pipelineToPassThrough", r.ratio());
       json.put("p50LatencySeconds", Double.isFinite(r.jobstream().p50Seconds()) ? r.jobstream().p50Seconds() : null);
       json.put("p99LatencySeconds", Double.isFinite(r.jobstream().p99Seconds()) ? r.jobstream().p99Seconds() : null);
+      json.put("trickleP50Seconds", r.trickle() != null && Double.isFinite(r.trickle().p50Seconds())
+          ? r.trickle().p50Seconds() : null);
+      json.put("trickleP99Seconds", r.trickle() != null && Double.isFinite(r.trickle().p99Seconds())
+          ? r.trickle().p99Seconds() : null);
       json.put("peakHeapBytes", r.jobstream().peakHeapBytes());
       json.put("partitioner", partitioner);
       json.put("reroutedPerRecord", reroutedPerRecord);
       json.set("stageShares", shares);
+      json.set("recordsPerPosting", perPosting);
+      json.set("threadTimeShares", threadTime);
       out.println(json);
       out.flush();
       return 0;

@@ -1,5 +1,6 @@
 package io.jobstream.app.demo;
 
+import io.jobstream.model.DivergenceKey;
 import io.jobstream.model.SalaryDivergence;
 import io.jobstream.report.page.Formats;
 import java.time.LocalDate;
@@ -31,17 +32,17 @@ public final class GapView {
   }
 
   public void update(String key, SalaryDivergence d) {
-    String[] parts = key.split("\\|", -1);
-    if (parts.length != 6 || !parts[0].equals(a) || !parts[1].equals(b) || !parts[2].equals(window)
-        || !parts[4].equals("all") || !parts[5].equals("all")) {
-      return;
-    }
-    LocalDate start;
+    DivergenceKey k;
     try {
-      start = LocalDate.parse(parts[3]);
-    } catch (java.time.format.DateTimeParseException e) {
+      k = DivergenceKey.parse(key);
+    } catch (IllegalArgumentException e) {
       return; // not a key jobstream writes
     }
+    if (!k.a().equals(a) || !k.b().equals(b) || !k.window().equals(window)
+        || !k.seniority().equals("all") || !k.country().equals("all")) {
+      return;
+    }
+    LocalDate start = k.windowStart();
     if (d == null) {
       latest.remove(start);
     } else {

@@ -1,7 +1,9 @@
 package io.jobstream.app.monitor;
 
+import io.jobstream.model.DivergenceKey;
 import io.jobstream.model.SalaryDivergence;
 import io.jobstream.model.SalaryStats;
+import io.jobstream.model.StatsKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -66,10 +68,9 @@ public final class MarketGauges {
   /** Takes a record of {@code jobs.salary.stats}; a null value (tombstone) removes its window. */
   public synchronized void stats(String key, SalaryStats value) {
     if (value == null) {
-      // WINDOW|START|FAMILY|SENIORITY|COUNTRY|REMOTE
-      String[] k = key == null ? new String[0] : key.split("\\|", -1);
-      if (k.length == 6 && "all".equals(k[4]) && "all".equals(k[5])) {
-        remove(stats, String.join("|", k[0], k[2], k[3]), k[1]);
+      StatsKey k = readable(key, StatsKey::parse);
+      if (k != null && "all".equals(k.country()) && "all".equals(k.remote())) {
+        remove(stats, String.join("|", k.window(), k.family(), k.seniority()), k.windowStart().toString());
       }
       return;
     }
@@ -99,10 +100,9 @@ public final class MarketGauges {
   /** Takes a record of {@code jobs.salary.divergence}; a null value (tombstone) removes its window. */
   public synchronized void divergence(String key, SalaryDivergence value) {
     if (value == null) {
-      // A|B|WINDOW|START|SENIORITY|COUNTRY
-      String[] k = key == null ? new String[0] : key.split("\\|", -1);
-      if (k.length == 6 && "all".equals(k[5])) {
-        remove(gaps, String.join("|", k[2], k[0], k[1], k[4]), k[3]);
+      DivergenceKey k = readable(key, DivergenceKey::parse);
+      if (k != null && "all".equals(k.country())) {
+        remove(gaps, String.join("|", k.window(), k.a(), k.b(), k.seniority()), k.windowStart().toString());
       }
       return;
     }
@@ -158,6 +158,15 @@ public final class MarketGauges {
   }
 
   /** A tombstone names its window by key; when that window is the one shown, its series goes. */
+  /** The key of a tombstone; null for one jobstream does not write (nothing to remove). */
+  private static <K> K readable(String key, java.util.function.Function<String, K> parse) {
+    try {
+      return key == null ? null : parse.apply(key);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   private <T> void remove(Map<String, Current<T>> map, String series, String windowStart) {
     Current<T> current = map.get(series);
     if (current != null && windowStart.equals(String.valueOf(current.start))) {

@@ -1,5 +1,6 @@
 package io.jobstream.classify.pay;
 
+import io.jobstream.classify.text.TokenSpans;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -104,9 +105,33 @@ public final class PayTextParser {
    *     null means amounts must carry their own
    */
   public Optional<PayText> parse(String text, String defaultCurrency) {
+    return parse(text, defaultCurrency, null);
+  }
+
+  /**
+   * Finds the pay in {@code text}, looking only near its digits: the same answer as {@link
+   * #parse(String, String)}, which reads every character of a description.
+   *
+   * <p>Why looking near the numbers finds everything: every amount has digits, and what may stand
+   * between an amount's start and its first digit is a currency code of three letters, a symbol of
+   * at most three characters and spaces, never a digit; the character before that digit is never
+   * a letter or a digit (an amount inside a word or a number is not one), so the digit starts one
+   * of the text's {@link TokenSpans#numberStart numbers}, and the amount starts within {@link
+   * #reach} of it. An upper-case letter is looked at only when a digit follows within six
+   * characters. Between those reaches the scan jumps ahead; within them it goes character by
+   * character as {@link #parse(String, String)} does. {@code PayTextNearDigitsTest} checks the two
+   * give the same answers.
+   *
+   * @param tokens the tokens of {@code text} (for where its numbers start); null reads every
+   *     character
+   */
+  public Optional<PayText> parse(String text, String defaultCurrency, TokenSpans tokens) {
     if (text == null || text.isEmpty()) {
       return Optional.empty();
     }
+    int run = 0; // the first number not before i
+    int reachedRun = -1;
+    int runReach = 0;
     boolean shortField = text.length() <= 40;
     // read with charAt, not from a copy: a description is mostly not pay, and copying it cost
     // more than looking at it
@@ -114,6 +139,19 @@ public final class PayTextParser {
     String lower = null; // built on the first amount: most characters of a description are not
     int i = 0;
     while (i < n) {
+      if (tokens != null) {
+        while (run < tokens.numberCount() && tokens.numberStart(run) < i) {
+          run++;
+        }
+        if (run == tokens.numberCount()) {
+          break; // no number from here on: no amount (digits inside a number or a word start none)
+        }
+        if (reachedRun != run) {
+          runReach = reach(text, tokens.numberStart(run));
+          reachedRun = run;
+        }
+        i = Math.max(i, runReach);
+      }
       char c = text.charAt(i);
       // only a digit, a currency symbol or an upper-case letter (ISO code, "CA$", "Rs") can
       // start an amount: skip everything else without looking closer
@@ -401,6 +439,24 @@ public final class PayTextParser {
     return false;
   }
 
+  /**
+   * The earliest place an amount whose first digit is at {@code digit} can start: back over
+   * spaces, a symbol of up to three characters, spaces again and a code of three letters, and at
+   * least six characters back (an upper-case letter is looked at when a digit follows within six).
+   */
+  static int reach(String text, int digit) {
+    int j = digit - 1;
+    while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\u00a0')) {
+      j--;
+    }
+    j -= 3;
+    while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\u00a0')) {
+      j--;
+    }
+    j -= 3;
+    return Math.max(0, Math.min(j, digit - 6));
+  }
+
   private static boolean digitSoon(String text, int from) {
     int limit = Math.min(text.length(), from + 6);
     for (int j = from; j < limit; j++) {
@@ -414,18 +470,12 @@ public final class PayTextParser {
 
   /**
    * The text with A-Z and the Latin-1 capitals lower-cased, nothing else, so that positions in it
-   * are positions in the text. For Latin-1 text that is exactly {@link String#toLowerCase}, which
-   * works a byte at a time without a copy to chars; other text goes by the character.
+   * are positions in the text. For Latin-1 text that is exactly {@link String#toLowerCase}.
    */
   private static String lowerSameLength(String text) {
-    int n = text.length();
-    boolean latin1 = true;
-    for (int i = 0; i < n && latin1; i++) {
-      latin1 = text.charAt(i) < 256;
-    }
-    if (latin1) {
-      return text.toLowerCase(Locale.ROOT);
-    }
+    // one copy read as an array, not the text by charAt: for text beyond Latin-1 (most real ads
+    // hold a typographic quote or a bullet) charAt checks the index and the coding at every
+    // character. For Latin-1 text the result is what toLowerCase(Locale.ROOT) gives.
     char[] out = text.toCharArray();
     for (int i = 0; i < out.length; i++) {
       if (isCapital(out[i])) {

@@ -116,4 +116,39 @@ class TokenSpansTest {
     assertThat(TokenSpans.of("").size()).isZero();
     assertThat(TokenSpans.of("... ;").size()).isZero();
   }
+
+  @Test
+  void numbersAreWhereEachNumberStarts() {
+    // "Rs.500": the dot is dropped inside the token, the number still starts at the 5; "x9" and
+    // "h1b" are words; an Arabic-Indic number; "1,000" is two numbers; "c++5" and "+7" start after '+'
+    String text = "Rs.500 and 1,000 or \u0665\u0665 x9 h1b 4\n2 c++5 +7 don't'9";
+    TokenSpans spans = TokenSpans.of(text);
+    int[] numbers = new int[spans.numberCount()];
+    for (int r = 0; r < numbers.length; r++) {
+      numbers[r] = spans.numberStart(r);
+    }
+    assertThat(numbers).containsExactly(3, 11, 13, 20, 30, 32, 37, 40, 48);
+    assertThat(TokenSpans.of("no digits here").numberCount()).isZero();
+  }
+
+  @Test
+  void numbersOfRandomTextsAreThoseOfAPlainScan() {
+    List<String> texts = new ArrayList<>(TestTexts.random(20_000, 22));
+    texts.addAll(TestTexts.ads());
+    texts.add("x.9 a'9 .9 9.9.9 #9 &9 9+9 \u0665x\u0665 \u00e99");
+    for (String text : texts) {
+      List<Integer> expected = new ArrayList<>();
+      for (int i = 0; i < text.length(); i++) {
+        if (Character.isDigit(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+          expected.add(i);
+        }
+      }
+      TokenSpans spans = TokenSpans.of(text);
+      List<Integer> numbers = new ArrayList<>();
+      for (int r = 0; r < spans.numberCount(); r++) {
+        numbers.add(spans.numberStart(r));
+      }
+      assertThat(numbers).as(text).isEqualTo(expected);
+    }
+  }
 }

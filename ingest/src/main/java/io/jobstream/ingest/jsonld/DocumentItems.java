@@ -41,6 +41,9 @@ record DocumentItems(List<String> blocks, String canonicalHref, List<Element> mi
       if (!(node instanceof Element e)) {
         return FilterResult.SKIP_CHILDREN; // text, comments, data: nothing below them
       }
+      if (e.attributesSize() == 0) {
+        return FilterResult.CONTINUE; // most elements of a description: no attribute to look up
+      }
       if (e.nameIs("script")) {
         if (e.hasAttr("type") && JsonLdBlocks.isJsonLdType(e.attr("type"))) {
           blocks.add(e.data());

@@ -1,4 +1,4 @@
-package io.jobstream.aggregate;
+package io.jobstream.aggregate.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

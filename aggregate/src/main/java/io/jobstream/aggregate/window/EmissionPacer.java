@@ -1,4 +1,4 @@
-package io.jobstream.aggregate;
+package io.jobstream.aggregate.window;
 
 /**
  * The window tasks of one stream thread, counted so that their pauses add up for the thread: the
