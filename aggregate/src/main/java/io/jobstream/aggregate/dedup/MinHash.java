@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
 /**
  * A near-duplicate signature of a text: MinHash over its word shingles ({@value #SHINGLE} words in a
  * row, after lower-casing and dropping everything but letters and digits), {@value #HASHES}
- * hash functions from a fixed seed (so every instance and every run computes the same signature),
- * each minimum kept as its low 16 bits. The share of equal positions of two signatures estimates
+ * hash functions from a fixed seed (so every instance and every run computes the same signature:
+ * each shingle's 64-bit hash mixed once, then per function a salt and an odd multiplier), each
+ * minimum kept as its low 16 bits. The share of equal positions of two signatures estimates
  * the Jaccard similarity of the two texts' shingle sets (standard error at most
  * {@code 0.5 / sqrt(64)} = 0.0625); two different 16-bit minima are equal by chance once in 65,536.
  * A signature is {@value #HASHES} x 2 bytes, 171 characters of Base64.
@@ -27,6 +28,7 @@ public final class MinHash {
   static final long SEED = 0x6a6f6273747265L;
 
   private static final long[] SALTS = new SplittableRandom(SEED).longs(HASHES).toArray();
+  private static final long[] MULTIPLIERS = new SplittableRandom(SEED + 1).longs(HASHES).map(m -> m | 1).toArray();
 
   private MinHash() {}
 
@@ -45,8 +47,12 @@ public final class MinHash {
         }
         h = (h ^ ' ') * 0x100000001b3L;
       }
+      // one full mix per shingle, then one multiplication per hash function (an odd multiplier
+      // of its own after a salt of its own): a full mix for each of the 64 cost as much as the
+      // rest of classifying a posting with a long description
+      long mixed = mix(h);
       for (int k = 0; k < HASHES; k++) {
-        long v = mix(h ^ SALTS[k]);
+        long v = (mixed ^ SALTS[k]) * MULTIPLIERS[k];
         if (Long.compareUnsigned(v, min[k]) < 0) {
           min[k] = v;
         }

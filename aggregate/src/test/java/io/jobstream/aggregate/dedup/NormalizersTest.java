@@ -101,6 +101,6 @@ class NormalizersTest {
     // short texts: every position is a minimum of the text's own shingles, none a shared placeholder
     assertThat(MinHash.similarity(MinHash.signature("A job (a)."), MinHash.signature("A job (b)."))).isLessThan(0.1);
     // pinned: a change of seed or hash changes every stored signature, so it must be deliberate
-    assertThat(MinHash.signature("a b c d").substring(0, 24)).isEqualTo("mBW5SNtZRxOPAURNZ8kHG6UO");
+    assertThat(MinHash.signature("a b c d").substring(0, 24)).isEqualTo("hzdl9Q3PffhY9uLT7hpPbYR6");
   }
 }

@@ -113,8 +113,10 @@ final class StageProfile implements AutoCloseable {
     }
     String type = frame.substring(0, frame.lastIndexOf('.'));
     String name = type.substring(type.lastIndexOf('.') + 1);
-    if (type.startsWith("io.jobstream.aggregate.dedup.")
-        || name.startsWith("Cluster") || name.startsWith("PostingCluster") || name.startsWith("CopyBlock")
+    if (type.startsWith("io.jobstream.aggregate.dedup.")) {
+      return null; // copy traits are made by the classify stage and compared by the cluster stage
+    }
+    if (name.startsWith("Cluster") || name.startsWith("PostingCluster") || name.startsWith("CopyBlock")
         || name.startsWith("MemberChange") || name.startsWith("WindowFanOut") || name.startsWith("WindowBlocks")) {
       return "clusters";
     }

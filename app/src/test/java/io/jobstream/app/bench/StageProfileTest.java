@@ -21,6 +21,13 @@ class StageProfileTest {
         "io.jobstream.aggregate.ChangedWindowsProcessor.process", PROCESS, RUN))).isEqualTo("windows and divergence");
     assertThat(StageProfile.stageOf(List.of("io.jobstream.aggregate.DivergenceProcessor.emit", PROCESS, RUN)))
         .isEqualTo("windows and divergence");
+    // the copy rule's code belongs to the stage that calls it: traits made in classify, compared in clusters
+    assertThat(StageProfile.stageOf(List.of("io.jobstream.aggregate.dedup.MinHash.signature",
+        "io.jobstream.aggregate.dedup.CopyFeatures.traits", "io.jobstream.aggregate.PostingClassifier.classify",
+        "io.jobstream.aggregate.ClassifyProcessor.process", PROCESS, RUN))).isEqualTo("classify");
+    assertThat(StageProfile.stageOf(List.of("io.jobstream.aggregate.dedup.MinHash.similarity",
+        "io.jobstream.aggregate.dedup.CopyRule.match", "io.jobstream.aggregate.ClusterProcessor.decide",
+        PROCESS, RUN))).isEqualTo("clusters");
   }
 
   @Test
