@@ -72,8 +72,8 @@ public final class PlaceName {
   private PlaceName() {}
 
   /**
-   * The normalized place of a posting; {@code remote} (null: unknown) makes a posting without a
-   * city's place {@code remote}.
+   * The normalized place of a posting; a remote one ({@code remote} true, null: unknown) is {@code
+   * remote||country}: the city a board lists a remote job under is not where the work is.
    */
   public static String normalize(Location location, Boolean remote) {
     String text = location == null ? null : text(location);
@@ -112,7 +112,12 @@ public final class PlaceName {
       }
     }
     String city = String.join(" ", parts);
-    if (city.contains("remote") || (city.isEmpty() && Boolean.TRUE.equals(remote))) {
+    if (Boolean.TRUE.equals(remote)) {
+      // a remote job's city and region are where a board lists it, not where the work is: boards
+      // list one remote opening once per city ("Juneau, AK", "Richmond, VA", "Topeka, KS")
+      return "remote||" + country;
+    }
+    if (city.contains("remote")) {
       city = "remote";
     }
     return city.isEmpty() && region.isEmpty() && country.isEmpty() ? "" : city + "|" + region + "|" + country;

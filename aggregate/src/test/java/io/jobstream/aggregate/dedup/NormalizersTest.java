@@ -47,6 +47,11 @@ class NormalizersTest {
     assertThat(PlaceName.normalize(Location.ofText("Toronto, Ontario, Canada"), false)).isEqualTo("toronto|on|ca");
     assertThat(PlaceName.normalize(Location.ofText("München, Deutschland"), false)).isEqualTo("munchen||de");
     assertThat(PlaceName.normalize(new Location(null, null, "US", null), true)).isEqualTo("remote||us");
+    // a remote job listed under a city: the board's city is not where the work is
+    assertThat(PlaceName.normalize(Location.ofText("Juneau, AK"), true)).isEqualTo("remote||us");
+    assertThat(PlaceName.normalize(Location.ofText("Richmond, VA"), true)).isEqualTo("remote||us");
+    assertThat(PlaceName.normalize(Location.ofText("München, Deutschland"), true)).isEqualTo("remote||de");
+    assertThat(PlaceName.samePlace("remote||us", "remote||de")).isFalse();
     assertThat(PlaceName.normalize(Location.ofText("Multiple locations"), false)).isEqualTo(PlaceName.MULTI);
     assertThat(PlaceName.normalize(Location.ofText("Austin, TX; Denver, CO"), false)).isEqualTo(PlaceName.MULTI);
     assertThat(PlaceName.normalize(null, null)).isEmpty();
