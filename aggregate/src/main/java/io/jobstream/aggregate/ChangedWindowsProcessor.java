@@ -164,6 +164,12 @@ abstract class ChangedWindowsProcessor<V> implements Processor<String, TupleDelt
       return;
     }
     String scope = record.key() + SCOPE;
+    if (update.delta() == 0) {
+      // changes that cancelled out in a combined batch: nothing to count, but the windows are
+      // emitted as had the changes come one by one
+      changedDays.changed(scope, t.family(), t.day(), List.of(slicesOf(t)));
+      return;
+    }
     String tupleKey = scope + update.tuple();
     Long count = tuples.get(tupleKey);
     long now = (count == null ? 0 : count) + update.delta();

@@ -122,6 +122,15 @@ public final class JobstreamTopology {
    */
   public static final String BY_PAIR = "changes-by-pair";
 
+  /**
+   * Store of the combined changes bound for the statistics stage not sent yet ({@link ChangeCombiner}),
+   * by task key and tuple: what a crash between combining and sending must not lose.
+   */
+  public static final String WINDOW_PENDING_STORE = "window-combined-changes";
+
+  /** Store of the combined changes bound for the divergence stage not sent yet. */
+  public static final String PAIR_PENDING_STORE = "pair-combined-changes";
+
   /** Store of the statistics stage: the number of counted postings per {@link PostingTuple}. */
   public static final String WINDOW_TUPLES_STORE = "window-tuple-counts";
 
@@ -161,6 +170,8 @@ public final class JobstreamTopology {
         settings.getLong(JobstreamConfig.DUPLICATE_PERIOD_CONFIG));
     Duration emitInterval = Duration.ofMillis(settings.getLong(JobstreamConfig.EMIT_INTERVAL_CONFIG));
     Duration emitBudget = Duration.ofMillis(settings.getLong(JobstreamConfig.EMIT_BUDGET_CONFIG));
+    Duration combineInterval = Duration.ofMillis(settings.getLong(JobstreamConfig.COMBINE_INTERVAL_CONFIG));
+    int combineMax = settings.getLong(JobstreamConfig.COMBINE_MAX_CONFIG).intValue();
     int pauseFactor = settings.getLong(JobstreamConfig.EMIT_PAUSE_CONFIG).intValue();
     Horizon horizon = new Horizon(windows, settings.getLong(JobstreamConfig.GRACE_CONFIG));
     WindowBlocks blocks = new WindowBlocks(windows, settings.getLong(JobstreamConfig.BLOCK_DAYS_CONFIG));
@@ -177,6 +188,12 @@ public final class JobstreamTopology {
     for (String store : List.of(WINDOW_TUPLES_STORE, PAIR_TUPLES_STORE)) {
       builder.addStateStore(Stores.keyValueStoreBuilder(
           Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long()).withCachingEnabled());
+    }
+    // open batches are few and short-lived: in memory, restored from their changelog; cached, so a
+    // tuple changed many times within a commit interval reaches the changelog once
+    for (String store : List.of(WINDOW_PENDING_STORE, PAIR_PENDING_STORE)) {
+      builder.addStateStore(Stores.keyValueStoreBuilder(
+          Stores.inMemoryKeyValueStore(store), PendingChangeKey.SERDE, Serdes.Long()).withCachingEnabled());
     }
     for (String store : List.of(WINDOW_DIRTY_STORE, PAIR_DIRTY_STORE)) {
       builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -215,10 +232,13 @@ public final class JobstreamTopology {
             .flatMapValues(MemberChange::unclusteredDeltas, Named.as("unclustered-deltas")), Named.as("counted"));
     counted
         .flatMap((key, delta) -> fanOut.toStats(delta), Named.as("window-fan-out"))
-        .repartition(Repartitioned.<String, TupleDelta>as(BY_WINDOW)
+        .process(() -> new ChangeCombiner(WINDOW_PENDING_STORE, combineInterval, combineMax, metrics),
+            Named.as("window-combine"), WINDOW_PENDING_STORE)
+        .repartition(Repartitioned.<String, ChangeBatch>as(BY_WINDOW)
             .withStreamPartitioner(new BlockPartitioner<>())
             .withKeySerde(Serdes.String())
-            .withValueSerde(JsonSerde.of(TupleDelta.class)))
+            .withValueSerde(new ChangeBatchSerde()))
+        .flatMapValues(ChangeBatch::changes, Named.as("window-changes"))
         .process(() -> new StatsProcessor(windows, WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE, WINDOW_LATEST_STORE,
                 currency, emitInterval, emitBudget, pauseFactor, horizon, blocks, metrics),
             Named.as("windows"), WINDOW_TUPLES_STORE, WINDOW_DIRTY_STORE, WINDOW_LATEST_STORE)
@@ -226,10 +246,13 @@ public final class JobstreamTopology {
             .withName("stats-sink"));
     counted
         .flatMap((key, delta) -> fanOut.toPairs(delta), Named.as("pair-fan-out"))
-        .repartition(Repartitioned.<String, TupleDelta>as(BY_PAIR)
+        .process(() -> new ChangeCombiner(PAIR_PENDING_STORE, combineInterval, combineMax, metrics),
+            Named.as("pair-combine"), PAIR_PENDING_STORE)
+        .repartition(Repartitioned.<String, ChangeBatch>as(BY_PAIR)
             .withStreamPartitioner(new BlockPartitioner<>())
             .withKeySerde(Serdes.String())
-            .withValueSerde(JsonSerde.of(TupleDelta.class)))
+            .withValueSerde(new ChangeBatchSerde()))
+        .flatMapValues(ChangeBatch::changes, Named.as("pair-changes"))
         .process(() -> new DivergenceProcessor(windows, PAIR_TUPLES_STORE, PAIR_DIRTY_STORE, PAIR_LATEST_STORE, currency,
                 divergence, emitInterval, emitBudget, pauseFactor, horizon, blocks, metrics),
             Named.as("divergence"), PAIR_TUPLES_STORE, PAIR_DIRTY_STORE, PAIR_LATEST_STORE)

@@ -1,6 +1,7 @@
 package io.jobstream.aggregate;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -66,6 +67,7 @@ final class StreamMetrics {
   private final Counter rerouted;
   private final Counter evicted;
   private final Counter beyondHorizon;
+  private final DistributionSummary batchSizes;
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong lastProcessedSeconds = new AtomicLong();
   private final AtomicLong unemitted = new AtomicLong();
@@ -103,6 +105,9 @@ final class StreamMetrics {
     beyondHorizon = Counter.builder("jobstream.stream.beyond.horizon")
         .description("counted changes dated before the window task's horizon, not counted")
         .register(registry);
+    batchSizes = DistributionSummary.builder("jobstream.stream.change.batch.entries")
+        .description("entries (tuples with a net count) in each combined batch of changes sent to a window stage")
+        .baseUnit("entries").register(registry);
     replaceGauge(registry, "jobstream.stream.duplicates");
     Gauge.builder("jobstream.stream.duplicates", duplicates, AtomicLong::get)
         .description("cross-posted copies currently not counted").register(registry);
@@ -179,6 +184,11 @@ final class StreamMetrics {
   /** A counted change dated before the window task's horizon, not counted. */
   void beyondHorizon() {
     beyondHorizon.increment();
+  }
+
+  /** A batch of {@code entries} combined changes was sent to a window stage. */
+  void changeBatch(int entries) {
+    batchSizes.record(entries);
   }
 
   /** Adds {@code delta} (negative to take back) to the copies not counted. */

@@ -134,7 +134,7 @@ class CrossPostedCopiesTest {
             90_000 + i * 1000));
       }
       postings.forEach(p -> raw.pipeInput(p.postingId(), RAW.write(p)));
-      driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+      WallClock.advance(driver, java.time.Duration.ofSeconds(2));
       long[] april = monthTotals(stats.readKeyValuesToMap(), "2024-04-01");
       assertThat(april[0]).as("postings counted").isEqualTo(60);
       assertThat(april[1]).as("duplicates dropped").isEqualTo(40);
@@ -199,11 +199,11 @@ class CrossPostedCopiesTest {
             raw.pipeInput(v.postingId(), (byte[]) null);
           }
           if (random.nextInt(20) == 0) {
-            driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+            WallClock.advance(driver, java.time.Duration.ofSeconds(2));
             latest.putAll(stats.readKeyValuesToMap());
           }
         }
-        driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+        WallClock.advance(driver, java.time.Duration.ofSeconds(2));
         latest.putAll(stats.readKeyValuesToMap());
         classified.readRecordsToList().forEach(r -> {
           if (r.value() == null) {

@@ -104,7 +104,7 @@ class JobstreamTopologyTest {
 
   /** The latest statistics per key, as a compacted topic would keep them. */
   private Map<String, SalaryStats> latestStats() {
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2)); // the emit interval
+    WallClock.advance(driver, java.time.Duration.ofSeconds(2)); // the emit interval
     return stats.readKeyValuesToMap();
   }
 
@@ -130,14 +130,14 @@ class JobstreamTopologyTest {
       // time): the first statistics come after a few
       Map<String, SalaryStats> partial = new java.util.HashMap<>();
       for (int i = 0; i < 100 && partial.isEmpty(); i++) {
-        budgeted.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+        WallClock.advance(budgeted, java.time.Duration.ofSeconds(2));
         partial.putAll(out.readKeyValuesToMap());
       }
       Map<String, SalaryStats> whole = latestStats();
       assertThat(partial).isNotEmpty();
       assertThat(partial.size()).isLessThan(whole.size());
       for (int i = 0; i < 400; i++) {
-        budgeted.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+        WallClock.advance(budgeted, java.time.Duration.ofSeconds(2));
         partial.putAll(out.readKeyValuesToMap());
       }
       assertThat(partial.keySet()).isEqualTo(whole.keySet());
@@ -218,14 +218,14 @@ class JobstreamTopologyTest {
       // a few emissions: with budget 0 the year is read some days in, then edits arrive, to days
       // before and after the ones read so far
       for (int i = 0; i < 5; i++) {
-        d.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+        WallClock.advance(d, java.time.Duration.ofSeconds(2));
       }
       for (int i = 40; i < 100; i++) {
         post.accept(i);
       }
       // a day per emission: the year, the year before it (trends) and the year after it, for each family
       for (int i = 0; i < 4000; i++) {
-        d.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+        WallClock.advance(d, java.time.Duration.ofSeconds(2));
       }
       readLatest(d, latest);
     }
@@ -252,7 +252,7 @@ class JobstreamTopologyTest {
         // enough emissions for a day per emission; the pause after an emission is its real duration
         // times a factor, so on a loaded machine a second emission may wait a few advances
         for (int i = 0; i < 3000; i++) {
-          d.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+          WallClock.advance(d, java.time.Duration.ofSeconds(2));
         }
         readLatest(d, latest);
       }
@@ -273,7 +273,7 @@ class JobstreamTopologyTest {
         "month|2024-04-01|data_scientist|senior|all|all");
 
     send(Postings.raw("a", "Data Scientist", APRIL_10, 110_000, 130_000));
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    WallClock.advance(driver, java.time.Duration.ofSeconds(2));
     List<String> keys = stats.readKeyValuesToList().stream().map(kv -> kv.key)
         .filter(k -> k.startsWith("month|")).toList();
     assertThat(keys).containsExactlyInAnyOrder("month|2024-04-01|data_scientist|all|all|all",
@@ -282,7 +282,7 @@ class JobstreamTopologyTest {
 
     // b is now a mid-level posting: no senior one is left
     send(Postings.raw("b", "Data Scientist", APRIL_10, 140_000, 160_000));
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    WallClock.advance(driver, java.time.Duration.ofSeconds(2));
     Map<String, SalaryStats> changes = new java.util.HashMap<>();
     stats.readKeyValuesToList().forEach(kv -> changes.put(kv.key, kv.value));
     assertThat(changes).containsEntry("month|2024-04-01|data_scientist|senior|all|all", null);
@@ -304,13 +304,13 @@ class JobstreamTopologyTest {
             pay[group][i], pay[group][i]));
       }
     }
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    WallClock.advance(driver, java.time.Duration.ofSeconds(2));
     String april = "ml_engineer|data_scientist|month|2024-04-01|all|all";
     assertThat(gaps.readKeyValuesToMap().get(april).trend().previousGap()).isEqualTo(15_000.0);
 
     // a March data scientist's pay goes up: March's median gap is now 120,000 - 110,000
     send(Postings.raw("p1-0", "Data Scientist", march, 130_000, 130_000));
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    WallClock.advance(driver, java.time.Duration.ofSeconds(2));
     Map<String, io.jobstream.model.SalaryDivergence> latest = gaps.readKeyValuesToMap();
     assertThat(latest.get("ml_engineer|data_scientist|month|2024-03-01|all|all").gap()).isEqualTo(10_000.0);
     assertThat(latest.get(april)).as("April is re-emitted").isNotNull();
@@ -371,6 +371,26 @@ class JobstreamTopologyTest {
   }
 
   @Test
+  void theChangesBoundForOneWindowTaskCrossTheRepartitionAsOneBatchPerInterval() {
+    for (int i = 0; i < 200; i++) {
+      send(Postings.raw("p" + i, "Data Scientist", APRIL_10.plusDays(i % 5), 100_000 + 100 * i, 100_000 + 100 * i));
+    }
+    // an edit within the interval: its old version's -1 and its new version's +1 go in one batch
+    send(Postings.raw("p1", "Data Scientist", APRIL_10.plusDays(1), 50_000, 50_000));
+    Map<String, SalaryStats> latest = latestStats();
+    SalaryStats month = latest.get("month|2024-04-01|data_scientist|all|all|all");
+    // (these postings' one-line descriptions make a copy or two among them: counted once each)
+    assertThat(month.count() + month.duplicatesDropped()).isEqualTo(200);
+    assertThat(month.min()).isEqualTo(50_000.0);
+    io.micrometer.core.instrument.DistributionSummary batches =
+        registry.get("jobstream.stream.change.batch.entries").summary();
+    // 201 changes of 201 tuples (200 postings and an edit's new version), one batch per task key
+    // they are bound for (their family's blocks of windows), not a record each
+    assertThat(batches.totalAmount()).isGreaterThanOrEqualTo(201);
+    assertThat(batches.count()).isBetween(1L, 4L);
+  }
+
+  @Test
   void aTitleChangeMovesThePostingToItsNewFamily() {
     send(Postings.raw("a", "Data Scientist", APRIL_10, 100_000, 120_000));
     send(Postings.raw("a", "Data Engineer", APRIL_10, 100_000, 120_000));
@@ -424,7 +444,7 @@ class JobstreamTopologyTest {
       send(Postings.raw("ml-" + i, "Machine Learning Engineer", APRIL_10, 150_000 + i * 1000, 150_000 + i * 1000));
       send(Postings.raw("ds-" + i, "Data Scientist", APRIL_10, 120_000 + i * 1000, 120_000 + i * 1000));
     }
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    WallClock.advance(driver, java.time.Duration.ofSeconds(2));
     String key = "ml_engineer|data_scientist|month|2024-04-01|all|all";
     assertThat(gaps.readKeyValuesToMap().get(key).nA()).isEqualTo(3);
     Map<String, SalaryStats> before = latestStats();
@@ -433,7 +453,7 @@ class JobstreamTopologyTest {
     raw.pipeInput("ml-2", (byte[]) null); // published by mistake
     raw.pipeInput("never-seen", (byte[]) null);
     raw.pipeInput(null, (byte[]) null);
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    WallClock.advance(driver, java.time.Duration.ofSeconds(2));
     SalaryStats ml = latestStats().get("month|2024-04-01|ml_engineer|all|all|all");
     assertThat(ml.count()).isEqualTo(2);
     assertThat(ml.max()).isEqualTo(151_000.0);
@@ -498,7 +518,7 @@ class JobstreamTopologyTest {
     assertThat(dead.get(0).key()).isEqualTo("far-future");
     assertThat(dead.get(0).detail()).contains("2204-01-01", "2024-04-20", "jobstream.future.tolerance-days");
     assertThat(classified.readKeyValuesToList()).hasSize(121);
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    WallClock.advance(driver, java.time.Duration.ofSeconds(2));
     Map<String, SalaryStats> latest = latestStats();
     assertThat(latest.get("month|2024-04-01|data_analyst|all|all|all").count()).isEqualTo(61);
     assertThat(latest.keySet()).noneMatch(key -> key.startsWith("month|2204"));
@@ -600,7 +620,7 @@ class JobstreamTopologyTest {
             "Ad number " + n + ".", january);
         in.pipeInput(id, RAW.write(p));
       }
-      d.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+      WallClock.advance(d, java.time.Duration.ofSeconds(2));
       String statsKey = "30d/1d|2026-01-10|data_scientist|all|all|all";
       String gapKey = "ml_engineer|data_scientist|30d/1d|2026-01-10|all|all";
       assertThat(statsOut.readKeyValuesToMap().get(statsKey).count()).isEqualTo(2);
@@ -612,7 +632,7 @@ class JobstreamTopologyTest {
       // change and the ones before them) passes January
       RawPosting june = Postings.raw("new-1", "Data Scientist", LocalDate.parse("2026-06-10"), 90_000, 90_000);
       in.pipeInput("new-1", RAW.write(june));
-      d.advanceWallClockTime(HorizonSweep.INTERVAL.plusSeconds(2));
+      WallClock.advance(d, HorizonSweep.INTERVAL.plusSeconds(2));
 
       Map<String, SalaryStats> stats = statsOut.readKeyValuesToMap();
       assertThat(stats).containsKey(statsKey);
@@ -725,7 +745,7 @@ class JobstreamTopologyTest {
       send(Postings.raw("a-ds-" + i, "Data Scientist", APRIL_10, pay, pay));
       i++;
     }
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    WallClock.advance(driver, java.time.Duration.ofSeconds(2));
     Map<String, io.jobstream.model.SalaryDivergence> latest = gaps.readKeyValuesToMap();
     var april = latest.get("ml_engineer|data_scientist|month|2024-04-01|all|all");
     assertThat(april).isNotNull();
@@ -750,7 +770,7 @@ class JobstreamTopologyTest {
     assertThat(april.trend().verdict()).isEqualTo("no_clear_change");
     // a slice below the minimum gets a tombstone, not a number
     send(Postings.raw("may", "Senior Machine Learning Engineer", LocalDate.parse("2024-05-02"), 200_000, 200_000));
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    WallClock.advance(driver, java.time.Duration.ofSeconds(2));
     Map<String, io.jobstream.model.SalaryDivergence> may = gaps.readKeyValuesToMap();
     assertThat(may).containsKey("ml_engineer|data_scientist|month|2024-05-01|senior|all");
     assertThat(may.get("ml_engineer|data_scientist|month|2024-05-01|senior|all")).isNull();
@@ -785,7 +805,7 @@ class JobstreamTopologyTest {
     send(Postings.in("US", "q0", "Principal Machine Learning Engineer", APRIL_10, 300_000));
     send(Postings.in("US", "q1", "Principal Machine Learning Engineer", APRIL_10, 310_000));
     send(Postings.in("US", "q2", "Principal Data Scientist", APRIL_10, 250_000));
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+    WallClock.advance(driver, java.time.Duration.ofSeconds(2));
     io.jobstream.model.SalaryDivergence first = drain(gaps, out, topic, postings).get(key);
     assertThat(first.adjustedCells()).extracting(io.jobstream.model.SalaryDivergence.AdjustedCell::country)
         .contains("US", "GB", "other");
@@ -807,7 +827,7 @@ class JobstreamTopologyTest {
       raw.pipeInput("p" + i, (byte[]) null);
     }
     // past the pause after the first emission (a multiple of its time), however slow the machine
-    driver.advanceWallClockTime(java.time.Duration.ofSeconds(60));
+    WallClock.advance(driver, java.time.Duration.ofSeconds(60));
     io.jobstream.model.SalaryDivergence second = drain(gaps, out, topic, postings).get(key);
     assertThat(second.adjustedGap()).isNotEqualTo(first.adjustedGap());
     assertAdjustedAsBatch(second, postings);

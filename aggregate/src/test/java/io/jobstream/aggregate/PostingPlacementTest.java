@@ -95,7 +95,7 @@ class PostingPlacementTest {
   }
 
   private Map<String, SalaryStats> latestStats() {
-    driver.advanceWallClockTime(Duration.ofSeconds(2)); // the emit interval
+    WallClock.advance(driver, Duration.ofSeconds(2)); // the emit interval
     return stats.readKeyValuesToMap();
   }
 

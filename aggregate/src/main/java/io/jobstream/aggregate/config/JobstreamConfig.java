@@ -50,6 +50,16 @@ public final class JobstreamConfig extends AbstractConfig {
   /** How often changed windows are re-computed and emitted, in ms; default 1000. */
   public static final String EMIT_INTERVAL_CONFIG = "jobstream.windows.emit-interval-ms";
 
+  /**
+   * How long the changes bound for one window or pair task are combined before they cross the
+   * repartition as one batch, in ms of wall-clock time; default 1000 (the commit interval: a
+   * batch is read downstream only once committed anyway).
+   */
+  public static final String COMBINE_INTERVAL_CONFIG = "jobstream.windows.combine-interval-ms";
+
+  /** The most entries (tuples with a net count) in one batch of combined changes; default 2000. */
+  public static final String COMBINE_MAX_CONFIG = "jobstream.windows.combine-max-changes";
+
   /** The longest one emission runs, in ms, before it leaves the rest to the next; default 2000. */
   public static final String EMIT_BUDGET_CONFIG = "jobstream.windows.emit-budget-ms";
 
@@ -140,6 +150,12 @@ public final class JobstreamConfig extends AbstractConfig {
               + " (see classification.md); none: the defaults.")
       .define(EMIT_INTERVAL_CONFIG, Type.LONG, 1000L, WholeNumber.atLeast(1), Importance.MEDIUM,
           "How often changed windows are re-computed and emitted, in milliseconds.")
+      .define(COMBINE_INTERVAL_CONFIG, Type.LONG, 1000L, WholeNumber.atLeast(1), Importance.LOW,
+          "How long the changes bound for one window or pair task are combined (net count per tuple)"
+              + " before they cross the repartition as one batch, in milliseconds of wall-clock time.")
+      .define(COMBINE_MAX_CONFIG, Type.LONG, 2000L, WholeNumber.between(1, 100_000), Importance.LOW,
+          "The most entries (tuples with a net count) in one batch of combined changes; a task key's"
+              + " batch is sent early when it has this many.")
       .define(EMIT_BUDGET_CONFIG, Type.LONG, 2000L, WholeNumber.atLeast(0), Importance.MEDIUM,
           "The longest one emission runs, in milliseconds, before it leaves the remaining windows to the"
               + " next; keep it well below `transaction.timeout.ms`.")
