@@ -46,6 +46,9 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>Keyed by duplicate key ({@value #BY_CLUSTER}; postings without one skip it): the
  *       changes are grouped into clusters of cross-posted copies ({@link ClusterProcessor}), of
  *       which one counts -> a +1 or -1 per {@link PostingTuple} (family, day, slice and pay).
+ *   <li>Before each of the next two hops, the changes bound for one task key are combined for a
+ *       combine interval into one batch with a net count per tuple ({@link ChangeCombiner}): under
+ *       a backlog a hop carries a record per key and interval, not one per posting.
  *   <li>Keyed by family and block of windows ({@value #BY_WINDOW}, {@link WindowBlocks}): counts
  *       per tuple -> every emit interval, every window of the block containing a changed day is
  *       re-computed ({@link StatsProcessor}) -> {@code jobs.salary.stats}.

@@ -128,7 +128,8 @@ final class StageProfile implements AutoCloseable {
         || name.startsWith("ChangedWindows") || name.startsWith("StatsProcessor") || name.startsWith("Divergence")
         || name.startsWith("PayDistribution") || name.startsWith("Horizon") || name.startsWith("EmissionPacer")
         || name.startsWith("PostingTuple") || name.startsWith("TupleDelta") || name.startsWith("Cell")
-        || name.startsWith("BlockPartitioner") || name.startsWith("WindowSpec")) {
+        || name.startsWith("BlockPartitioner") || name.startsWith("WindowSpec") || name.startsWith("ChangeCombiner")
+        || name.startsWith("CombinedChanges") || name.startsWith("ChangeBatch") || name.startsWith("PendingChangeKey")) {
       return "windows and divergence";
     }
     return null; // the runner, metrics and the query API: what encloses them decides
