@@ -23,6 +23,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ChangeCombiner implements Processor<String, TupleDelta, String, ChangeBatch> {
 
+  /**
+   * Fewer entries than this sent at one combine interval is a quiet input (10 postings a second
+   * send about 25 with the default windows and a pair), which asks for a commit at once.
+   */
+  static final int QUIET_CHANGES = 100;
+
   private final String storeName;
   private final Duration interval;
   private final int maxChanges;
@@ -69,12 +75,19 @@ final class ChangeCombiner implements Processor<String, TupleDelta, String, Chan
   }
 
   private void sendAll() {
+    int sent = 0;
     for (String target : open.targets()) {
-      send(target);
+      sent += send(target);
+    }
+    if (sent > 0 && sent < QUIET_CHANGES) {
+      // a quiet input: the batches are read downstream once committed, so commit now rather
+      // than at the end of the commit interval (a busy input adds no commits this way)
+      context.commit();
     }
   }
 
-  private void send(String target) {
+  /** Sends {@code target}'s open batch, if any; returns its number of entries. */
+  private int send(String target) {
     ChangeBatch batch = open.drain(target);
     for (TupleDelta change : batch.changes()) {
       store.delete(new PendingChangeKey(target, change.tuple()));
@@ -85,5 +98,6 @@ final class ChangeCombiner implements Processor<String, TupleDelta, String, Chan
       context.forward(new Record<>(target, batch, timestamp));
       metrics.changeBatch(batch.changes().size());
     }
+    return batch.changes().size();
   }
 }
