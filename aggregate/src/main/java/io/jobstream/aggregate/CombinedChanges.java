@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The changes bound for each downstream task key ({@code family#block} or {@code pair#block}) that
@@ -66,11 +65,5 @@ final class CombinedChanges {
     List<TupleDelta> changes = new ArrayList<>(batch.counts.size());
     batch.counts.forEach((tuple, count) -> changes.add(new TupleDelta(tuple, count)));
     return new ChangeBatch(changes, batch.earliest);
-  }
-
-  /** The tuples of {@code target}'s open batch. */
-  Set<String> tuples(String target) {
-    Batch batch = byTarget.get(target);
-    return batch == null ? Set.of() : Set.copyOf(batch.counts.keySet());
   }
 }
