@@ -33,9 +33,34 @@ final class DescriptionMarkup {
 
   /** The description's HTML and text, or null when it holds what this walk does not write as Jsoup does. */
   static Read of(Element description) {
-    Chars html = new Chars();
-    HtmlText.Builder text = new HtmlText.Builder();
-    return children(description, html, text) ? new Read(html.result(), text.result()) : null;
+    Scratch scratch = SCRATCH.get();
+    Chars html = new Chars(scratch.html);
+    HtmlText.Builder text = new HtmlText.Builder(scratch.text);
+    Read read = children(description, html, text) ? new Read(html.result(), text.result()) : null;
+    scratch.keep(html.out, text.buffer());
+    return read;
+  }
+
+  /**
+   * The arrays the HTML and the text are written into, kept per thread from one description to
+   * the next: new ones, grown twice over a description of a few KB, were zeroed and copied for each.
+   */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static final class Scratch {
+    /** Arrays grown beyond this many characters (2 bytes each) by a long description are not kept. */
+    static final int MAX_KEPT = 1 << 16;
+    char[] html = new char[8192];
+    char[] text = new char[8192];
+
+    void keep(char[] html, char[] text) {
+      if (html.length <= MAX_KEPT) {
+        this.html = html;
+      }
+      if (text.length <= MAX_KEPT) {
+        this.text = text;
+      }
+    }
   }
 
   /**
@@ -43,8 +68,13 @@ final class DescriptionMarkup {
    * characters to escape) one character at a time, {@link String#getChars} in bulk.
    */
   static final class Chars {
-    private char[] out = new char[8192];
+    private char[] out;
     private int length;
+
+    /** Writes into {@code start} (its content is overwritten), and into a larger copy when it is full. */
+    Chars(char[] start) {
+      this.out = start.length > 0 ? start : new char[16];
+    }
 
     Chars append(String s) {
       return append(s, 0, s.length());
