@@ -43,12 +43,14 @@ final class DescriptionMarkup {
 
   /**
    * The arrays the HTML and the text are written into, kept per thread from one description to
-   * the next: new ones, grown twice over a description of a few KB, were zeroed and copied for each.
+   * the next: new arrays for each description, grown as it is written, are zeroed and copied over
+   * more bytes than the description holds. At most two arrays of {@link Scratch#MAX_KEPT}
+   * characters a thread stay reachable.
    */
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private static final class Scratch {
-    /** Arrays grown beyond this many characters (2 bytes each) by a long description are not kept. */
+    /** Arrays grown beyond this many characters (65,536; 2 bytes each) by a long description are not kept. */
     static final int MAX_KEPT = 1 << 16;
     char[] html = new char[8192];
     char[] text = new char[8192];

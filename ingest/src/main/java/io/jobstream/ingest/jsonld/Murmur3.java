@@ -95,7 +95,7 @@ final class Murmur3 {
     b = fmix(b);
     a += b;
     b += a;
-    // by hand: String.format parses its pattern on every call, which cost as much as hashing a description
+    // by hand: String.format parses its pattern and boxes both longs on every call
     char[] hex = new char[32];
     digits(a, hex, 0);
     digits(b, hex, 16);
