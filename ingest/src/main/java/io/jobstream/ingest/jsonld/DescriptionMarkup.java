@@ -1,5 +1,6 @@
 package io.jobstream.ingest.jsonld;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.CDataNode;
@@ -32,12 +33,80 @@ final class DescriptionMarkup {
 
   /** The description's HTML and text, or null when it holds what this walk does not write as Jsoup does. */
   static Read of(Element description) {
-    StringBuilder html = new StringBuilder(8192);
-    HtmlText.Builder text = new HtmlText.Builder();
-    return children(description, html, text) ? new Read(html.toString(), text.result()) : null;
+    Scratch scratch = SCRATCH.get();
+    Chars html = new Chars(scratch.html);
+    HtmlText.Builder text = new HtmlText.Builder(scratch.text);
+    Read read = children(description, html, text) ? new Read(html.result(), text.result()) : null;
+    scratch.keep(html.out, text.buffer());
+    return read;
   }
 
-  private static boolean children(Element parent, StringBuilder html, HtmlText.Builder text) {
+  /**
+   * The arrays the HTML and the text are written into, kept per thread from one description to
+   * the next: new arrays for each description, grown as it is written, are zeroed and copied over
+   * more bytes than the description holds. At most two arrays of {@link Scratch#MAX_KEPT}
+   * characters a thread stay reachable.
+   */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static final class Scratch {
+    /** Arrays grown beyond this many characters (65,536; 2 bytes each) by a long description are not kept. */
+    static final int MAX_KEPT = 1 << 16;
+    char[] html = new char[8192];
+    char[] text = new char[8192];
+
+    void keep(char[] html, char[] text) {
+      if (html.length <= MAX_KEPT) {
+        this.html = html;
+      }
+      if (text.length <= MAX_KEPT) {
+        this.text = text;
+      }
+    }
+  }
+
+  /**
+   * The HTML being written, in a char array: a StringBuilder copies part of a string (between two
+   * characters to escape) one character at a time, {@link String#getChars} in bulk.
+   */
+  static final class Chars {
+    private char[] out;
+    private int length;
+
+    /** Writes into {@code start} (its content is overwritten), and into a larger copy when it is full. */
+    Chars(char[] start) {
+      this.out = start.length > 0 ? start : new char[16];
+    }
+
+    Chars append(String s) {
+      return append(s, 0, s.length());
+    }
+
+    /** The characters of {@code s} from {@code from} to {@code to} (exclusive). */
+    Chars append(String s, int from, int to) {
+      int n = to - from;
+      if (length + n > out.length) {
+        out = Arrays.copyOf(out, Math.max(out.length * 2, length + n));
+      }
+      s.getChars(from, to, out, length);
+      length += n;
+      return this;
+    }
+
+    Chars append(char c) {
+      if (length == out.length) {
+        out = Arrays.copyOf(out, out.length * 2);
+      }
+      out[length++] = c;
+      return this;
+    }
+
+    String result() {
+      return new String(out, 0, length);
+    }
+  }
+
+  private static boolean children(Element parent, Chars html, HtmlText.Builder text) {
     for (int i = 0; i < parent.childNodeSize(); i++) {
       Node node = parent.childNode(i);
       if (node instanceof TextNode t && !(node instanceof CDataNode)) {
@@ -51,18 +120,21 @@ final class DescriptionMarkup {
     return true;
   }
 
-  private static boolean element(Element e, StringBuilder html, HtmlText.Builder text) {
+  private static boolean element(Element e, Chars html, HtmlText.Builder text) {
     String tag = e.tagName();
     boolean isVoid = VOID.contains(tag);
     if (!isVoid && !PLAIN.contains(tag) || !e.tag().namespace().equals(org.jsoup.parser.Parser.NamespaceHtml)) {
       return false;
     }
     html.append('<').append(tag);
-    for (Attribute a : e.attributes()) {
-      if (!plainAttribute(a)) {
-        return false;
+    // most elements have none: attributes() would give each an empty set of its own, the loop an iterator
+    if (e.attributesSize() > 0) {
+      for (Attribute a : e.attributes()) {
+        if (!plainAttribute(a)) {
+          return false;
+        }
+        html.append(' ').append(a.getKey()).append("=\"").append(a.getValue()).append('"');
       }
-      html.append(' ').append(a.getKey()).append("=\"").append(a.getValue()).append('"');
     }
     html.append('>');
     boolean gap = !HtmlText.inline(tag);
@@ -104,26 +176,48 @@ final class DescriptionMarkup {
     return true;
   }
 
-  /** Text as Jsoup escapes it between tags: &amp;, &lt;, &gt; and &nbsp;, the rest as it is. */
-  private static void escapeText(String s, StringBuilder html) {
-    if (s.indexOf('&') < 0 && s.indexOf('<') < 0 && s.indexOf('>') < 0 && s.indexOf('\u00a0') < 0) {
-      html.append(s); // most text: four vectorized searches and one copy
-      return;
-    }
+  /**
+   * Text as Jsoup escapes it between tags: &amp;, &lt;, &gt; and &nbsp;, the rest as it is. Each of
+   * the four is found by {@link String#indexOf(int, int)}, which is vectorized, and looked for again
+   * only past the one just escaped; the text between them is copied in bulk.
+   */
+  static void escapeText(String s, Chars html) {
+    int amp = s.indexOf('&');
+    int lt = s.indexOf('<');
+    int gt = s.indexOf('>');
+    int nbsp = s.indexOf('\u00a0');
     int from = 0;
-    for (int i = 0; i < s.length(); i++) {
-      String ref = switch (s.charAt(i)) {
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '\u00a0' -> "&nbsp;";
-        default -> null;
-      };
-      if (ref != null) {
-        html.append(s, from, i).append(ref);
-        from = i + 1;
+    for (int i = first(amp, lt, gt, nbsp); i >= 0; i = first(amp, lt, gt, nbsp)) {
+      html.append(s, from, i);
+      from = i + 1;
+      switch (s.charAt(i)) {
+        case '&' -> {
+          html.append("&amp;");
+          amp = s.indexOf('&', from);
+        }
+        case '<' -> {
+          html.append("&lt;");
+          lt = s.indexOf('<', from);
+        }
+        case '>' -> {
+          html.append("&gt;");
+          gt = s.indexOf('>', from);
+        }
+        default -> {
+          html.append("&nbsp;");
+          nbsp = s.indexOf('\u00a0', from);
+        }
       }
     }
     html.append(s, from, s.length());
+  }
+
+  /** The smallest of four indexes that are not negative, or -1 when all are. */
+  static int first(int a, int b, int c, int d) {
+    return first(first(a, b), first(c, d));
+  }
+
+  private static int first(int a, int b) {
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
   }
 }

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * What extraction needs from a whole document, found in one walk over it: its JSON-LD blocks, its
@@ -23,26 +20,35 @@ record DocumentItems(List<String> blocks, String canonicalHref, List<Element> mi
 
   static DocumentItems of(Document document) {
     Walk walk = new Walk();
-    NodeTraversor.filter(walk, document);
+    walk.children(document, false, false);
     return new DocumentItems(walk.blocks, walk.canonicalHref, walk.microdata, walk.rdfa);
   }
 
-  /** The walk; the depth of the item or RDFa node it is inside, -1 when none, tells top-level ones. */
-  private static final class Walk implements NodeFilter {
+  /**
+   * The walk: a recursion over child elements by index rather than a {@code NodeTraversor}, which
+   * visits every text node too and steps by sibling, looking each node's index up in its parent
+   * (it cost a twentieth of extraction on a microdata page). The depth is the parser's: Jsoup
+   * stops nesting at 512 elements.
+   */
+  private static final class Walk {
     final List<String> blocks = new ArrayList<>();
     String canonicalHref;
     final List<Element> microdata = new ArrayList<>();
     final List<Element> rdfa = new ArrayList<>();
-    private int itemDepth = -1;
-    private int typeofDepth = -1;
 
-    @Override
-    public FilterResult head(Node node, int depth) {
-      if (!(node instanceof Element e)) {
-        return FilterResult.SKIP_CHILDREN; // text, comments, data: nothing below them
+    /** The child elements of {@code parent}; the flags tell whether it is inside an item, an RDFa node. */
+    void children(Element parent, boolean inItem, boolean inTypeof) {
+      for (int i = 0, n = parent.childNodeSize(); i < n; i++) {
+        if (parent.childNode(i) instanceof Element e) {
+          element(e, inItem, inTypeof);
+        }
       }
+    }
+
+    private void element(Element e, boolean inItem, boolean inTypeof) {
       if (e.attributesSize() == 0) {
-        return FilterResult.CONTINUE; // most elements of a description: no attribute to look up
+        children(e, inItem, inTypeof); // most elements of a description: no attribute to look up
+        return;
       }
       if (e.nameIs("script")) {
         if (e.hasAttr("type") && JsonLdBlocks.isJsonLdType(e.attr("type"))) {
@@ -54,31 +60,21 @@ record DocumentItems(List<String> blocks, String canonicalHref, List<Element> mi
           canonicalHref = e.attr("href");
         }
       }
-      if (itemDepth < 0 && e.hasAttr("itemscope")) {
-        itemDepth = depth; // items inside this one belong to it, JobPosting or not
+      boolean item = inItem;
+      if (!inItem && e.hasAttr("itemscope")) {
+        item = true; // items inside this one belong to it, JobPosting or not
         if (e.hasAttr("itemtype") && JsonLdExtractor.isJobPostingType(e.attr("itemtype"))) {
           microdata.add(e);
         }
       }
-      if (typeofDepth < 0 && e.hasAttr("typeof")) {
-        typeofDepth = depth;
+      boolean typeof = inTypeof;
+      if (!inTypeof && e.hasAttr("typeof")) {
+        typeof = true;
         if (JsonLdExtractor.isRdfaJobPosting(e)) {
           rdfa.add(e);
         }
       }
-      return FilterResult.CONTINUE;
-    }
-
-    @Override
-    public FilterResult tail(Node node, int depth) {
-      // the tail of the node an item started at comes after everything inside it
-      if (depth == itemDepth) {
-        itemDepth = -1;
-      }
-      if (depth == typeofDepth) {
-        typeofDepth = -1;
-      }
-      return FilterResult.CONTINUE;
+      children(e, item, typeof);
     }
   }
 }

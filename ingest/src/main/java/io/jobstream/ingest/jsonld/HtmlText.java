@@ -37,9 +37,19 @@ final class HtmlText {
   static final class Builder {
     // a char array, not a StringBuilder: one non-Latin-1 character turns a builder into UTF-16,
     // where every append of one character is checked twice
-    private char[] out = new char[2048];
+    private char[] out;
     private int length;
     private boolean space = true;
+
+    /** Writes into {@code start} (its content is overwritten), and into a larger copy when it is full. */
+    Builder(char[] start) {
+      this.out = start.length > 0 ? start : new char[16];
+    }
+
+    /** The array written into last: {@code start}, or the larger copy it grew into. */
+    char[] buffer() {
+      return out;
+    }
 
     /** Text as the page holds it, its references already decoded. */
     void text(String s) {

@@ -155,8 +155,9 @@ public final class JsonLdExtractor {
       kept = parts.isEmpty() ? null : String.join("&", parts);
     }
     String path = pageUri.getRawPath() == null ? "" : pageUri.getRawPath();
-    return URI.create(pageUri.getScheme() + "://" + pageUri.getRawAuthority() + path
-        + (kept == null ? "" : "?" + kept));
+    String url = pageUri.getScheme() + "://" + pageUri.getRawAuthority() + path + (kept == null ? "" : "?" + kept);
+    // most pages' own URLs have nothing to drop: the page's URI is the one parsing its text again would give
+    return url.equals(pageUri.toString()) ? pageUri : URI.create(url);
   }
 
   /**
@@ -403,9 +404,10 @@ public final class JsonLdExtractor {
     Instant fetchedAt = page.fetchedAt();
     String identifier = identifier(node.get("identifier"));
     String url = text(node.get("url"));
-    String postingUrl = url != null ? pageUri.resolve(url).toString() : pageUri.toString();
+    URI postingUri = url != null ? pageUri.resolve(url) : pageUri;
+    String postingUrl = postingUri.toString();
     String host = pageUri.getHost() == null ? "" : pageUri.getHost().toLowerCase(Locale.ROOT);
-    String stableId = SOURCE + ":" + host + ":" + (identifier != null ? identifier : pathOf(postingUrl));
+    String stableId = SOURCE + ":" + host + ":" + (identifier != null ? identifier : pathOf(postingUri));
     String descriptionHtml = text(node.get("description"));
     if (descriptionHtml != null && descriptionHtml.contains("&lt;") && !descriptionHtml.contains("<")) {
       // HTML given entity-encoded (&lt;p&gt;...), as some sites and APIs do: decode before reading its text
@@ -467,7 +469,11 @@ public final class JsonLdExtractor {
   }
 
   private static String pathOf(String url) {
-    URI uri = URI.create(url);
+    return pathOf(URI.create(url));
+  }
+
+  /** The raw path and query of a URI ({@code /jobs/1?lang=en}), "" for none. */
+  private static String pathOf(URI uri) {
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
   }

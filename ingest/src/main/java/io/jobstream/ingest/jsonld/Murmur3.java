@@ -1,5 +1,9 @@
 package io.jobstream.ingest.jsonld;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * MurmurHash3 x64 128-bit (Austin Appleby's public-domain algorithm): a fast non-cryptographic
  * hash for change detection of posting contents, where SHA-256 would cost more than parsing the
@@ -91,7 +95,21 @@ final class Murmur3 {
     b = fmix(b);
     a += b;
     b += a;
-    return String.format("%016x%016x", a, b);
+    // by hand: String.format parses its pattern and boxes both longs on every call
+    char[] hex = new char[32];
+    digits(a, hex, 0);
+    digits(b, hex, 16);
+    return new String(hex);
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** The 16 lower-case hex digits of {@code v}, leading zeros kept, into {@code out} from {@code at}. */
+  private static void digits(long v, char[] out, int at) {
+    for (int k = 15; k >= 0; k--) {
+      out[at + k] = HEX[(int) (v & 0xf)];
+      v >>>= 4;
+    }
   }
 
   private static long fmix(long k) {
@@ -103,8 +121,11 @@ final class Murmur3 {
     return k;
   }
 
+  /** Eight bytes read as one little-endian long (one load where the platform allows, not eight). */
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private static long getLong(byte[] d, int o) {
-    return (d[o] & 0xffL) | (d[o + 1] & 0xffL) << 8 | (d[o + 2] & 0xffL) << 16 | (d[o + 3] & 0xffL) << 24
-        | (d[o + 4] & 0xffL) << 32 | (d[o + 5] & 0xffL) << 40 | (d[o + 6] & 0xffL) << 48 | (d[o + 7] & 0xffL) << 56;
+    return (long) LITTLE_ENDIAN_LONG.get(d, o);
   }
 }

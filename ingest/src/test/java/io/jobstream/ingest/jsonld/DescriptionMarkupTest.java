@@ -69,4 +69,36 @@ class DescriptionMarkupTest {
       assertThat(readsAsJsoupWrites(inner)).as(inner).isFalse();
     }
   }
+
+  @Test
+  void escapesTextAsJsoupDoesWhereverTheCharactersToEscapeFall() {
+    for (String text : List.of("", "plain", "&", "a & b < c > d \u00a0 e", "<<>>&&\u00a0\u00a0", "end &", "& start",
+        "R&D, P&L & more: 1<2>0", "no\u00a0break")) {
+      DescriptionMarkup.Chars html = new DescriptionMarkup.Chars(new char[2]);
+      DescriptionMarkup.escapeText(text, html);
+      Element p = new Document("").appendElement("p").text(text);
+      assertThat(html.result()).as(text).isEqualTo(p.html());
+    }
+  }
+
+  @Test
+  void theFirstIndexIsTheSmallestOfThoseFound() {
+    assertThat(DescriptionMarkup.first(-1, -1, -1, -1)).isEqualTo(-1);
+    assertThat(DescriptionMarkup.first(5, -1, 3, -1)).isEqualTo(3);
+    assertThat(DescriptionMarkup.first(-1, 0, 7, 2)).isEqualTo(0);
+    assertThat(DescriptionMarkup.first(-1, -1, -1, 9)).isEqualTo(9);
+    assertThat(DescriptionMarkup.first(4, 4, -1, 6)).isEqualTo(4);
+  }
+
+  @Test
+  void aDescriptionReadAfterALongerOneHoldsNothingOfIt() {
+    // the arrays written into are kept per thread from one description to the next
+    String longer = "<p>" + "Long paragraph of the first posting. ".repeat(2_000) + "</p>";
+    String shorter = "<p>Short &amp; sweet.</p><ul><li>one</li></ul>";
+    assertThat(readsAsJsoupWrites(longer)).isTrue();
+    assertThat(readsAsJsoupWrites(shorter)).isTrue();
+    assertThat(DescriptionMarkup.of(description(shorter)).text()).isEqualTo("Short & sweet. one");
+    assertThat(readsAsJsoupWrites("<p>" + "x".repeat(100_000) + "</p>")).isTrue(); // beyond what is kept
+    assertThat(readsAsJsoupWrites(shorter)).isTrue();
+  }
 }
