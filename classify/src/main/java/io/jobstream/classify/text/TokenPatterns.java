@@ -143,13 +143,13 @@ public final class TokenPatterns<V> {
   private final long[] firstTokens = new long[512];
   /**
    * First tokens (bits as in {@link #firstTokens}) that a pattern may follow with anything: a
-   * pattern of that one token, or one whose second position is {@code *}, {@code #} or a set.
+   * pattern of that one token, or one whose second position is {@code *} or {@code #}.
    */
   private final long[] firstAlone = new long[512];
   /**
-   * One bit per hash of the first two tokens of the other patterns. Most tokens that begin a
-   * pattern ("data", "with", "our") are not followed by its second word: a second bit test passes
-   * over them before a walk of the trie.
+   * One bit per hash of the first two tokens of the other patterns (each word of a set in the
+   * second position makes a pair). Most tokens that begin a pattern ("data", "with", "our") are
+   * not followed by its second word: a second bit test passes over them before a walk of the trie.
    */
   private final long[] firstPairs = new long[2048];
   private final java.util.Map<String, Node<V>> setTables = new java.util.HashMap<>();
@@ -189,10 +189,17 @@ public final class TokenPatterns<V> {
       }
       String first = sequence.get(0);
       String second = sequence.size() > 1 ? sequence.get(1) : null;
-      boolean alone = second == null || second.equals(ANY) || second.equals(NUMBER) || second.startsWith(SET);
+      boolean alone = second == null || second.equals(ANY) || second.equals(NUMBER);
       if (first.equals(NUMBER)) {
         for (char[] word : NUMBER_WORDS) {
           mayBegin(word, null); // a number word may be followed by anything: a digit may
+        }
+      } else if (!alone && second.startsWith(SET)) {
+        // a pair per word of the set: a common word that begins such patterns ("in", "team") is
+        // mostly followed by none of the set's words, and was walked each time when it counted
+        // as followed by anything
+        for (String word : second.substring(1).split("\\|")) {
+          mayBegin(first.toCharArray(), word.toCharArray());
         }
       } else {
         mayBegin(first.toCharArray(), alone ? null : second.toCharArray());
