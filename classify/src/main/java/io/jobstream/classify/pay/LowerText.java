@@ -28,7 +28,10 @@ final class LowerText {
     return lower(text.charAt(i));
   }
 
-  /** As {@link String#startsWith(String, int)} on the lower-cased text; {@code prefix} is lower-case. */
+  /**
+   * As {@link String#startsWith(String, int)} on the lower-cased text; {@code prefix} is in lower
+   * case.
+   */
   boolean startsWith(String prefix, int at) {
     int n = prefix.length();
     if (at < 0 || at > text.length() - n) {

@@ -46,7 +46,10 @@ public final class TokenSpans {
    * buffer holds nothing but tokens, so a token ends where the next one starts.
    */
   final int[] starts;
-  /** Each token's {@link #hash}, for the phrase tables that look tokens up (may be longer than {@code size}). */
+  /**
+   * Each token's {@link #hash}, for the phrase tables that look tokens up; the array may be longer
+   * than {@code size}.
+   */
   final int[] hashes;
   /** The {@link #breakBefore} flags of each token. */
   final byte[] breaks;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class LowerTextTest {
 
+  private static final String[] PREFIXES = {"salary", "per hour", "up to", "usd", "\u00e9tude", "k", "", "x"};
+
   private static String copy(String text) {
     StringBuilder b = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
@@ -30,8 +32,8 @@ class LowerTextTest {
     for (int n = 0; n < 5_000; n++) {
       StringBuilder b = new StringBuilder();
       for (int i = random.nextInt(30); i >= 0; i--) {
-        b.append(random.nextBoolean() ? String.valueOf(pieces.charAt(random.nextInt(pieces.length())))
-            : words[random.nextInt(words.length)]);
+        String piece = String.valueOf(pieces.charAt(random.nextInt(pieces.length())));
+        b.append(random.nextBoolean() ? piece : words[random.nextInt(words.length)]);
       }
       String text = b.toString();
       String expected = copy(text);
@@ -40,7 +42,7 @@ class LowerTextTest {
       for (int i = 0; i < text.length(); i++) {
         assertThat(lower.charAt(i)).as(text).isEqualTo(expected.charAt(i));
       }
-      for (String prefix : new String[] {"salary", "per hour", "up to", "usd", "\u00e9tude", "k", "", "x"}) {
+      for (String prefix : PREFIXES) {
         for (int at = -1; at <= text.length() + 1; at++) {
           assertThat(lower.startsWith(prefix, at)).as("%s at %d in %s", prefix, at, text)
               .isEqualTo(expected.startsWith(prefix, at));
