@@ -208,7 +208,7 @@ public final class TokenPatterns<V> {
           // set's words may begin a match. The first-token table keeps only the set's name, as
           // it always has, so these words are walked only when another pattern begins with them
           for (String word : first.substring(1).split("\\|")) {
-            setBit(firstAlone, hash(word.toCharArray(), 0, word.length()));
+            setBit(firstAlone, aloneBit(hash(word.toCharArray(), 0, word.length())));
           }
         }
       }
@@ -304,10 +304,20 @@ public final class TokenPatterns<V> {
     int hash = hash(token, 0, token.length);
     setBit(firstTokens, hash);
     if (next == null) {
-      setBit(firstAlone, hash);
+      setBit(firstAlone, aloneBit(hash));
     } else {
       setBit(firstPairs, pairHash(hash, hash(next, 0, next.length)));
     }
+  }
+
+  /**
+   * The bit of {@link #firstAlone} for a token's hash: other bits of the hash than those of {@link
+   * #firstTokens}, so that a token that shares its bit there with some first token does not
+   * therefore share it with a first token that may stand alone ("in" and "are" did, and were
+   * walked at every mention).
+   */
+  private static int aloneBit(int hash) {
+    return hash >>> 15;
   }
 
   private static int pairHash(int first, int second) {
@@ -338,7 +348,7 @@ public final class TokenPatterns<V> {
     if (!hasBit(firstTokens, hash)) {
       return false; // the common case: no pattern starts with this token
     }
-    if (hasBit(firstAlone, hash)) {
+    if (hasBit(firstAlone, aloneBit(hash))) {
       return true;
     }
     return i + 1 < to && (tokens.breaks[i + 1] & TokenSpans.SENTENCE) == 0
