@@ -136,7 +136,7 @@ public final class PayTextParser {
     // read with charAt, not from a copy: a description is mostly not pay, and copying it cost
     // more than looking at it
     int n = text.length();
-    String lower = null; // built on the first amount: most characters of a description are not
+    LowerText lower = null; // made on the first amount: most characters of a description are not
     int i = 0;
     while (i < n) {
       if (tokens != null) {
@@ -175,7 +175,7 @@ public final class PayTextParser {
         continue;
       }
       if (lower == null) {
-        lower = lowerSameLength(text);
+        lower = new LowerText(text);
       }
       Amount second = null;
       int connectorEnd = connector(lower, first.end);
@@ -200,7 +200,7 @@ public final class PayTextParser {
    * Decides whether the amount (or range) at hand is pay. Returns null to keep scanning, an empty
    * optional to stop with no pay (an invalid range), or the pay.
    */
-  private Optional<PayText> evaluate(String text, String lower, Amount first, Amount second,
+  private Optional<PayText> evaluate(String text, LowerText lower, Amount first, Amount second,
       int end, String defaultCurrency, boolean shortField) {
     if (first.notMoney || (second != null && second.notMoney)) {
       return null;
@@ -217,7 +217,7 @@ public final class PayTextParser {
     if (currency == null) {
       return null;
     }
-    if (startsWithAny(lower, skipSpacesAndPunct(lower, end), NOT_PAY_AFTER)
+    if (startsWithAny(lower, skipSpacesAndPunct(lower.text(), end), NOT_PAY_AFTER)
         || NOT_PAY_SOON_AFTER_LIST.lastWordStart(lower, end, Math.min(lower.length(), end + AFTER_WINDOW)) >= 0) {
       return null;
     }
@@ -270,7 +270,7 @@ public final class PayTextParser {
     return Optional.of(new PayText(currency, period, min, max, inferred, bound));
   }
 
-  private static String boundOf(String lower, int start) {
+  private static String boundOf(LowerText lower, int start) {
     int from = Math.max(0, start - 14);
     String window = lower.substring(from, start);
     if (window.contains("up to")) {
@@ -283,25 +283,25 @@ public final class PayTextParser {
   }
 
   /** End of a range connector after {@code pos} ("-", "to", "and", "bis", ...), or -1. */
-  private static int connector(String lower, int pos) {
-    int i = skipSpaces(lower, pos);
+  private static int connector(LowerText lower, int pos) {
+    int i = skipSpaces(lower.text(), pos);
     if (i >= lower.length()) {
       return -1;
     }
     char c = lower.charAt(i);
     if (c == '-' || c == '\u2013' || c == '\u2014' || c == '~') {
-      return skipSpaces(lower, i + 1);
+      return skipSpaces(lower.text(), i + 1);
     }
     for (String word : new String[] {"to", "and", "bis", "a", "\u00e0", "y", "et"}) {
       if (lower.startsWith(word, i) && i + word.length() < lower.length()
           && !Character.isLetter(lower.charAt(i + word.length()))) {
-        int j = skipSpaces(lower, i + word.length());
+        int j = skipSpaces(lower.text(), i + word.length());
         // "to maximum salary of $174,797", "to a maximum of $67,500"
         int limit = Math.min(lower.length(), j + 28);
         String rest = lower.substring(j, limit);
         if (rest.startsWith("max") || rest.startsWith("a max")) {
           int k = j;
-          while (k < limit && !isAmountStart(lower, k)) {
+          while (k < limit && !isAmountStart(lower.text(), k)) {
             k++;
           }
           return k < limit ? k : -1;
@@ -318,7 +318,7 @@ public final class PayTextParser {
         || c == '\u00a5';
   }
 
-  private static String periodAfter(String text, String lower, int end) {
+  private static String periodAfter(String text, LowerText lower, int end) {
     int limit = Math.min(lower.length(), end + AFTER_WINDOW);
     for (int i = end; i < limit; i++) {
       char c = lower.charAt(i);
@@ -337,7 +337,7 @@ public final class PayTextParser {
   }
 
   /** The period phrase at {@code i} (PERIOD_LIST found one there). */
-  private static String matchedPhrase(String lower, int i) {
+  private static String matchedPhrase(LowerText lower, int i) {
     for (String[] p : PERIODS) {
       if (lower.startsWith(p[0], i)) {
         return p[0];
@@ -346,7 +346,7 @@ public final class PayTextParser {
     throw new IllegalStateException("no period phrase at " + i);
   }
 
-  private static String periodBefore(String lower, int from, int to) {
+  private static String periodBefore(LowerText lower, int from, int to) {
     int at = PERIOD_ADJECTIVE_LIST.lastWordStart(lower, from, to);
     return at < 0 ? null : PERIOD_ADJECTIVE_LIST.at(lower, at);
   }
@@ -361,7 +361,7 @@ public final class PayTextParser {
   }
 
   /** True when a phrase ending at {@code end} is not the start of a longer word. */
-  private static boolean wordEnd(String lower, int end, String phrase) {
+  private static boolean wordEnd(LowerText lower, int end, String phrase) {
     if (end >= lower.length()) {
       return true;
     }
@@ -374,7 +374,7 @@ public final class PayTextParser {
     return Currencies.codeAt(text, i);
   }
 
-  private static boolean startsWithAny(String lower, int at, String[] words) {
+  private static boolean startsWithAny(LowerText lower, int at, String[] words) {
     for (String w : words) {
       if (lower.startsWith(w, at)) {
         return true;
@@ -384,7 +384,7 @@ public final class PayTextParser {
   }
 
   /** End of the word (or phrase of letters, spaces and '&') starting at {@code at}; -1 for -1. */
-  private static int wordEnd(String lower, int at) {
+  private static int wordEnd(LowerText lower, int at) {
     if (at < 0) {
       return -1;
     }
@@ -466,27 +466,6 @@ public final class PayTextParser {
       }
     }
     return false;
-  }
-
-  /**
-   * The text with A-Z and the Latin-1 capitals lower-cased, nothing else, so that positions in it
-   * are positions in the text. For Latin-1 text that is exactly {@link String#toLowerCase}.
-   */
-  private static String lowerSameLength(String text) {
-    // one copy read as an array, not the text by charAt: for text beyond Latin-1 (most real ads
-    // hold a typographic quote or a bullet) charAt checks the index and the coding at every
-    // character. For Latin-1 text the result is what toLowerCase(Locale.ROOT) gives.
-    char[] out = text.toCharArray();
-    for (int i = 0; i < out.length; i++) {
-      if (isCapital(out[i])) {
-        out[i] = (char) (out[i] + 32); // A-Z and Latin-1 capitals such as 'Ä' (the word lists are Latin-1)
-      }
-    }
-    return new String(out);
-  }
-
-  private static boolean isCapital(char c) {
-    return c >= 'A' && c <= 'Z' || c >= '\u00c0' && c <= '\u00de' && c != '\u00d7';
   }
 
   /** One amount: where it is, its value with any multiplier applied, and its currency if named. */

@@ -48,7 +48,7 @@ final class PhraseList {
   }
 
   /** The value of a phrase starting exactly at {@code at} (first listed wins), or null. */
-  String at(String lower, int at) {
+  String at(LowerText lower, int at) {
     char c = lower.charAt(at);
     if (c >= 128 || phrases[c] == null) {
       return null;
@@ -67,7 +67,7 @@ final class PhraseList {
    * The last position in {@code [from, to)} where a phrase starts at a word start and ends by
    * {@code to}, or -1.
    */
-  int lastWordStart(String lower, int from, int to) {
+  int lastWordStart(LowerText lower, int from, int to) {
     for (int at = to - 1; at >= Math.max(0, from); at--) {
       if (at > 0 && Character.isLetter(lower.charAt(at - 1))) {
         continue;
@@ -87,7 +87,7 @@ final class PhraseList {
     return -1;
   }
 
-  private static boolean endsWord(String lower, int end, String phrase) {
+  private static boolean endsWord(LowerText lower, int end, String phrase) {
     return end >= lower.length() || !Character.isLetter(phrase.charAt(phrase.length() - 1))
         || !Character.isLetter(lower.charAt(end));
   }

@@ -143,13 +143,13 @@ public final class TokenPatterns<V> {
   private final long[] firstTokens = new long[512];
   /**
    * First tokens (bits as in {@link #firstTokens}) that a pattern may follow with anything: a
-   * pattern of that one token, or one whose second position is {@code *}, {@code #} or a set.
+   * pattern of that one token, or one whose second position is {@code *} or {@code #}.
    */
   private final long[] firstAlone = new long[512];
   /**
-   * One bit per hash of the first two tokens of the other patterns. Most tokens that begin a
-   * pattern ("data", "with", "our") are not followed by its second word: a second bit test passes
-   * over them before a walk of the trie.
+   * One bit per hash of the first two tokens of the other patterns (each word of a set in the
+   * second position makes a pair). Most tokens that begin a pattern ("data", "with", "our") are
+   * not followed by its second word: a second bit test passes over them before a walk of the trie.
    */
   private final long[] firstPairs = new long[2048];
   private final java.util.Map<String, Node<V>> setTables = new java.util.HashMap<>();
@@ -189,10 +189,17 @@ public final class TokenPatterns<V> {
       }
       String first = sequence.get(0);
       String second = sequence.size() > 1 ? sequence.get(1) : null;
-      boolean alone = second == null || second.equals(ANY) || second.equals(NUMBER) || second.startsWith(SET);
+      boolean alone = second == null || second.equals(ANY) || second.equals(NUMBER);
       if (first.equals(NUMBER)) {
         for (char[] word : NUMBER_WORDS) {
           mayBegin(word, null); // a number word may be followed by anything: a digit may
+        }
+      } else if (!alone && second.startsWith(SET)) {
+        // a pair per word of the set: a common word that begins such patterns ("in", "team") is
+        // mostly followed by none of the set's words, and was walked each time when it counted
+        // as followed by anything
+        for (String word : second.substring(1).split("\\|")) {
+          mayBegin(first.toCharArray(), word.toCharArray());
         }
       } else {
         mayBegin(first.toCharArray(), alone ? null : second.toCharArray());
@@ -201,7 +208,7 @@ public final class TokenPatterns<V> {
           // set's words may begin a match. The first-token table keeps only the set's name, as
           // it always has, so these words are walked only when another pattern begins with them
           for (String word : first.substring(1).split("\\|")) {
-            setBit(firstAlone, hash(word.toCharArray(), 0, word.length()));
+            setBit(firstAlone, aloneBit(hash(word.toCharArray(), 0, word.length())));
           }
         }
       }
@@ -297,10 +304,20 @@ public final class TokenPatterns<V> {
     int hash = hash(token, 0, token.length);
     setBit(firstTokens, hash);
     if (next == null) {
-      setBit(firstAlone, hash);
+      setBit(firstAlone, aloneBit(hash));
     } else {
       setBit(firstPairs, pairHash(hash, hash(next, 0, next.length)));
     }
+  }
+
+  /**
+   * The bit of {@link #firstAlone} for a token's hash: other bits of the hash than those of {@link
+   * #firstTokens}, so that a token that shares its bit there with some first token does not
+   * therefore share it with a first token that may stand alone ("in" and "are" did, and were
+   * walked at every mention).
+   */
+  private static int aloneBit(int hash) {
+    return hash >>> 15;
   }
 
   private static int pairHash(int first, int second) {
@@ -331,7 +348,7 @@ public final class TokenPatterns<V> {
     if (!hasBit(firstTokens, hash)) {
       return false; // the common case: no pattern starts with this token
     }
-    if (hasBit(firstAlone, hash)) {
+    if (hasBit(firstAlone, aloneBit(hash))) {
       return true;
     }
     return i + 1 < to && (tokens.breaks[i + 1] & TokenSpans.SENTENCE) == 0

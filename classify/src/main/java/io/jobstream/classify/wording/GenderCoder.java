@@ -1,14 +1,15 @@
 package io.jobstream.classify.wording;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import io.jobstream.classify.text.TokenSpans;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Counts gender-coded words (see {@link GenderCoding}) in tokenized text with a character trie of
- * the word stems: each token is walked once, without building strings.
+ * the word stems: each token is walked once, and a string is built only for each coded word the
+ * coding lists.
  */
 public final class GenderCoder {
 
@@ -137,48 +138,112 @@ public final class GenderCoder {
     return node.prefix != 0 ? node.prefix : node.exact;
   }
 
-  private static boolean isFalseHit(TokenSpans tokens, int t, String word) {
-    if (NOT_CODED.contains(word)) {
+  /** {@link #NOT_CODED} as character arrays, compared with tokens in place. */
+  private static final char[][] NOT_CODED_WORDS = chars(NOT_CODED);
+  /**
+   * The words of {@link #NOT_CODED_NEXT_TO}, and per word its neighbours: the token before ("<"),
+   * the token after (">").
+   */
+  private static final char[][] CONTEXT_WORDS;
+  private static final char[][][] NEIGHBOURS_BEFORE;
+  private static final char[][][] NEIGHBOURS_AFTER;
+
+  static {
+    List<String> words = new ArrayList<>(NOT_CODED_NEXT_TO.keySet());
+    CONTEXT_WORDS = chars(words);
+    NEIGHBOURS_BEFORE = new char[words.size()][][];
+    NEIGHBOURS_AFTER = new char[words.size()][][];
+    for (int k = 0; k < words.size(); k++) {
+      Set<String> neighbours = NOT_CODED_NEXT_TO.get(words.get(k));
+      NEIGHBOURS_BEFORE[k] = chars(neighbours(neighbours, "<"));
+      NEIGHBOURS_AFTER[k] = chars(neighbours(neighbours, ">"));
+    }
+  }
+
+  private static List<String> neighbours(Set<String> marked, String mark) {
+    return marked.stream().filter(w -> w.startsWith(mark)).map(w -> w.substring(1)).toList();
+  }
+
+  private static char[][] chars(java.util.Collection<String> words) {
+    return words.stream().map(String::toCharArray).toArray(char[][]::new);
+  }
+
+  /**
+   * Whether coded token {@code t} is a known false hit, compared in the token buffer: a string
+   * per coded token and two more for its neighbours cost a third of the coding on real ads.
+   */
+  private static boolean isFalseHit(TokenSpans tokens, int t) {
+    char[] buf = tokens.chars();
+    if (indexOf(NOT_CODED_WORDS, buf, tokens.start(t), tokens.end(t)) >= 0) {
       return true;
     }
-    java.util.Set<String> neighbours = NOT_CODED_NEXT_TO.get(word);
-    if (neighbours == null) {
+    int k = indexOf(CONTEXT_WORDS, buf, tokens.start(t), tokens.end(t));
+    if (k < 0) {
       return false;
     }
-    return (t > 0 && neighbours.contains("<" + tokens.token(t - 1)))
-        || (t + 1 < tokens.size() && neighbours.contains(">" + tokens.token(t + 1)));
+    boolean before = t > 0
+        && indexOf(NEIGHBOURS_BEFORE[k], buf, tokens.start(t - 1), tokens.end(t - 1)) >= 0;
+    return before || t + 1 < tokens.size()
+        && indexOf(NEIGHBOURS_AFTER[k], buf, tokens.start(t + 1), tokens.end(t + 1)) >= 0;
+  }
+
+  /** The index of the word equal to {@code buf[from, to)} among {@code words}, or -1. */
+  private static int indexOf(char[][] words, char[] buf, int from, int to) {
+    for (int k = 0; k < words.length; k++) {
+      if (Arrays.equals(words[k], 0, words[k].length, buf, from, to)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean same(String word, char[] buf, int from, int to) {
+    if (word.length() != to - from) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) != buf[from + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Adds token {@code buf[from, to)} to {@code words} unless it is there or they are full. */
+  private static void addWord(List<String> words, char[] buf, int from, int to) {
+    if (words.size() >= MAX_WORDS) {
+      return;
+    }
+    for (String word : words) {
+      if (same(word, buf, from, to)) {
+        return;
+      }
+    }
+    words.add(new String(buf, from, to - from));
   }
 
   public GenderCoding code(TokenSpans tokens) {
     int masculine = 0;
     int feminine = 0;
-    Set<String> mWords = new LinkedHashSet<>();
-    Set<String> fWords = new LinkedHashSet<>();
+    List<String> mWords = new ArrayList<>();
+    List<String> fWords = new ArrayList<>();
     char[] buf = tokens.chars();
     for (int t = 0; t < tokens.size(); t++) {
       int kind = kindOf(buf, tokens.start(t), tokens.end(t));
-      if (kind == 0) {
-        continue;
-      }
-      String word = tokens.token(t);
-      if (isFalseHit(tokens, t, word)) {
+      if (kind == 0 || isFalseHit(tokens, t)) {
         continue;
       }
       if (kind == 1) {
         masculine++;
-        if (mWords.size() < MAX_WORDS) {
-          mWords.add(word);
-        }
+        addWord(mWords, buf, tokens.start(t), tokens.end(t));
       } else {
         feminine++;
-        if (fWords.size() < MAX_WORDS) {
-          fWords.add(word);
-        }
+        addWord(fWords, buf, tokens.start(t), tokens.end(t));
       }
     }
     int total = masculine + feminine;
     double score = total == 0 ? 0 : Math.round((double) (masculine - feminine) / total * 1000) / 1000.0;
-    return new GenderCoding(masculine, feminine, score, GenderCoding.label(score, total),
-        new ArrayList<>(mWords), new ArrayList<>(fWords));
+    return new GenderCoding(masculine, feminine, score, GenderCoding.label(score, total), mWords,
+        fWords);
   }
 }
