@@ -456,7 +456,7 @@ final class ClusterProcessor implements Processor<String, MemberChange, String, 
     CopyRule.Match match = null;
     CopyCandidate candidate = q.member.candidate();
     for (Rep r : openReps) {
-      match = rule.match(r.candidate, r.signature, candidate, q.signature());
+      match = rule.match(r.candidate, r.end, r.signature, candidate, q.end, q.signature());
       if (match != null) {
         joinedRep = r;
         break;

@@ -68,17 +68,23 @@ public record CopyRule(double threshold, long spanDays) {
 
   /** {@link #match(CopyCandidate, CopyCandidate)} of postings of one key with their signatures decoded. */
   public Match match(CopyCandidate a, byte[] signatureA, CopyCandidate b, byte[] signatureB) {
-    LocalDate endA = end(a);
-    LocalDate endB = end(b);
+    return match(a, end(a), signatureA, b, end(b), signatureB);
+  }
+
+  /**
+   * {@link #match(CopyCandidate, byte[], CopyCandidate, byte[])} with each posting's {@link #end}
+   * already known: a new posting is compared with every representative open on its day, so what
+   * each comparison costs is what the cluster stage costs.
+   */
+  public Match match(CopyCandidate a, LocalDate endA, byte[] signatureA, CopyCandidate b, LocalDate endB,
+      byte[] signatureB) {
     if (a.date().isAfter(endB) || b.date().isAfter(endA)) {
       return null;
     }
-    String pa = a.traits().place();
-    String pb = b.traits().place();
-    if (!PlaceName.samePlace(pa, pb)) {
+    if (!PlaceName.samePlace(a.traits().place(), b.traits().place())) {
       return null;
     }
-    double similarity = MinHash.similarity(signatureA, signatureB);
+    double similarity = MinHash.similarity(signatureA, signatureB, threshold);
     if (similarity < threshold) {
       return null;
     }

@@ -77,16 +77,30 @@ public final class MinHash {
 
   /** The similarity of two decoded signatures. */
   static double similarity(byte[] x, byte[] y) {
+    return similarity(x, y, 0);
+  }
+
+  /**
+   * The similarity of two decoded signatures when it can be at least {@code least}; otherwise -1:
+   * the comparison stops once too many hashes differ for it to reach {@code least} (two different
+   * ads differ in nearly every hash, so they are told apart after about a fifth of the signature
+   * at the default threshold).
+   */
+  static double similarity(byte[] x, byte[] y, double least) {
     if (x.length != y.length) {
       throw new IllegalArgumentException("signatures of different lengths: " + x.length + " and " + y.length);
     }
-    int equal = 0;
+    int hashes = x.length / 2;
+    // more differing hashes than this and the similarity is surely below least (the margin keeps
+    // a rounding error of least * hashes from stopping a comparison that might reach it)
+    int mayDiffer = hashes - (int) Math.ceil(least * hashes - 1e-9);
+    int differ = 0;
     for (int i = 0; i < x.length; i += 2) {
-      if (x[i] == y[i] && x[i + 1] == y[i + 1]) {
-        equal++;
+      if ((x[i] != y[i] || x[i + 1] != y[i + 1]) && ++differ > mayDiffer) {
+        return -1;
       }
     }
-    return equal / (x.length / 2.0);
+    return (hashes - differ) / (double) hashes;
   }
 
   /** SplitMix64's finalizer: a well-mixed 64-bit hash of a 64-bit value. */

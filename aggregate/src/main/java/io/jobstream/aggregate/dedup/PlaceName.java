@@ -145,13 +145,30 @@ public final class PlaceName {
     if (MULTI.equals(a) || MULTI.equals(b) || a.isEmpty() || b.isEmpty()) {
       return true;
     }
-    String[] x = a.split("\\|", -1);
-    String[] y = b.split("\\|", -1);
+    // field by field (city|region|country) without splitting: a new posting is compared with
+    // every representative open on its day
+    int xs = 0;
+    int ys = 0;
     for (int i = 0; i < 3; i++) {
-      if (!x[i].isEmpty() && !y[i].isEmpty() && !x[i].equals(y[i])) {
+      int xe = fieldEnd(a, xs);
+      int ye = fieldEnd(b, ys);
+      int xl = xe - xs;
+      int yl = ye - ys;
+      if (xl > 0 && yl > 0 && (xl != yl || !a.regionMatches(xs, b, ys, xl))) {
         return false;
       }
+      xs = xe + 1;
+      ys = ye + 1;
     }
     return true;
+  }
+
+  /** Where the field starting at {@code from} ends (a {@code |} or the end of the text). */
+  private static int fieldEnd(String place, int from) {
+    if (from > place.length()) {
+      return from;
+    }
+    int bar = place.indexOf('|', from);
+    return bar < 0 ? place.length() : bar;
   }
 }
