@@ -109,8 +109,10 @@ class BenchmarkCommandTest {
         org.assertj.core.api.Assertions.within(1e-9));
     assertThat(text).containsPattern(
         "(?m)^stage classify +[\\d,]+ records \\([\\d.]+ per posting\\): instance 0 [\\d,]+ \\(\\d+%\\) instance 1 ");
-    // the window stage took in every posting's change, on whichever instances hold its partitions
-    assertThat(recordsOfStage(text, "windows")).isGreaterThanOrEqualTo(2_500);
+    // the window stage took in the postings' changes on whichever instances hold its partitions, combined
+    // per family and block before the hop: fewer records than postings (one per change would be about 1.4
+    // per posting)
+    assertThat(recordsOfStage(text, "windows")).as(text).isPositive().isLessThan(3_000);
     // and the divergence stage the changes of the pairs' postings with pay
     assertThat(recordsOfStage(text, "divergence")).as(text).isPositive();
     assertThat(json.path("p99LatencySeconds").isNumber()).as(text).isTrue();
