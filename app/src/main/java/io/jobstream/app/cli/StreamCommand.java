@@ -123,20 +123,12 @@ public final class StreamCommand implements Callable<Integer> {
   }
 
   /**
-   * Leaves out Kafka Streams' meters of in-memory stores (the latest-day stores): they have the
-   * names of the RocksDB stores' meters with another tag key ({@code in.memory.state.id}), which
-   * Prometheus cannot hold beside them (it refused them with a warning).
-   */
-  static final io.micrometer.core.instrument.config.MeterFilter IN_MEMORY_STORE_METERS =
-      io.micrometer.core.instrument.config.MeterFilter.deny(id -> id.getName().startsWith("kafka.stream.state.")
-          && id.getTag("in.memory.state.id") != null);
-
-  /**
    * The streams app's meters on {@code registry}: Kafka Streams' own (Micrometer's binder, consumer
    * lag included) and {@code jobstream.stream.running}, 1 while the app is RUNNING or REBALANCING.
+   * The registry is expected to deny the in-memory stores' meters already
+   * ({@link io.jobstream.app.metrics.MetricsServer#IN_MEMORY_STORE_METERS}).
    */
   public static void bindStreamMeters(StreamApp app, io.micrometer.core.instrument.MeterRegistry registry) {
-    registry.config().meterFilter(IN_MEMORY_STORE_METERS);
     new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(app.streams()).bindTo(registry);
     io.micrometer.core.instrument.Gauge.builder("jobstream.stream.running", app, a -> a.state().isRunningOrRebalancing() ? 1 : 0)
         .description("1 while the streams app is running or rebalancing").register(registry);

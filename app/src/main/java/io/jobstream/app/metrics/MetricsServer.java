@@ -38,6 +38,17 @@ public final class MetricsServer implements AutoCloseable {
   private final HealthCheck health;
   private final PrometheusMeterRegistry registry;
 
+  /**
+   * Leaves out Kafka Streams' meters of in-memory stores (the latest-day stores): they have the
+   * names of the RocksDB stores' meters with another tag key ({@code in.memory.state.id}), which
+   * Prometheus cannot hold beside them (it refused them with a warning). Configured before any
+   * meter is registered: Micrometer applies a filter only to meters registered after it, and warns
+   * when one comes later.
+   */
+  public static final io.micrometer.core.instrument.config.MeterFilter IN_MEMORY_STORE_METERS =
+      io.micrometer.core.instrument.config.MeterFilter.deny(id -> id.getName().startsWith("kafka.stream.state.")
+          && id.getTag("in.memory.state.id") != null);
+
   /** @param ready what readiness means for the command (a pass done, ...); not ready says {@code starting} */
   public MetricsServer(String host, int port, BooleanSupplier ready) throws IOException {
     this(host, port, () -> ready.getAsBoolean() ? null : "starting");
@@ -49,6 +60,7 @@ public final class MetricsServer implements AutoCloseable {
    */
   public MetricsServer(String host, int port, Supplier<String> problem) throws IOException {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(IN_MEMORY_STORE_METERS);
     Metrics.addRegistry(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);

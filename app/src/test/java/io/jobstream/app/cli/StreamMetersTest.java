@@ -32,11 +32,12 @@ class StreamMetersTest {
   }
 
   @Test
-  void theStreamMetersLeaveTheInMemoryStoresOut() {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().meterFilter(StreamCommand.IN_MEMORY_STORE_METERS);
-    assertThat(registerStoreMeters(registry)).isEmpty();
-    assertThat(registry.scrape()).contains("rocksdb_state_id=\"copy-block-postings\"")
-        .doesNotContain("window-latest-day");
+  void theMetricsServersRegistryLeavesTheInMemoryStoresOut() throws Exception {
+    try (var server = new io.jobstream.app.metrics.MetricsServer("127.0.0.1", 0, () -> null)) {
+      PrometheusMeterRegistry registry = server.registry();
+      assertThat(registerStoreMeters(registry)).isEmpty();
+      assertThat(registry.scrape()).contains("rocksdb_state_id=\"copy-block-postings\"")
+          .doesNotContain("window-latest-day");
+    }
   }
 }
