@@ -35,12 +35,13 @@ class DemoCommandTest {
     Thread demo = new Thread(() -> {
       CommandLine cmd = JobstreamCli.commandLine();
       cmd.setOut(new PrintWriter(out, true));
-      exit.set(cmd.execute("demo", "--duration", "60s", "--metrics-port", "0", "--query-port", "0",
-          "--data-dir", emptyDataDir.toString(), "--no-fetch"));
+      // ends by itself once the pass is ingested and the tables settle; the bound is for a stuck run
+      exit.set(cmd.execute("demo", "--until-replayed", "--duration", "300s", "--metrics-port", "0",
+          "--query-port", "0", "--data-dir", emptyDataDir.toString(), "--no-fetch"));
     }, "demo");
     demo.start();
     String page = livePage(out);
-    demo.join(Duration.ofSeconds(120).toMillis());
+    demo.join(Duration.ofSeconds(360).toMillis());
     String text = out.toString();
     assertThat(exit.get()).as(text).isZero();
 
@@ -54,6 +55,7 @@ class DemoCommandTest {
     // four listing pages and 400 posting pages (the listing links to /about, a 404: a dead letter),
     // and the 15,000 generated survey rows
     assertThat(text).contains("ingest: 404 pages fetched, 15400 postings published, 1 rejected");
+    assertThat(text).containsPattern("replay ingested and statistics settled after [0-9.]+ s");
     String lastTable = text.substring(text.lastIndexOf("Salary statistics, window year: 2024-01-01"));
     assertThat(lastTable.lines().findFirst().orElseThrow()).endsWith(" - " + GENERATED);
     assertThat(lastTable).containsPattern("ml_engineer\\s+\\d+\\s+\\d+\\s+[0-9,]+");
@@ -78,9 +80,10 @@ class DemoCommandTest {
     CommandLine cmd = JobstreamCli.commandLine();
     StringWriter out = new StringWriter();
     cmd.setOut(new PrintWriter(out, true));
-    // long enough for the whole survey's ingest to finish and report, also on a loaded machine
-    int code = cmd.execute("demo", "--duration", "120s", "--metrics-port", "0", "--query-port", "0",
-        "--data-dir", data.root().toString());
+    // ends by itself once the survey is ingested and the tables settle, however loaded the machine;
+    // the bound is for a stuck run
+    int code = cmd.execute("demo", "--until-replayed", "--duration", "600s", "--metrics-port", "0",
+        "--query-port", "0", "--data-dir", data.root().toString());
     String text = out.toString();
     assertThat(code).as(text).isZero();
     assertThat(text).doesNotContain(GENERATED).contains("jobstream demo on the ai-jobs.net salary survey");
@@ -88,6 +91,7 @@ class DemoCommandTest {
     assertThat(first.find()).as(text).isTrue();
     assertThat(Double.parseDouble(first.group(1))).isLessThan(30.0);
     // the survey alone: the generated job board's postings never mix into its figures
+    assertThat(text).containsPattern("replay ingested and statistics settled after [0-9.]+ s");
     assertThat(text).contains("ingest: 0 pages fetched, " + rows + " postings published, 0 rejected")
         .doesNotContain("job board serving");
     assertThat(text).containsPattern("live page: http://127\\.0\\.0\\.1:\\d+/");

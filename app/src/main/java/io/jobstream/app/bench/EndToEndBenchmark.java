@@ -556,6 +556,8 @@ public final class EndToEndBenchmark {
     Properties props = new Properties();
     props.putAll(client);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
+    // as ingest's producers: a first batch refused on a just-created partition is not overtaken (KAFKA-15591)
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

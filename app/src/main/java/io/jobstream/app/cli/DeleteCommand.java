@@ -41,6 +41,8 @@ public final class DeleteCommand implements Callable<Integer> {
     Properties props = settings.client();
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
+    // as ingest's producers (KafkaPostingSink.producerSettings): no tombstone overtakes a refused one
+    props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();

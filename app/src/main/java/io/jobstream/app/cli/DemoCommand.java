@@ -72,6 +72,14 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Stop after this long, e.g. 60s (default: run until Ctrl-C).")
   Duration duration;
 
+  @Option(names = "--until-replayed",
+      description = "Stop once the ingest pass has ended and the statistics and gaps have not changed for "
+          + "10 s (a run that ends by itself, for scripts and tests); --duration still bounds it.")
+  boolean untilReplayed;
+
+  /** How long the outputs stay unchanged after the ingest pass before {@code --until-replayed} stops. */
+  static final Duration SETTLED = Duration.ofSeconds(10);
+
   @Option(names = "--work-dir", paramLabel = "DIR",
       description = "Directory for the broker and the state stores (default: a new temporary"
           + " directory, deleted at the end).")
@@ -176,9 +184,10 @@ public final class DemoCommand implements Callable<Integer> {
           gauges.start();
           out.printf("metrics on http://%s:%d/metrics, health on /health%n", metrics.host, server.port());
         }
-        Thread ingest = startIngest(board, survey, sink, out);
+        java.util.concurrent.atomic.AtomicBoolean ingested = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread ingest = startIngest(board, survey, sink, out, ingested);
         try {
-          run(stats, gaps, app, out, start, stop, generated ? GENERATED_LABEL : null);
+          run(stats, gaps, app, out, start, stop, generated ? GENERATED_LABEL : null, ingested);
         } finally {
           ingest.interrupt();
           if (monitor != null) {
@@ -240,7 +249,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** Ingest of the survey file, and of the board when there is one (null: none). */
-  private static Thread startIngest(DemoJobBoard board, Path survey, KafkaPostingSink sink, PrintWriter out) {
+  private static Thread startIngest(DemoJobBoard board, Path survey, KafkaPostingSink sink, PrintWriter out,
+      java.util.concurrent.atomic.AtomicBoolean ended) {
     PageFetcher fetcher = new PageFetcher(new AddressGuard(Set.of("127.0.0.1")),
         IngestCommand.userAgent("https://github.com/jobstream/jobstream"),
         PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
@@ -252,14 +262,21 @@ public final class DemoCommand implements Callable<Integer> {
         io.jobstream.ingest.state.CrawlState.inMemory(), java.time.MonthDay.of(7, 1), null, false,
         java.util.Map.of(), new io.jobstream.ingest.IngestMetrics(io.micrometer.core.instrument.Metrics.globalRegistry));
     Thread thread = new Thread(() -> {
+      long start = System.nanoTime();
       try {
         Ingestor.PassSummary s = ingestor.runOnce();
-        out.printf("ingest: %d pages fetched, %d postings published, %d rejected%n",
-            s.pages(), s.published(), s.rejected());
+        out.printf("ingest: %d pages fetched, %d postings published, %d rejected (%.1f s)%n",
+            s.pages(), s.published(), s.rejected(), seconds(start));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        out.printf("ingest stopped with the demo after %.1f s, before its pass ended%n", seconds(start));
       } catch (RuntimeException e) {
-        out.println("ingest failed: " + e.getMessage());
+        // the producer turns an interrupted flush into a KafkaException: the demo ended, not the ingest
+        out.println(Thread.currentThread().isInterrupted()
+            ? String.format("ingest stopped with the demo after %.1f s, before its pass ended", seconds(start))
+            : "ingest failed: " + e.getMessage());
+      } finally {
+        ended.set(true);
       }
     }, "demo-ingest");
     thread.setDaemon(true);
@@ -268,7 +285,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private void run(TopicTail<SalaryStats> stats, TopicTail<SalaryDivergence> gaps, StreamApp app, PrintWriter out,
-      long start, CountDownLatch stop, String label) throws InterruptedException {
+      long start, CountDownLatch stop, String label, java.util.concurrent.atomic.AtomicBoolean ingested)
+      throws InterruptedException {
     StatsView view = new StatsView(window, label);
     GapView gapView = new GapView("ml_engineer", "data_scientist", window, label);
     boolean firstGap = true;
@@ -277,12 +295,23 @@ public final class DemoCommand implements Callable<Integer> {
     boolean first = true;
     long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     long nextRender = 0;
+    long lastChange = System.nanoTime();
     while (stop.getCount() > 0 && System.nanoTime() < deadline) {
       if (app.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
         throw new IllegalStateException("the streams app failed (see the log above)");
       }
-      stats.poll(Duration.ofMillis(200), view::update);
-      gaps.poll(Duration.ofMillis(50), gapView::update);
+      int received = stats.poll(Duration.ofMillis(200), view::update);
+      received += gaps.poll(Duration.ofMillis(50), gapView::update);
+      if (received > 0) {
+        lastChange = System.nanoTime();
+      }
+      // statistics are shown, and the last render came after the last change: what is shown is
+      // the settled state
+      if (untilReplayed && ingested.get() && !first
+          && System.nanoTime() - lastChange > SETTLED.toNanos()) {
+        out.printf("replay ingested and statistics settled after %.1f s%n", seconds(start));
+        break;
+      }
       if (System.nanoTime() < nextRender) {
         continue;
       }

@@ -106,13 +106,23 @@ public final class KafkaPostingSink implements PostingSink {
 
   /**
    * The settings of ingest's producers over the user's client settings: idempotent,
-   * {@code acks=all}, and (unless set) lz4 compression and a 20 ms linger.
+   * {@code acks=all}, and (unless set) one request in flight per connection, lz4 compression and
+   * a 20 ms linger.
+   *
+   * <p>One request in flight because brokers before Kafka 4.5 accept any first sequence from an
+   * idempotent producer on a partition they hold no state for (KAFKA-15591): when the first
+   * request to a just-created partition is refused (the broker has not applied the topic yet)
+   * and the second is appended, the first is retried as out of sequence until
+   * {@code delivery.timeout.ms} (2 min) and its records are lost. The demo ingests right after
+   * it creates the topics, and so may a first run of ingest; ingest's rate is bound by fetching
+   * pages, not by the producer.
    */
   public static Properties producerSettings(Properties clientProperties) {
     Properties props = new Properties();
     props.putAll(clientProperties);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
     props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
     return props;
