@@ -45,6 +45,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -184,7 +185,7 @@ public final class DemoCommand implements Callable<Integer> {
           gauges.start();
           out.printf("metrics on http://%s:%d/metrics, health on /health%n", metrics.host, server.port());
         }
-        java.util.concurrent.atomic.AtomicBoolean ingested = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean ingested = new AtomicBoolean();
         Thread ingest = startIngest(board, survey, sink, out, ingested);
         try {
           run(stats, gaps, app, out, start, stop, generated ? GENERATED_LABEL : null, ingested);
@@ -250,7 +251,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** Ingest of the survey file, and of the board when there is one (null: none). */
   private static Thread startIngest(DemoJobBoard board, Path survey, KafkaPostingSink sink, PrintWriter out,
-      java.util.concurrent.atomic.AtomicBoolean ended) {
+      AtomicBoolean ended) {
     PageFetcher fetcher = new PageFetcher(new AddressGuard(Set.of("127.0.0.1")),
         IngestCommand.userAgent("https://github.com/jobstream/jobstream"),
         PageFetcher.DEFAULT_MAX_BODY_BYTES, PageFetcher.DEFAULT_TIMEOUT);
@@ -285,7 +286,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private void run(TopicTail<SalaryStats> stats, TopicTail<SalaryDivergence> gaps, StreamApp app, PrintWriter out,
-      long start, CountDownLatch stop, String label, java.util.concurrent.atomic.AtomicBoolean ingested)
+      long start, CountDownLatch stop, String label, AtomicBoolean ingested)
       throws InterruptedException {
     StatsView view = new StatsView(window, label);
     GapView gapView = new GapView("ml_engineer", "data_scientist", window, label);
