@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -79,17 +78,12 @@ final class FaultWorkload {
 
   /**
    * Produces the records in batches of 5,000, pausing {@code pauseMs} after each, to spread the
-   * flow. One request in flight: the tests count every raw record once, and with five in flight, on
-   * a loaded machine, the broker once refused a batch as out of sequence and its 30 records were
-   * never written. A record that cannot be written fails the caller, naming the cause.
+   * flow, with the settings of ingest's producers (one request in flight: with five, on a loaded
+   * machine, a batch was once refused as out of sequence and its 30 records never written). A
+   * record that cannot be written fails the caller, naming the cause.
    */
   static void produce(Properties client, List<ProducerRecord<String, byte[]>> records, long pauseMs) {
-    Properties props = new Properties();
-    props.putAll(client);
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+    Properties props = io.jobstream.ingest.publish.KafkaPostingSink.producerSettings(client);
     List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       for (int i = 0; i < records.size(); i++) {

@@ -553,14 +553,10 @@ public final class EndToEndBenchmark {
   }
 
   private KafkaProducer<String, byte[]> producer() {
-    Properties props = new Properties();
-    props.putAll(client);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    // as ingest's producers: a first batch refused on a just-created partition is not overtaken (KAFKA-15591)
-    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+    // the settings of ingest's producers (idempotent, acks=all, one request in flight), in larger batches
+    Properties props = io.jobstream.ingest.publish.KafkaPostingSink.producerSettings(client);
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     if (partitioner != null) {
       props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, partitioner.getName());
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -38,11 +37,8 @@ public final class DeleteCommand implements Callable<Integer> {
       }
     }
     KafkaSettings settings = kafka.requireBootstrap();
-    Properties props = settings.client();
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    // as ingest's producers (KafkaPostingSink.producerSettings): no tombstone overtakes a refused one
-    props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+    // the settings of ingest's producers: idempotent, acks=all, one request in flight
+    Properties props = io.jobstream.ingest.publish.KafkaPostingSink.producerSettings(settings.client());
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();

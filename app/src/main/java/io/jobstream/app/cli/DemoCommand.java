@@ -249,6 +249,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  private static final String STOPPED_WITH_THE_DEMO = "ingest stopped with the demo after %.1f s, before its pass ended%n";
+
   /** Ingest of the survey file, and of the board when there is one (null: none). */
   private static Thread startIngest(DemoJobBoard board, Path survey, KafkaPostingSink sink, PrintWriter out,
       AtomicBoolean ended) {
@@ -270,12 +272,14 @@ public final class DemoCommand implements Callable<Integer> {
             s.pages(), s.published(), s.rejected(), seconds(start));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        out.printf("ingest stopped with the demo after %.1f s, before its pass ended%n", seconds(start));
+        out.printf(STOPPED_WITH_THE_DEMO, seconds(start));
       } catch (RuntimeException e) {
         // the producer turns an interrupted flush into a KafkaException: the demo ended, not the ingest
-        out.println(Thread.currentThread().isInterrupted()
-            ? String.format("ingest stopped with the demo after %.1f s, before its pass ended", seconds(start))
-            : "ingest failed: " + e.getMessage());
+        if (Thread.currentThread().isInterrupted()) {
+          out.printf(STOPPED_WITH_THE_DEMO, seconds(start));
+        } else {
+          out.println("ingest failed: " + e.getMessage());
+        }
       } finally {
         ended.set(true);
       }
